@@ -1,0 +1,77 @@
+/** Help texts, option validation and the one-line errors of the command line. */
+import { fromIso } from '../rules/dates';
+import type { Day } from '../rules/dates';
+import type { Language, Severity } from '../rules/types';
+
+export const VERSION = 'launch-tracker 0.1.0';
+
+/** An error the user can act on: printed as one line, exit code 2. */
+export class CliError extends Error {}
+
+export const HELP: Record<'main' | 'check' | 'template' | 'sample', string> = {
+  main: `launch-tracker — WeChat mini-game / mini-program launch checks on Excel files
+
+Usage:
+  launch-tracker check FILE [options]      check a portfolio (.xlsx or .csv), write a copy with results
+  launch-tracker template FILE [--lang]    write an empty portfolio workbook
+  launch-tracker sample FILE --rows N      write a generated portfolio for demos and benchmarks
+  launch-tracker help COMMAND              options of a command
+
+Exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input error.
+`,
+  check: `Usage: launch-tracker check FILE [options]
+
+Reads the Portfolio table of FILE (else the first sheet whose header row has an ID column,
+项目编号 or ID), and the Settings, Holidays and Materials tables when present; checks every
+row and writes a copy with the output columns filled and a Summary sheet.
+
+Options:
+  -o, --out FILE        where to write the copy (default: FILE.checked.xlsx / .csv beside FILE)
+      --json            print the result array (JSON) to stdout instead of the summary;
+                        no copy is written unless --out is given
+      --as-of DATE      check as of this date, YYYY-MM-DD (default: Settings asOf, else today in China)
+      --lang LANG       zh-CN or en for texts (default: Settings language, else zh-CN)
+      --fail-on LEVEL   exit 1 when a finding at or above LEVEL exists: critical, error or warning
+  -h, --help            this help
+
+.csv input may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves it.
+`,
+  template: `Usage: launch-tracker template FILE [--lang zh-CN|en]
+
+Writes an empty portfolio workbook: the Portfolio table with Chinese (or English) headers,
+drop-downs for statuses, kinds, subject types and yes/no, date formats and a frozen header,
+and the Settings (every setting with its default), Holidays and Materials tables.
+`,
+  sample: `Usage: launch-tracker sample FILE --rows N [--seed S] [--as-of YYYY-MM-DD] [--lang zh-CN|en]
+
+Writes a realistic generated portfolio of N rows (deterministic for a seed), for demos and
+benchmarks. Dates are placed around --as-of (default: today in China).
+`,
+};
+
+export function parseLanguage(value: string | boolean | undefined): Language | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'zh-CN' || value === 'zh' || value === 'zh-cn') return 'zh-CN';
+  if (value === 'en' || value === 'en-US') return 'en';
+  throw new CliError(`--lang must be zh-CN or en, not "${String(value)}"`);
+}
+
+export function parseAsOf(value: string | boolean | undefined): Day | undefined {
+  if (value === undefined) return undefined;
+  const day = typeof value === 'string' ? fromIso(value) : null;
+  if (day === null) throw new CliError(`--as-of must be a date as YYYY-MM-DD, not "${String(value)}"`);
+  return day;
+}
+
+export function parseFailOn(value: string | boolean | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'critical' || value === 'error' || value === 'warning') return value;
+  throw new CliError(`--fail-on must be critical, error or warning, not "${String(value)}"`);
+}
+
+export function parsePositiveInt(name: string, value: string | boolean | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new CliError(`--${name} must be a whole number from 1 to ${max}, not "${String(value)}"`);
+  return n;
+}

@@ -1,0 +1,123 @@
+/**
+ * The state of one evaluation: shared per portfolio (EvalContext) and per row (RowEval).
+ * Checks add findings, due dates and actions to a RowEval; nothing is rendered to text
+ * until the end, so every check stays language-free.
+ */
+import type { Calendar } from './calendar';
+import type { Day } from './dates';
+import { yearOf } from './dates';
+import type { FlowModel, NodeId } from './flow';
+import type { MaterialIndex } from './materials';
+import type { Settings } from './settings';
+import type { Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
+
+export interface EvalContext {
+  today: Day;
+  settings: Settings;
+  calendar: Calendar;
+  language: Language;
+  materials: MaterialIndex | null;
+  flowCache: Map<string, FlowModel>;
+}
+
+/**
+ * Next-step classes, in the order of rules.md §8: clear a critical finding, resubmit a
+ * rejected step, start the step on the longest path, other startable actions, wait on a
+ * review, post-launch actions.
+ */
+export const enum ActionClass {
+  ClearsCritical = 1,
+  Resubmit = 2,
+  CriticalPath = 3,
+  OtherStart = 4,
+  Await = 5,
+  PostLaunch = 6,
+}
+
+const TOPIC_ARGS = new Map<Topic, Readonly<Record<string, unknown>>>();
+
+/** Shared, frozen `{ step }` arguments for findings that need nothing else. */
+function topicArgs(topic: Topic): Record<string, unknown> {
+  let args = TOPIC_ARGS.get(topic);
+  if (!args) {
+    args = Object.freeze({ step: topic });
+    TOPIC_ARGS.set(topic, args);
+  }
+  return args as Record<string, unknown>;
+}
+
+export interface PlannedAction {
+  topic: Topic;
+  verb: Verb;
+  cls: ActionClass;
+  /** The node of the flow graph the action belongs to, for ranking and tie-breaking. */
+  node: NodeId | null;
+  /** Within a class, higher ranks first (remaining path length, or review end). */
+  rank: number;
+  due: Day | null;
+}
+
+export interface Due {
+  day: Day;
+  topic: Topic;
+}
+
+export class RowEval {
+  readonly findings: RawFinding[] = [];
+  readonly actions: PlannedAction[] = [];
+  readonly dues: Due[] = [];
+  /** Years without official calendar data that a working-day computation touched. */
+  unknownYears: number[] | null = null;
+  icpDeadline: Day | null = null;
+
+  constructor(
+    readonly row: Row,
+    readonly ctx: EvalContext,
+    readonly flow: FlowModel,
+  ) {}
+
+  get today(): Day {
+    return this.ctx.today;
+  }
+
+  get settings(): Settings {
+    return this.ctx.settings;
+  }
+
+  /** A finding; its topic is also passed to the message as `step`. */
+  add(rule: RuleId, severity: Severity, topic?: Topic, args?: Record<string, unknown>): void {
+    if (args !== undefined && topic !== undefined) args.step = topic;
+    this.findings.push({ rule, severity, topic, args: args ?? (topic === undefined ? undefined : topicArgs(topic)) });
+  }
+
+  has(rule: RuleId): boolean {
+    return this.findings.some((f) => f.rule === rule);
+  }
+
+  hasCritical(topic: Topic): boolean {
+    return this.findings.some((f) => f.severity === 'critical' && f.topic === topic);
+  }
+
+  due(day: Day, topic: Topic): void {
+    this.dues.push({ day, topic });
+  }
+
+  act(topic: Topic, verb: Verb, cls: ActionClass, node: NodeId | null, due: Day | null = null, rank = 0): PlannedAction {
+    const action: PlannedAction = { topic, verb, cls, node, rank, due };
+    this.actions.push(action);
+    return action;
+  }
+
+  /** addWorkdays on the China calendar, remembering years it had to guess (CAL-UNKNOWN-YEAR). */
+  workdays(d: Day, n: number): Day {
+    const result = this.ctx.calendar.addWorkdays(d, n);
+    const cal = this.ctx.calendar;
+    if (!cal.isKnownYear(yearOf(result)) || !cal.isKnownYear(yearOf(d))) {
+      for (const y of cal.unknownYearsBetween(d, result)) {
+        if (!this.unknownYears) this.unknownYears = [];
+        if (!this.unknownYears.includes(y)) this.unknownYears.push(y);
+      }
+    }
+    return result;
+  }
+}

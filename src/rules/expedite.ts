@@ -1,0 +1,48 @@
+/**
+ * Expedited version review (加急审核) for mini-games, rules.md §1 (seed 000 加急流程).
+ * EXP-ELIGIBLE: an update (not the first version), quota left, more than 5000 users.
+ * EXP-QUOTA: 2 per quarter, refreshed on 1 Jan / 1 Apr / 1 Jul / 1 Oct, unused ones expire.
+ */
+import { ActionClass, RowEval } from './context';
+import { nextQuarterStart, quarterStart, toIso } from './dates';
+import { canStart, effectiveState } from './flow';
+import type { ExpediteResult } from './types';
+
+export type ExpediteBlocker = 'first_version' | 'update_unknown' | 'quota' | 'users' | 'users_unknown';
+
+export function evaluateExpedite(ev: RowEval): ExpediteResult | null {
+  const { row, settings: s, today } = ev;
+  if (row.kind !== 'minigame') return null;
+  const from = quarterStart(today);
+  const refreshes = nextQuarterStart(today);
+  const used = row.expediteDates.filter((d) => d >= from && d < refreshes).length;
+  const remaining = Math.max(0, s['expedite.perQuarter'] - used);
+
+  const blockers: ExpediteBlocker[] = [];
+  if (row.isUpdate === null) blockers.push('update_unknown');
+  else if (!row.isUpdate) blockers.push('first_version');
+  if (remaining === 0) blockers.push('quota');
+  if (row.registeredUsers === null) blockers.push('users_unknown');
+  else if (!(row.registeredUsers > s['expedite.minUsers'])) blockers.push('users');
+  const eligible = blockers.length === 0;
+
+  if (wantsExpedite(ev)) {
+    if (eligible) {
+      ev.add('EXP-ELIGIBLE', 'info', 'version', { eligible: true, remaining, refreshes });
+      ev.act('version', 'expedite', ActionClass.OtherStart, 'version');
+    } else {
+      if (blockers.includes('quota')) ev.add('EXP-QUOTA', 'info', 'version', { used, perQuarter: s['expedite.perQuarter'], refreshes });
+      const others = blockers.filter((b) => b !== 'quota');
+      if (others.length > 0) ev.add('EXP-ELIGIBLE', 'info', 'version', { eligible: false, blockers: others, minUsers: s['expedite.minUsers'], users: row.registeredUsers, refreshes });
+    }
+  }
+  return { eligible, remaining, refreshes: toIso(refreshes) };
+}
+
+/** Suggest expediting when the version review is overdue, or the row is urgent and a review is open or due now. */
+function wantsExpedite(ev: RowEval): boolean {
+  const version = effectiveState(ev.row, 'version');
+  if (version.status === 'submitted') return ev.row.urgent === true || ev.findings.some((f) => f.rule === 'FLOW-SLA' && f.topic === 'version');
+  const startable = (version.status === 'not_started' || version.status === 'in_progress' || version.status === 'rejected') && canStart(ev.row, ev.flow, 'version');
+  return ev.row.urgent === true && startable;
+}

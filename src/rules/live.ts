@@ -1,0 +1,82 @@
+/**
+ * Live-stream eligibility (小程序直播), rules.md §4 (seed 004 and the platform docs).
+ * All of category, subject, no serious violation in 6 months and a payment in 90 days;
+ * and at least one of followers, 7-day DAU or ad spend.
+ */
+import { ActionClass, RowEval } from './context';
+import type { Day } from './dates';
+import { addMonths, toIso } from './dates';
+import { firstCategoryMatch } from './categories';
+import type { LiveCondition, LiveResult } from './types';
+
+export function evaluateLive(ev: RowEval): LiveResult {
+  const { row, settings: s, today } = ev;
+  const failed: LiveCondition[] = [];
+  if (row.category === null || firstCategoryMatch(row.category, s['live.categories']) === null) failed.push('LIVE-CATEGORY');
+  if (row.subjectType === null || row.subjectType === 'personal') failed.push('LIVE-SUBJECT');
+
+  let violationClears: Day | null = null;
+  if (typeof row.lastViolation === 'number') {
+    // "no serious violation in the last 6 months": eligible the day after the 6-month window ends.
+    const clears = addMonths(row.lastViolation, s['live.violationMonths']) + 1;
+    if (today < clears) {
+      failed.push('LIVE-VIOLATION-6M');
+      violationClears = clears;
+    }
+  }
+  const paid = row.lastPayment !== null && row.lastPayment <= today && today - row.lastPayment <= s['live.paymentDays'];
+  if (!paid) failed.push('LIVE-PAYMENT-90D');
+
+  const audience: LiveCondition[] = [];
+  if (!(row.followers !== null && row.followers > s['live.minFollowers'])) audience.push('LIVE-FOLLOWERS');
+  if (!(row.dau7 !== null && row.dau7 > s['live.minDau'])) audience.push('LIVE-DAU');
+  if (!(row.adSpend !== null && row.adSpend > s['live.minAdSpend'])) audience.push('LIVE-ADSPEND');
+  if (audience.length === 3) failed.push(...audience);
+
+  const eligible = failed.length === 0;
+  const shared = internFailed(failed);
+  // Only a violation's window has a known end; the other conditions depend on the future.
+  const onlyViolation = failed.length === 1 && failed[0] === 'LIVE-VIOLATION-6M';
+  const eligibleFrom = onlyViolation && violationClears !== null ? toIso(violationClears) : null;
+
+  if (row.wantsLive === true) reportLive(ev, failed, violationClears, eligible);
+  return { eligible, failed: shared, eligibleFrom };
+}
+
+/** Most rows fail the same few ways; share one frozen list per combination. */
+const FAILED_SETS = new Map<string, LiveCondition[]>();
+function internFailed(failed: LiveCondition[]): LiveCondition[] {
+  const key = failed.join();
+  let shared = FAILED_SETS.get(key);
+  if (!shared) {
+    shared = Object.freeze([...failed]) as LiveCondition[];
+    FAILED_SETS.set(key, shared);
+  }
+  return shared;
+}
+
+function reportLive(ev: RowEval, failed: LiveCondition[], violationClears: Day | null, eligible: boolean): void {
+  const { row, settings: s } = ev;
+  for (const rule of failed) {
+    ev.add(rule, 'warning', 'live', {
+      category: row.category,
+      lastViolation: row.lastViolation,
+      clears: rule === 'LIVE-VIOLATION-6M' ? violationClears : null,
+      lastPayment: row.lastPayment,
+      days: s['live.paymentDays'],
+      months: s['live.violationMonths'],
+      followers: row.followers,
+      dau7: row.dau7,
+      adSpend: row.adSpend,
+      minFollowers: s['live.minFollowers'],
+      minDau: s['live.minDau'],
+      minAdSpend: s['live.minAdSpend'],
+    });
+  }
+  if (!eligible) return;
+  if (s['live.paused']) {
+    ev.add('LIVE-PAUSED', 'info', 'live');
+    return;
+  }
+  if (row.releaseDate !== null) ev.act('live', 'apply', ActionClass.PostLaunch, null);
+}

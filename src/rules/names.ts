@@ -1,0 +1,21 @@
+/** NAME-FORMAT (rules.md §6, platform docs): 4–30 characters, a Chinese character counting 2; no 小程序. */
+import type { RowEval } from './context';
+
+/** Width as the platform counts it: CJK and full-width characters count 2, others 1. */
+export function nameWidth(name: string): number {
+  let width = 0;
+  for (const ch of name) width += (ch.codePointAt(0) as number) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+export function checkNameFormat(ev: RowEval): void {
+  const name = ev.row.name;
+  if (name === null) return;
+  const s = ev.settings;
+  const width = nameWidth(name);
+  if (width < s['name.minLength'] || width > s['name.maxLength']) {
+    ev.add('NAME-FORMAT', 'warning', 'name', { name, width, min: s['name.minLength'], max: s['name.maxLength'] });
+  }
+  const word = s['name.forbiddenWords'].find((w) => w !== '' && name.includes(w));
+  if (word !== undefined) ev.add('NAME-FORMAT', 'warning', 'name', { name, word });
+}

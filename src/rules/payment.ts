@@ -1,0 +1,45 @@
+/**
+ * Payment and qualification-material rules that depend on the row alone (rules.md §1):
+ * PAY-SUBJECT, PAY-PREREQ, QUAL-PUBLISHER, and the category rule CAT-PERSONAL-FORBIDDEN.
+ */
+import type { RowEval } from './context';
+import { firstCategoryMatch } from './categories';
+import { effectiveState, isDone } from './flow';
+import type { SubjectType } from './types';
+
+/** seed 000 第八步: 主体类型为个体工商户或企业. */
+const VIRTUAL_PAYMENT_SUBJECTS: ReadonlySet<SubjectType> = new Set(['individual', 'enterprise']);
+
+export function checkPayment(ev: RowEval): void {
+  const { row } = ev;
+  if (row.wantsPayment !== true) return;
+  const topic = row.kind === 'minigame' ? 'payment' : 'wxpay';
+  const subject = row.subjectType;
+  if (subject !== null) {
+    const allowed = row.kind === 'minigame' ? VIRTUAL_PAYMENT_SUBJECTS.has(subject) : subject !== 'personal';
+    if (!allowed) ev.add('PAY-SUBJECT', 'error', topic, { subject, kind: row.kind });
+  }
+  if (isDone(row.steps.payment)) return;
+  const missing: string[] = [];
+  if (effectiveState(row, 'verify').status !== 'approved') missing.push('verify');
+  if (row.kind === 'minigame') {
+    if (effectiveState(row, 'qualification').status !== 'approved') missing.push('qualification');
+    if (!isDone(effectiveState(row, 'realname'))) missing.push('realname');
+  }
+  if (missing.length > 0) ev.add('PAY-PREREQ', 'info', topic, { missing });
+}
+
+/** seed 000 第五步 (3): unrelated publisher → 小额打款 and a careful 游戏运营权 choice. */
+export function checkPublisher(ev: RowEval): void {
+  const { row } = ev;
+  if (row.kind !== 'minigame' || row.withPayment !== true || row.publisherRelated !== false) return;
+  if (effectiveState(row, 'qualification').status === 'approved') return;
+  ev.add('QUAL-PUBLISHER', 'warning', 'qualification');
+}
+
+export function checkPersonalCategory(ev: RowEval): void {
+  const { row } = ev;
+  if (row.subjectType !== 'personal' || row.category === null) return;
+  const hit = firstCategoryMatch(row.category, ev.settings['categories.personalForbidden']);
+  if (hit !== null) ev.add('CAT-PERSONAL-FORBIDDEN', 'error', 'category', { category: row.category, forbidden: hit });
+}

@@ -1,0 +1,102 @@
+/**
+ * Rules that look across rows (rules.md §6, §7): duplicate and missing keys, and the
+ * platform's registration limits per subject, email and admin phone.
+ */
+import type { Settings } from './settings';
+import { effectiveState } from './flow';
+import { normalizeEmail, normalizeKey, normalizePhone, normalizeSubject } from './keys';
+import type { RawFinding, Row, SubjectType } from './types';
+
+/**
+ * Row positions grouped by key, keeping only groups of at least `min` rows. Most keys are
+ * unique (IDs, emails), so singletons are never given an array of their own.
+ */
+function groupsOfAtLeast(rows: readonly Row[], keyOf: (row: Row) => string | null, min: number): number[][] {
+  const first = new Map<string, number>();
+  const many = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = keyOf(rows[i]);
+    if (key === null || key === '') continue;
+    const f = first.get(key);
+    if (f === undefined) {
+      first.set(key, i);
+      continue;
+    }
+    const group = many.get(key);
+    if (group) group.push(i);
+    else many.set(key, [f, i]);
+  }
+  const out: number[][] = [];
+  if (min <= 1) for (const [key, i] of first) if (!many.has(key)) out.push([i]);
+  for (const group of many.values()) if (group.length >= min) out.push(group);
+  return out;
+}
+
+/** Cross-row findings, one array per row (same order as `rows`). */
+export function portfolioFindings(rows: readonly Row[], settings: Settings): RawFinding[][] {
+  const out: RawFinding[][] = rows.map(() => []);
+  checkKeys(rows, out);
+  checkSubjectLimits(rows, settings, out);
+  checkSharedContact(rows, out, (r) => (r.adminEmail === null ? null : normalizeEmail(r.adminEmail)), 'email', settings['limit.email']);
+  checkSharedContact(rows, out, (r) => (r.adminPhone === null ? null : normalizePhone(r.adminPhone)), 'phone', settings['limit.phone']);
+  return out;
+}
+
+function checkKeys(rows: readonly Row[], out: RawFinding[][]): void {
+  rows.forEach((row, i) => {
+    if (row.id === null && row.hasData) out[i].push({ rule: 'DATA-ID-MISSING', severity: 'error', topic: 'row' });
+  });
+  for (const members of groupsOfAtLeast(rows, (r) => (r.id === null ? null : normalizeKey(r.id)), 2)) {
+    const lines = members.map((i) => rows[i].index);
+    for (const i of members) {
+      out[i].push({ rule: 'DATA-ID-DUPLICATE', severity: 'error', topic: 'row', args: { id: rows[i].id, count: members.length, rows: lines } });
+    }
+  }
+}
+
+function subjectLimit(type: SubjectType, settings: Settings): number {
+  if (type === 'personal') return settings['limit.subject.personal'];
+  if (type === 'individual') return settings['limit.subject.individual'];
+  return settings['limit.subject.organization'];
+}
+
+/** REG-LIMIT-SUBJECT: registered programs per subject; planned rows that would exceed the limit. */
+function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFinding[][]): void {
+  const smallest = Math.min(settings['limit.subject.personal'], settings['limit.subject.individual'], settings['limit.subject.organization']);
+  // A group matters once it can reach a limit: at the limit (warning) or over it.
+  const subjectKey = (r: Row) => (r.subjectName === null ? null : normalizeSubject(r.subjectName));
+  for (const members of groupsOfAtLeast(rows, subjectKey, Math.max(1, smallest))) {
+    const type = members.map((i) => rows[i].subjectType).find((t): t is SubjectType => t !== null);
+    if (type === undefined) continue;
+    const limit = subjectLimit(type, settings);
+    const registered = members.filter((i) => effectiveState(rows[i], 'register').status === 'approved');
+    const planned = members.filter((i) => {
+      const status = effectiveState(rows[i], 'register').status;
+      return status !== 'approved' && status !== 'not_applicable' && status !== 'unknown';
+    });
+    const subject = rows[members[0]].subjectName;
+    if (registered.length >= limit) {
+      const severity = registered.length > limit ? 'error' : 'warning';
+      for (const i of registered) out[i].push({ rule: 'REG-LIMIT-SUBJECT', severity, topic: 'register', args: { subject, type, registered: registered.length, limit } });
+    }
+    planned.forEach((i, k) => {
+      const wouldBe = registered.length + k + 1;
+      if (wouldBe > limit) {
+        out[i].push({ rule: 'REG-LIMIT-SUBJECT', severity: 'warning', topic: 'register', args: { subject, type, registered: registered.length, planned: planned.length, limit, wouldBe } });
+      }
+    });
+  }
+}
+
+/** REG-LIMIT-EMAIL (one program per email, error) and REG-LIMIT-PHONE (warning at the limit, error over). */
+function checkSharedContact(rows: readonly Row[], out: RawFinding[][], keyOf: (row: Row) => string | null, what: 'email' | 'phone', limit: number): void {
+  for (const members of groupsOfAtLeast(rows, keyOf, what === 'email' ? limit + 1 : limit)) {
+    const count = members.length;
+    const severity = what === 'email' || count > limit ? 'error' : 'warning';
+    const rule = what === 'email' ? 'REG-LIMIT-EMAIL' : 'REG-LIMIT-PHONE';
+    for (const i of members) {
+      const value = what === 'email' ? rows[i].adminEmail : rows[i].adminPhone;
+      out[i].push({ rule, severity, topic: 'register', args: { value, count, limit } });
+    }
+  }
+}
