@@ -61,10 +61,15 @@ function addTable(ws: ExcelJS.Worksheet, name: string, headers: readonly string[
   });
 }
 
-function portfolioSheet(wb: ExcelJS.Workbook, language: Language, rows?: Cell[][]): void {
-  const columns = portfolioColumns(language);
+function portfolioSheet(wb: ExcelJS.Workbook, language: Language, rows?: Cell[][], userHeaders: readonly string[] = []): void {
+  const all = portfolioColumns(language);
+  const firstOutput = all.findIndex((c) => c.owner === 'product');
+  // The user's own columns sit between the input and the output columns.
+  const extra: TemplateColumn[] = userHeaders.map((header) => ({ header, owner: 'user', width: 30 }));
+  const columns = [...all.slice(0, firstOutput), ...extra, ...all.slice(firstOutput)];
   const ws = wb.addWorksheet(sheetNames(language).portfolio, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  addTable(ws, TABLE_NAMES.portfolio, columns.map((c) => c.header), rows ?? []);
+  const padded = rows?.map((r) => [...r, ...new Array(Math.max(0, columns.length - r.length)).fill(null)]);
+  addTable(ws, TABLE_NAMES.portfolio, columns.map((c) => c.header), padded ?? []);
   columns.forEach((col, i) => formatColumn(ws, col, i + 1));
   highlightSeverity(ws, columns, language);
 }
@@ -104,7 +109,10 @@ function highlightSeverity(ws: ExcelJS.Worksheet, columns: TemplateColumn[], lan
 
 /** Content for a filled workbook (samples, the bundled example); the template has none. */
 export interface WorkbookContent {
+  /** Rows of input values (and then values of `userColumns`, in order). */
   portfolio?: Cell[][];
+  /** The user's own extra columns, placed after the input columns. */
+  userColumns?: string[];
   /** Setting key (English or Chinese name, as in the sheet) → value typed in the Value column. */
   settings?: Record<string, Cell>;
   holidays?: Cell[][];
@@ -138,7 +146,7 @@ function materialsTab(wb: ExcelJS.Workbook, language: Language, rows?: Cell[][])
 export function buildPortfolioWorkbook(language: Language, content: WorkbookContent = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Launch Tracker';
-  portfolioSheet(wb, language, content.portfolio);
+  portfolioSheet(wb, language, content.portfolio, content.userColumns);
   settingsTab(wb, language, content.settings);
   holidaysTab(wb, language, content.holidays);
   materialsTab(wb, language, content.materials);

@@ -44,6 +44,8 @@ export class Calendar {
   /** prefix[i] = number of working days in [RANGE_START, RANGE_START + i) */
   private readonly prefix: Int32Array;
   private readonly knownYears: ReadonlySet<number>;
+  /** 1 where the day's year has official (or workbook) data: a hot-path check without dates. */
+  private readonly knownDays: Uint8Array;
   private readonly names: ReadonlyMap<Day, string>;
 
   private constructor(flags: Uint8Array, knownYears: Set<number>, names: Map<Day, string>) {
@@ -52,6 +54,12 @@ export class Calendar {
     this.names = names;
     this.prefix = new Int32Array(flags.length + 1);
     for (let i = 0; i < flags.length; i++) this.prefix[i + 1] = this.prefix[i] + flags[i];
+    this.knownDays = new Uint8Array(flags.length);
+    for (const year of knownYears) {
+      const from = Math.max(RANGE_START, dayFromYmd(year, 1, 1));
+      const to = Math.min(RANGE_END, dayFromYmd(year + 1, 1, 1));
+      for (let d = from; d < to; d++) this.knownDays[d - RANGE_START] = 1;
+    }
   }
 
   /** The shipped official calendar, plus overrides (e.g. from the workbook's Holidays table). */
@@ -93,6 +101,11 @@ export class Calendar {
   /** Does the calendar hold official (or workbook-given) data for this year? */
   isKnownYear(year: number): boolean {
     return this.knownYears.has(year);
+  }
+
+  /** Is the year of this day one the calendar has data for? */
+  isKnownDay(d: Day): boolean {
+    return d >= RANGE_START && d < RANGE_END && this.knownDays[d - RANGE_START] === 1;
   }
 
   /** Years between a and b (inclusive, either order) the calendar has no data for. */

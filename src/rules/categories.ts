@@ -8,6 +8,9 @@
  * "商家自营 > 服装/鞋/箱包" contains "商家自营>服装/鞋/箱包".
  */
 
+import type { CategoryFacts } from './context';
+import type { Settings } from './settings';
+
 const SEPARATORS = /[\s>＞›»\-－—–/／\\|｜()（）:：_、,，.。·]+/g;
 
 export function normalizeCategory(text: string): string {
@@ -38,4 +41,19 @@ export function firstCategoryMatch(category: string, list: readonly string[]): s
 
 export function categoryMatchesAny(category: string, list: readonly string[]): boolean {
   return firstCategoryMatch(category, list) !== null;
+}
+
+/** Special / personal-forbidden / live-eligible, for one category text, cached per portfolio. */
+export function categoryFacts(ctx: { settings: Settings; categoryCache: Map<string, CategoryFacts> }, category: string): CategoryFacts {
+  let facts = ctx.categoryCache.get(category);
+  if (!facts) {
+    const s = ctx.settings;
+    facts = {
+      special: categoryMatchesAny(category, s['categories.special']),
+      personalForbidden: firstCategoryMatch(category, s['categories.personalForbidden']),
+      live: categoryMatchesAny(category, s['live.categories']),
+    };
+    ctx.categoryCache.set(category, facts);
+  }
+  return facts;
 }

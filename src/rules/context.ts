@@ -5,7 +5,6 @@
  */
 import type { Calendar } from './calendar';
 import type { Day } from './dates';
-import { yearOf } from './dates';
 import type { FlowModel, NodeId } from './flow';
 import type { MaterialIndex } from './materials';
 import type { Settings } from './settings';
@@ -17,7 +16,18 @@ export interface EvalContext {
   calendar: Calendar;
   language: Language;
   materials: MaterialIndex | null;
-  flowCache: Map<string, FlowModel>;
+  /** Flows by shape (kind, subject, payment, special category): a handful per portfolio. */
+  flowCache: (FlowModel | undefined)[];
+  /** What each distinct category text matches, computed once per portfolio. */
+  categoryCache: Map<string, CategoryFacts>;
+  /** The expedite quarter around today. */
+  quarter: { start: Day; next: Day };
+}
+
+export interface CategoryFacts {
+  special: boolean;
+  personalForbidden: string | null;
+  live: boolean;
 }
 
 /**
@@ -110,9 +120,9 @@ export class RowEval {
 
   /** addWorkdays on the China calendar, remembering years it had to guess (CAL-UNKNOWN-YEAR). */
   workdays(d: Day, n: number): Day {
-    const result = this.ctx.calendar.addWorkdays(d, n);
     const cal = this.ctx.calendar;
-    if (!cal.isKnownYear(yearOf(result)) || !cal.isKnownYear(yearOf(d))) {
+    const result = cal.addWorkdays(d, n);
+    if (!cal.isKnownDay(result) || !cal.isKnownDay(d)) {
       for (const y of cal.unknownYearsBetween(d, result)) {
         if (!this.unknownYears) this.unknownYears = [];
         if (!this.unknownYears.includes(y)) this.unknownYears.push(y);

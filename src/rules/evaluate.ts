@@ -5,10 +5,11 @@
 import { Calendar } from './calendar';
 import { ActionClass, EvalContext, PlannedAction, RowEval } from './context';
 import type { Day } from './dates';
-import { toIso, todayInShanghai } from './dates';
+import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
 import { evaluateExpedite } from './expedite';
-import { buildFlow, canStart, effectiveState, FlowModel, incomingEdges, isDone, isSpecialCategory, NodeId } from './flow';
+import { buildFlow, canStart, effectiveState, FlowModel, incomingEdges, isDone, NodeId } from './flow';
+import { categoryFacts } from './categories';
 import { catalogFor, fmtFor } from './i18n';
 import { checkIcp } from './icp';
 import { evaluateLive } from './live';
@@ -49,13 +50,16 @@ export interface EvaluateOptions {
 export function createContext(options: EvaluateOptions = {}): EvalContext {
   const settings = options.settings ?? defaultSettings();
   const language = options.language ?? settings.language;
+  const today = options.today ?? settings.asOf ?? todayInShanghai();
   return {
-    today: options.today ?? settings.asOf ?? todayInShanghai(),
+    today,
     settings,
     calendar: options.calendar ?? Calendar.create([], language),
     language,
     materials: options.materials ? indexMaterials(options.materials) : null,
-    flowCache: new Map(),
+    flowCache: [],
+    categoryCache: new Map(),
+    quarter: { start: quarterStart(today), next: nextQuarterStart(today) },
   };
 }
 
@@ -91,24 +95,21 @@ export function evaluateRow(row: Row, ctx: EvalContext, crossRow: readonly RawFi
   offerRelease(ev);
   promoteCriticalPrerequisites(ev);
 
-  const sched = scheduleRow(ev);
-  rankActions(ev, sched);
+  // Released rows have no ETA, and their few actions need no critical-path rank.
+  const sched = row.releaseDate === null ? scheduleRow(ev) : null;
+  if (sched) rankActions(ev, sched);
   const ordered = orderActions(ev);
   const next = ordered[0] ?? null;
   if (next !== null && next.topic === 'release' && row.kind === 'minigame') ev.add('CAT-LOCKED-AFTER-RELEASE', 'info', 'category');
   if (ev.unknownYears !== null) ev.add('CAL-UNKNOWN-YEAR', 'info', 'row', { years: [...ev.unknownYears].sort() });
 
-  return render(ev, ordered, sched.eta, live, expedite);
+  return render(ev, ordered, sched?.eta ?? null, live, expedite);
 }
 
 function flowFor(row: Row, ctx: EvalContext): FlowModel {
-  const key = `${row.kind}|${row.subjectType === 'personal'}|${row.wantsPayment === true}|${isSpecialCategory(row, ctx.settings)}`;
-  let flow = ctx.flowCache.get(key);
-  if (!flow) {
-    flow = buildFlow(row, ctx.settings);
-    ctx.flowCache.set(key, flow);
-  }
-  return flow;
+  const special = row.kind === 'minigame' && row.category !== null && categoryFacts(ctx, row.category).special;
+  const key = (row.kind === 'minigame' ? 1 : 0) | (row.subjectType === 'personal' ? 2 : 0) | (row.wantsPayment === true ? 4 : 0) | (special ? 8 : 0);
+  return (ctx.flowCache[key] ??= buildFlow(row, ctx.settings));
 }
 
 function offerRelease(ev: RowEval): void {
@@ -146,14 +147,20 @@ function stageOf(row: Row): { code: StageCode; inReview: Topic[] } {
   if (!row.hasData) return { code: 'planned', inReview };
   if (!isDone(effectiveState(row, 'register'))) return { code: 'registration', inReview };
   if (!isDone(effectiveState(row, 'name')) || !isDone(effectiveState(row, 'category'))) return { code: 'setup', inReview };
-  const versionApproved = effectiveState(row, 'version').status === 'approved';
-  if (!versionApproved) {
+  const icpInReview = ICP_IN_REVIEW.has(row.icp.status);
+  const filed = row.icp.status === 'filed';
+  // A mini-program files before its code review (rules.md §2); a mini-game reviews first.
+  if (row.kind === 'miniprogram' && !filed) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
+  if (effectiveState(row, 'version').status !== 'approved') {
     for (const t of REVIEW_TOPICS) if (row.steps[t as 'verify'].status === 'submitted') inReview.push(t);
-    if (['platform_review', 'sms_pending', 'authority_review'].includes(row.icp.status)) inReview.push('icp');
+    if (icpInReview) inReview.push('icp');
     return { code: 'review', inReview };
   }
-  return { code: row.icp.status === 'filed' ? 'ready' : 'filing', inReview };
+  if (!filed) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
+  return { code: 'ready', inReview };
 }
+
+const ICP_IN_REVIEW = new Set(['platform_review', 'sms_pending', 'authority_review']);
 
 // ---- rendering ---------------------------------------------------------------------------
 
@@ -187,7 +194,7 @@ function render(
     id: ev.row.id,
     row: ev.row.index,
     kind: ev.row.kind,
-    stage: stage.inReview.length === 0 ? sharedStage(lang, stage.code) : { code: stage.code, text: cat.stage(stage.code, stage.inReview, fmt) },
+    stage: stage.inReview.length === 0 ? sharedStage(lang, stage.code) : sharedStage(lang, stage.code, stage.inReview),
     nextStep,
     nextActions: ordered.slice(1).map(toAction),
     dueDate: due === null ? null : toIso(due.day),
@@ -204,37 +211,29 @@ function render(
 // Results of 100,000 rows share their constant parts: texts without a date, stage labels,
 // action codes. They are frozen, so sharing is safe.
 const NO_ARGS = Object.freeze({});
-const CODES = new Map<string, string>();
-const SHARED_ACTIONS = new Map<string, Action>();
-const SHARED_STAGES = new Map<string, RowResult['stage']>();
+const CODES = new Map<Topic, Map<string, string>>();
+const SHARED_ACTIONS: Record<Language, Map<Topic, Map<string, Action>>> = { 'zh-CN': new Map(), en: new Map() };
+const SHARED_STAGES: Record<Language, Map<StageCode, Map<string, RowResult['stage']>>> = { 'zh-CN': new Map(), en: new Map() };
+
+/** A two-level cache lookup without building a string key on the hot path. */
+function cached<A, B, V>(outer: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V {
+  let inner = outer.get(a);
+  if (!inner) outer.set(a, (inner = new Map()));
+  let value = inner.get(b);
+  if (value === undefined) inner.set(b, (value = make()));
+  return value;
+}
 
 function actionCode(topic: Topic, verb: string): string {
   if (verb === 'none') return 'none';
-  const key = topic + verb;
-  let code = CODES.get(key);
-  if (code === undefined) {
-    code = `${topic}.${verb}`;
-    CODES.set(key, code);
-  }
-  return code;
+  return cached(CODES, topic, verb, () => `${topic}.${verb}`);
 }
 
 function sharedAction(lang: Language, topic: Topic, verb: PlannedAction['verb']): Action {
-  const key = `${lang}|${topic}|${verb}`;
-  let action = SHARED_ACTIONS.get(key);
-  if (!action) {
-    action = Object.freeze({ code: actionCode(topic, verb), text: catalogFor(lang).action(topic, verb, null, fmtFor(lang)) });
-    SHARED_ACTIONS.set(key, action);
-  }
-  return action;
+  return cached(SHARED_ACTIONS[lang], topic, verb, () => Object.freeze({ code: actionCode(topic, verb), text: catalogFor(lang).action(topic, verb, null, fmtFor(lang)) }));
 }
 
-function sharedStage(lang: Language, code: StageCode): RowResult['stage'] {
-  const key = `${lang}|${code}`;
-  let stage = SHARED_STAGES.get(key);
-  if (!stage) {
-    stage = Object.freeze({ code, text: catalogFor(lang).stage(code, [], fmtFor(lang)) });
-    SHARED_STAGES.set(key, stage);
-  }
-  return stage;
+function sharedStage(lang: Language, code: StageCode, inReview: readonly Topic[] = []): RowResult['stage'] {
+  const key = inReview.length === 0 ? '' : inReview.length === 1 ? inReview[0] : inReview.join();
+  return cached(SHARED_STAGES[lang], code, key, () => Object.freeze({ code, text: catalogFor(lang).stage(code, inReview, fmtFor(lang)) }));
 }

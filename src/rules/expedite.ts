@@ -4,7 +4,7 @@
  * EXP-QUOTA: 2 per quarter, refreshed on 1 Jan / 1 Apr / 1 Jul / 1 Oct, unused ones expire.
  */
 import { ActionClass, RowEval } from './context';
-import { nextQuarterStart, quarterStart, toIso } from './dates';
+import { toIso } from './dates';
 import { canStart, effectiveState } from './flow';
 import type { ExpediteResult } from './types';
 
@@ -13,9 +13,9 @@ export type ExpediteBlocker = 'first_version' | 'update_unknown' | 'quota' | 'us
 export function evaluateExpedite(ev: RowEval): ExpediteResult | null {
   const { row, settings: s, today } = ev;
   if (row.kind !== 'minigame') return null;
-  const from = quarterStart(today);
-  const refreshes = nextQuarterStart(today);
-  const used = row.expediteDates.filter((d) => d >= from && d < refreshes).length;
+  const { start: from, next: refreshes } = ev.ctx.quarter;
+  let used = 0;
+  for (const d of row.expediteDates) if (d >= from && d < refreshes) used++;
   const remaining = Math.max(0, s['expedite.perQuarter'] - used);
 
   const blockers: ExpediteBlocker[] = [];

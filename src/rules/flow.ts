@@ -134,11 +134,11 @@ export function claimsProgress(state: StepState): boolean {
 const IMPLIED_BY_RELEASE: ReadonlySet<StepId> = new Set(['register', 'name', 'category', 'qualification', 'version']);
 
 /** The state the rules reason with: a released row's untracked pre-release steps count as approved. */
+const IMPLIED_APPROVED: StepState = Object.freeze({ status: 'approved', date: null });
+
 export function effectiveState(row: Row, step: StepId): StepState {
   const state = row.steps[step];
-  if (row.releaseDate !== null && state.status === 'not_started' && IMPLIED_BY_RELEASE.has(step)) {
-    return { status: 'approved', date: null };
-  }
+  if (row.releaseDate !== null && state.status === 'not_started' && IMPLIED_BY_RELEASE.has(step)) return IMPLIED_APPROVED;
   return state;
 }
 

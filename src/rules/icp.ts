@@ -148,8 +148,11 @@ function checkStartBy(ev: RowEval, status: IcpStatus): void {
   const target = ev.row.targetLaunch;
   if (target === null || ev.row.releaseDate !== null || !NOT_SUBMITTED.has(status)) return;
   const startBy = latestFilingStart(ev, target);
-  const late = ev.today > startBy ? filingEnd(ev, ev.today) - target : 0;
-  ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, late });
+  const daysPast = Math.max(0, ev.today - startBy);
+  // Past the latest safe start, say by how much, and when filing started today would end.
+  const projectedEnd = daysPast > 0 ? filingEnd(ev, ev.today) : null;
+  const lateVsTarget = projectedEnd === null ? 0 : Math.max(0, projectedEnd - target);
+  ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast, projectedEnd, lateVsTarget });
   ev.due(startBy, 'icp');
   setIcpDeadline(ev, startBy);
 }

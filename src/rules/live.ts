@@ -6,19 +6,19 @@
 import { ActionClass, RowEval } from './context';
 import type { Day } from './dates';
 import { addMonths, toIso } from './dates';
-import { firstCategoryMatch } from './categories';
+import { categoryFacts } from './categories';
 import type { LiveCondition, LiveResult } from './types';
 
 export function evaluateLive(ev: RowEval): LiveResult {
   const { row, settings: s, today } = ev;
   const failed: LiveCondition[] = [];
-  if (row.category === null || firstCategoryMatch(row.category, s['live.categories']) === null) failed.push('LIVE-CATEGORY');
+  if (row.category === null || !categoryFacts(ev.ctx, row.category).live) failed.push('LIVE-CATEGORY');
   if (row.subjectType === null || row.subjectType === 'personal') failed.push('LIVE-SUBJECT');
 
   let violationClears: Day | null = null;
   if (typeof row.lastViolation === 'number') {
-    // "no serious violation in the last 6 months": eligible the day after the 6-month window ends.
-    const clears = addMonths(row.lastViolation, s['live.violationMonths']) + 1;
+    // rules.md: "eligibility returns 6 months after it".
+    const clears = addMonths(row.lastViolation, s['live.violationMonths']);
     if (today < clears) {
       failed.push('LIVE-VIOLATION-6M');
       violationClears = clears;
@@ -43,16 +43,21 @@ export function evaluateLive(ev: RowEval): LiveResult {
   return { eligible, failed: shared, eligibleFrom };
 }
 
-/** Most rows fail the same few ways; share one frozen list per combination. */
-const FAILED_SETS = new Map<string, LiveCondition[]>();
+/** Most rows fail the same few ways; share one frozen list per combination (7 conditions → 128). */
+const CONDITION_BIT: Record<LiveCondition, number> = {
+  'LIVE-CATEGORY': 1,
+  'LIVE-SUBJECT': 2,
+  'LIVE-VIOLATION-6M': 4,
+  'LIVE-PAYMENT-90D': 8,
+  'LIVE-FOLLOWERS': 16,
+  'LIVE-DAU': 32,
+  'LIVE-ADSPEND': 64,
+};
+const FAILED_SETS: (LiveCondition[] | undefined)[] = new Array(128);
 function internFailed(failed: LiveCondition[]): LiveCondition[] {
-  const key = failed.join();
-  let shared = FAILED_SETS.get(key);
-  if (!shared) {
-    shared = Object.freeze([...failed]) as LiveCondition[];
-    FAILED_SETS.set(key, shared);
-  }
-  return shared;
+  let mask = 0;
+  for (const c of failed) mask |= CONDITION_BIT[c];
+  return (FAILED_SETS[mask] ??= Object.freeze([...failed]) as LiveCondition[]);
 }
 
 function reportLive(ev: RowEval, failed: LiveCondition[], violationClears: Day | null, eligible: boolean): void {

@@ -4,7 +4,11 @@ import type { RowEval } from './context';
 /** Width as the platform counts it: CJK and full-width characters count 2, others 1. */
 export function nameWidth(name: string): number {
   let width = 0;
-  for (const ch of name) width += (ch.codePointAt(0) as number) >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair: counted with the first
+    width += c >= 0x2e80 ? 2 : 1;
+  }
   return width;
 }
 

@@ -3,7 +3,7 @@
  * PAY-SUBJECT, PAY-PREREQ, QUAL-PUBLISHER, and the category rule CAT-PERSONAL-FORBIDDEN.
  */
 import type { RowEval } from './context';
-import { firstCategoryMatch } from './categories';
+import { categoryFacts } from './categories';
 import { effectiveState, isDone } from './flow';
 import type { SubjectType } from './types';
 
@@ -17,7 +17,11 @@ export function checkPayment(ev: RowEval): void {
   const subject = row.subjectType;
   if (subject !== null) {
     const allowed = row.kind === 'minigame' ? VIRTUAL_PAYMENT_SUBJECTS.has(subject) : subject !== 'personal';
-    if (!allowed) ev.add('PAY-SUBJECT', 'error', topic, { subject, kind: row.kind });
+    if (!allowed) {
+      // The subject rules payment out: what else it would need is beside the point.
+      ev.add('PAY-SUBJECT', 'error', topic, { subject, kind: row.kind });
+      return;
+    }
   }
   if (isDone(row.steps.payment)) return;
   const missing: string[] = [];
@@ -40,6 +44,6 @@ export function checkPublisher(ev: RowEval): void {
 export function checkPersonalCategory(ev: RowEval): void {
   const { row } = ev;
   if (row.subjectType !== 'personal' || row.category === null) return;
-  const hit = firstCategoryMatch(row.category, ev.settings['categories.personalForbidden']);
+  const hit = categoryFacts(ev.ctx, row.category).personalForbidden;
   if (hit !== null) ev.add('CAT-PERSONAL-FORBIDDEN', 'error', 'category', { category: row.category, forbidden: hit });
 }

@@ -7,6 +7,8 @@ import { effectiveState } from './flow';
 import { normalizeEmail, normalizeKey, normalizePhone, normalizeSubject } from './keys';
 import type { RawFinding, Row, SubjectType } from './types';
 
+const NONE: readonly RawFinding[] = Object.freeze([]);
+
 /**
  * Row positions grouped by key, keeping only groups of at least `min` rows. Most keys are
  * unique (IDs, emails), so singletons are never given an array of their own.
@@ -32,9 +34,15 @@ function groupsOfAtLeast(rows: readonly Row[], keyOf: (row: Row) => string | nul
   return out;
 }
 
+function add(out: RawFinding[][], i: number, finding: RawFinding): void {
+  if (out[i] === NONE) out[i] = [];
+  out[i].push(finding);
+}
+
 /** Cross-row findings, one array per row (same order as `rows`). */
 export function portfolioFindings(rows: readonly Row[], settings: Settings): RawFinding[][] {
-  const out: RawFinding[][] = rows.map(() => []);
+  // Most rows have no cross-row finding: they all share one empty, frozen list.
+  const out = new Array<RawFinding[]>(rows.length).fill(NONE as RawFinding[]);
   checkKeys(rows, out);
   checkSubjectLimits(rows, settings, out);
   checkSharedContact(rows, out, (r) => (r.adminEmail === null ? null : normalizeEmail(r.adminEmail)), 'email', settings['limit.email']);
@@ -44,12 +52,12 @@ export function portfolioFindings(rows: readonly Row[], settings: Settings): Raw
 
 function checkKeys(rows: readonly Row[], out: RawFinding[][]): void {
   rows.forEach((row, i) => {
-    if (row.id === null && row.hasData) out[i].push({ rule: 'DATA-ID-MISSING', severity: 'error', topic: 'row' });
+    if (row.id === null && row.hasData) add(out, i, { rule: 'DATA-ID-MISSING', severity: 'error', topic: 'row' });
   });
   for (const members of groupsOfAtLeast(rows, (r) => (r.id === null ? null : normalizeKey(r.id)), 2)) {
     const lines = members.map((i) => rows[i].index);
     for (const i of members) {
-      out[i].push({ rule: 'DATA-ID-DUPLICATE', severity: 'error', topic: 'row', args: { id: rows[i].id, count: members.length, rows: lines } });
+      add(out, i, { rule: 'DATA-ID-DUPLICATE', severity: 'error', topic: 'row', args: { id: rows[i].id, count: members.length, rows: lines } });
     }
   }
 }
@@ -77,12 +85,12 @@ function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFi
     const subject = rows[members[0]].subjectName;
     if (registered.length >= limit) {
       const severity = registered.length > limit ? 'error' : 'warning';
-      for (const i of registered) out[i].push({ rule: 'REG-LIMIT-SUBJECT', severity, topic: 'register', args: { subject, type, registered: registered.length, limit } });
+      for (const i of registered) add(out, i, { rule: 'REG-LIMIT-SUBJECT', severity, topic: 'register', args: { subject, type, registered: registered.length, limit } });
     }
     planned.forEach((i, k) => {
       const wouldBe = registered.length + k + 1;
       if (wouldBe > limit) {
-        out[i].push({ rule: 'REG-LIMIT-SUBJECT', severity: 'warning', topic: 'register', args: { subject, type, registered: registered.length, planned: planned.length, limit, wouldBe } });
+        add(out, i, { rule: 'REG-LIMIT-SUBJECT', severity: 'warning', topic: 'register', args: { subject, type, registered: registered.length, planned: planned.length, limit, wouldBe } });
       }
     });
   }
@@ -96,7 +104,7 @@ function checkSharedContact(rows: readonly Row[], out: RawFinding[][], keyOf: (r
     const rule = what === 'email' ? 'REG-LIMIT-EMAIL' : 'REG-LIMIT-PHONE';
     for (const i of members) {
       const value = what === 'email' ? rows[i].adminEmail : rows[i].adminPhone;
-      out[i].push({ rule, severity, topic: 'register', args: { value, count, limit } });
+      add(out, i, { rule, severity, topic: 'register', args: { value, count, limit } });
     }
   }
 }

@@ -75,6 +75,21 @@ export function checkSteps(ev: RowEval): void {
     if (!isInPlay(ev, node)) continue;
     checkStep(ev, node);
   }
+  checkSpecialCategory(ev);
+}
+
+/**
+ * FLOW-SPECIAL-CATEGORY (seed 000 注意事项二): for 棋牌-牌类, 休闲-捕鱼 and 文化互动 the
+ * version waits for the qualification's approval. Said ahead, while the version is still
+ * to be submitted; submitting anyway is FLOW-PREREQ.
+ */
+function checkSpecialCategory(ev: RowEval): void {
+  if (!ev.flow.special) return;
+  const qualification = effectiveState(ev.row, 'qualification').status;
+  const version = effectiveState(ev.row, 'version').status;
+  if (qualification !== 'approved' && (version === 'not_started' || version === 'in_progress')) {
+    ev.add('FLOW-SPECIAL-CATEGORY', 'info', 'version', { category: ev.row.category });
+  }
 }
 
 function checkStep(ev: RowEval, step: StepId): void {
@@ -98,6 +113,8 @@ function checkStep(ev: RowEval, step: StepId): void {
       break;
     case 'not_started':
     case 'in_progress':
+      // PAY-SUBJECT: a subject that cannot have payment is not offered it.
+      if (step === 'payment' && ev.has('PAY-SUBJECT')) break;
       if (canStart(ev.row, ev.flow, step)) ev.act(topic, START_VERB[step], startClass(ev, step), step);
       break;
     default:

@@ -101,6 +101,7 @@ export const SEVERITY_RANK: Record<RowSeverity, number> = { ok: 0, info: 1, warn
 export type RuleId =
   | 'CAL-UNKNOWN-YEAR'
   | 'FLOW-PREREQ'
+  | 'FLOW-SPECIAL-CATEGORY'
   | 'FLOW-SLA'
   | 'FLOW-REJECTED'
   | 'FLOW-WITHDRAWN'

@@ -12,6 +12,16 @@ import type { TableData } from './tables';
 import type { Cell } from './values';
 import { DISPLAY } from './vocab';
 
+const BRAND_CHARS = '星云远青海极北知锦白风麦橙木天辰光华瑞宏鼎盛新思源恒嘉博创达泰安和顺祥利鑫诚信德佳';
+
+/** A distinct two- or three-character brand per subject index, as real company names are. */
+function brand(i: number): string {
+  const n = BRAND_CHARS.length;
+  const a = BRAND_CHARS[i % n];
+  const b = BRAND_CHARS[Math.floor(i / n) % n];
+  return i < n * n ? a + b : a + b + BRAND_CHARS[Math.floor(i / (n * n)) % n];
+}
+
 /** mulberry32: a tiny, good-enough seeded PRNG. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -64,7 +74,7 @@ export function generateSample(options: SampleOptions): TableData {
   // Agencies serve a client across several programs: subjects repeat.
   const subjectCount = Math.max(1, Math.floor(options.rows / 3));
   const subjects = Array.from({ length: subjectCount }, (_, i) => ({
-    name: `${pick(CITY)}${pick(WORD)}${pick(TRADE)}有限公司${i % 7 === 0 ? '' : ''}`,
+    name: `${pick(CITY)}${brand(i)}${pick(TRADE)}有限公司`,
     type: chance(0.75) ? 2 : chance(0.5) ? 1 : chance(0.6) ? 0 : 5, // index into display.subject
     phone: `1${3 + Math.floor(rnd() * 7)}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`,
   }));
@@ -114,7 +124,7 @@ export function generateSample(options: SampleOptions): TableData {
       v.namePath = display.namePath[chance(0.5) ? 1 : 2];
     }
     if (stage >= 2 && subject.type !== 0) {
-      if (chance(0.7)) done('verifyStatus', 'verifyDate', 5, 420);
+      if (chance(0.7)) done('verifyStatus', 'verifyDate', 5, chance(0.9) ? 300 : 400);
       else inFlight('verifyStatus', 'verifyDate');
     }
     if (game && stage >= 3) {

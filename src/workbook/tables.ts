@@ -87,10 +87,11 @@ export function parseSettingValue(def: SettingDef<unknown>, cell: Cell, options:
   }
 }
 
-function displayDefault(value: unknown): string {
+function displayDefault(def: SettingDef<unknown>): string {
+  const value = def.default;
   if (Array.isArray(value)) return value.join(', ');
   if (value === null) return '—';
-  if (typeof value === 'number' && value > 20_000 && value < 60_000) return toIso(value);
+  if ((def.kind === 'date' || def.kind === 'optionalDate') && typeof value === 'number') return toIso(value);
   return String(value);
 }
 
@@ -115,7 +116,7 @@ export function readSettings(table: TableData | null): { settings: Settings; pro
     const def = SETTING_DEFS[key] as SettingDef<unknown>;
     const value = parseSettingValue(def, cell, { usOrder: settings['dates.usOrder'] });
     if (value === undefined) {
-      problems.push({ code: 'setting-value', table: 'Settings', args: { line, key, value: String(cellText(cell)), expected: def.kind, default: displayDefault(def.default) } });
+      problems.push({ code: 'setting-value', table: 'Settings', args: { line, key, value: String(cellText(cell)), expected: def.kind, default: displayDefault(def) } });
     } else {
       (settings as Record<string, unknown>)[key] = value;
     }

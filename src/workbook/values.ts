@@ -92,7 +92,11 @@ function readDateText(text: string, options: DateOptions): DateRead {
   let m = YMD.exec(text) ?? CHINESE.exec(text) ?? COMPACT.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   m = YEAR_LAST.exec(text);
-  if (m) return options.usOrder ? fromParts(Number(m[3]), Number(m[1]), Number(m[2])) : { ok: false, reason: 'ambiguous' };
+  if (m) {
+    // Only month/day/year is ever read (Settings dates.usOrder); a form that is no date that way is invalid.
+    const us = fromParts(Number(m[3]), Number(m[1]), Number(m[2]));
+    return options.usOrder || !us.ok ? us : { ok: false, reason: 'ambiguous' };
+  }
   if (SERIAL_TEXT.test(text)) return readDateNumber(Number(text));
   return { ok: false, reason: 'invalid' };
 }

@@ -69,6 +69,7 @@ const LOSS: Record<string, string> = {
 };
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 function action(t: Topic, verb: Verb, due: number | null, f: Fmt): string {
   const by = due === null ? '' : ` by ${f.date(due)}`;
@@ -124,7 +125,7 @@ export const en: Catalog = {
       case 'review':
         return inReview.length > 0 ? `In review: ${f.list(inReview.map((t) => topic[t]))}` : 'Ready to submit for review';
       case 'filing':
-        return 'ICP filing';
+        return inReview.length > 0 ? 'ICP filing in review' : 'ICP filing to do';
       case 'ready':
         return 'Ready to release';
       case 'released':
@@ -138,7 +139,8 @@ export const en: Catalog = {
       a.special
         ? `${cap(f.topic(a.step))} submitted while the ${f.topic(a.before)} is not approved: special categories need the qualification approved first; the platform will reject it`
         : `${cap(f.topic(a.step))} submitted before the ${f.topic(a.before)} was ${NEED[a.need] ?? 'done'}`,
-    'FLOW-SLA': (a, f) => `${cap(f.topic(a.step))} overdue by ${a.late} days (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
+    'FLOW-SPECIAL-CATEGORY': (a) => `Special category (${a.category}): submit the version only after the qualification review is approved`,
+    'FLOW-SLA': (a, f) => `${cap(f.topic(a.step))} overdue by ${days(a.late)} (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
     'FLOW-REJECTED': (a, f) =>
       `${cap(f.topic(a.step))} rejected${a.rejected == null ? '' : ` on ${f.date(a.rejected)}`}: fix and resubmit; the time limit restarts on resubmission`,
     'FLOW-WITHDRAWN': (a, f) => `${cap(f.topic(a.step))} withdrawn: a resubmission queues again and the time limit restarts`,
@@ -172,7 +174,7 @@ export const en: Catalog = {
     'EXP-ELIGIBLE': (a, f) =>
       a.eligible
         ? `An expedited review is possible: ${a.remaining} left this quarter (refreshes ${f.date(a.refreshes)})`
-        : `Cannot expedite: ${f.list(a.blockers.map((b: string) => (b === 'users' ? `registered users must exceed ${a.minUsers} (now ${f.num(a.users)})` : BLOCKER[b] ?? b)))}`,
+        : `Cannot expedite: ${f.list(a.blockers.map((b: string) => (b === 'users' ? `registered users must exceed ${f.num(a.minUsers)} (now ${f.num(a.users)})` : BLOCKER[b] ?? b)))}`,
     'EXP-QUOTA': (a, f) => `All ${a.perQuarter} expedites of this quarter are used (${a.used}); refreshes ${f.date(a.refreshes)}`,
     'REV-RESUBMIT-WINDOW': (a, f) =>
       a.expired
@@ -190,11 +192,11 @@ export const en: Catalog = {
         : a.missed
           ? `The SMS verification was due ${f.date(a.due)} and was missed: the filing returns to the platform; resubmit`
           : `ICP filing waits for the MIIT SMS verification: due ${f.date(a.due)} (within 24 hours of the SMS)`,
-    'ICP-SLA': (a, f) => `ICP ${a.stage === 'platform' ? 'platform review' : 'administration review'} overdue by ${a.late} days (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
+    'ICP-SLA': (a, f) => `ICP ${a.stage === 'platform' ? 'platform review' : 'administration review'} overdue by ${days(a.late)} (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
     'ICP-REJECTED': (a) => `ICP filing rejected by the ${a.by === 'platform' ? 'platform' : 'communications administration'}: fix and resubmit`,
     'ICP-START-BY': (a, f) =>
-      a.late > 0
-        ? `Target launch ${f.date(a.target)}: filing should have started by ${f.date(a.startBy)}; starting now it is ${a.late} days late`
+      a.daysPast > 0
+        ? `Target launch ${f.date(a.target)} at risk: filing should have started by ${f.date(a.startBy)}, ${days(a.daysPast)} ago; started now it would be filed by ${f.date(a.projectedEnd)}${a.lateVsTarget > 0 ? `, ${days(a.lateVsTarget)} after the target` : ''}`
         : `Target launch ${f.date(a.target)}: start the ICP filing by ${f.date(a.startBy)} (platform review + SMS + administration review)`,
     'ICP-VERIFY-FIRST': (a) => `A non-personal subject must be WeChat-verified before filing (verification: ${STATUS[a.verifyStatus] ?? a.verifyStatus})`,
     'LIVE-CATEGORY': (a) => live(`category "${a.category ?? '(empty)'}" is not eligible`),
@@ -202,15 +204,15 @@ export const en: Catalog = {
     'LIVE-VIOLATION-6M': (a, f) => live(`serious violation within ${a.months} months (${f.date(a.lastViolation)}); eligible again from ${f.date(a.clears)}`),
     'LIVE-PAYMENT-90D': (a, f) =>
       live(a.lastPayment == null ? `no payment in the last ${a.days} days (developer-tool payments do not count)` : `last payment ${f.date(a.lastPayment)} is more than ${a.days} days ago`),
-    'LIVE-FOLLOWERS': (a, f) => live(`${f.num(a.followers)} followers, more than ${a.minFollowers} needed (or the DAU or ad-spend condition)`),
-    'LIVE-DAU': (a, f) => live(`7-day DAU ${f.num(a.dau7)}, more than ${a.minDau} needed (or the followers or ad-spend condition)`),
-    'LIVE-ADSPEND': (a, f) => live(`ad spend ${f.num(a.adSpend)} yuan, more than ${a.minAdSpend} needed (or the followers or DAU condition)`),
+    'LIVE-FOLLOWERS': (a, f) => live(`${f.num(a.followers)} followers, more than ${f.num(a.minFollowers)} needed (or the DAU or ad-spend condition)`),
+    'LIVE-DAU': (a, f) => live(`7-day DAU ${f.num(a.dau7)}, more than ${f.num(a.minDau)} needed (or the followers or ad-spend condition)`),
+    'LIVE-ADSPEND': (a, f) => live(`ad spend ${f.num(a.adSpend)} yuan, more than ${f.num(a.minAdSpend)} needed (or the followers or DAU condition)`),
     'LIVE-PAUSED': () => 'Live streaming: eligible, but the platform currently grants no new live permissions (error 268489001)',
-    'VERIFY-SLA': (a, f) => `WeChat verification overdue by ${a.late} days (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
+    'VERIFY-SLA': (a, f) => `WeChat verification overdue by ${days(a.late)} (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
     'VERIFY-EXPIRY': (a, f) =>
       a.expired != null
-        ? `WeChat verification expired ${f.date(a.expiry)}, ${a.expired} days ago: ${LOSS[a.stage]}; renew now`
-        : `WeChat verification expires ${f.date(a.expiry)} (${a.left} days left): renew in time (300 yuan a year)`,
+        ? `WeChat verification expired ${f.date(a.expiry)}, ${days(a.expired)} ago: ${LOSS[a.stage]}; renew now`
+        : `WeChat verification expires ${f.date(a.expiry)} (${days(a.left)} left): renew in time (300 yuan a year)`,
     'REG-LIMIT-SUBJECT': (a) =>
       a.wouldBe != null
         ? `Subject "${a.subject}" has ${a.registered} registered; registering this makes ${a.wouldBe}, over the ${SUBJECT[a.type] ?? ''} limit of ${a.limit}`

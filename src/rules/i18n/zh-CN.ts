@@ -116,13 +116,13 @@ export const zhCN: Catalog = {
       case 'planned':
         return '计划中';
       case 'registration':
-        return '注册账号';
+        return '待注册';
       case 'setup':
         return '基础设置';
       case 'review':
         return inReview.length > 0 ? `${f.list(inReview.map((t) => topic[t]))}中` : '待提交审核';
       case 'filing':
-        return '备案中';
+        return inReview.length > 0 ? '备案审核中' : '待备案';
       case 'ready':
         return '待发布';
       case 'released':
@@ -136,6 +136,7 @@ export const zhCN: Catalog = {
       a.special
         ? `${f.topic(a.step)}已提交，但${f.topic(a.before)}尚未通过：特殊类目须资质审核通过后才能提交版本审核，平台会驳回`
         : `${f.topic(a.step)}已提交，但前置步骤${f.topic(a.before)}尚未${NEED[a.need] ?? '完成'}`,
+    'FLOW-SPECIAL-CATEGORY': (a) => `特殊类目（${a.category}）：须资质审核通过后才能提交版本审核`,
     'FLOW-SLA': (a, f) => `${f.topic(a.step)}已超期 ${a.late} 天（${f.date(a.since)} 提交，应于 ${f.date(a.due)} 前完成）`,
     'FLOW-REJECTED': (a, f) => `${f.topic(a.step)}被驳回${a.rejected == null ? '' : `（${f.date(a.rejected)}）`}：按驳回原因修改后重新提交，时限从重新提交日起算`,
     'FLOW-WITHDRAWN': (a, f) => `${f.topic(a.step)}已撤回：重新提交后将重新排队审核，时限从重新提交日起算`,
@@ -168,7 +169,7 @@ export const zhCN: Catalog = {
     'EXP-ELIGIBLE': (a, f) =>
       a.eligible
         ? `可申请加急审核，本季度还剩 ${a.remaining} 次（${f.date(a.refreshes)} 刷新）`
-        : `暂不能加急：${f.list(a.blockers.map((b: string) => (b === 'users' ? `累计注册用户须超过 ${a.minUsers}（当前 ${f.num(a.users)}）` : BLOCKER[b] ?? b)))}`,
+        : `暂不能加急：${f.list(a.blockers.map((b: string) => (b === 'users' ? `累计注册用户须超过 ${f.num(a.minUsers)}（当前 ${f.num(a.users)}）` : BLOCKER[b] ?? b)))}`,
     'EXP-QUOTA': (a, f) => `本季度 ${a.perQuarter} 次加急已用完（已用 ${a.used} 次），${f.date(a.refreshes)} 刷新`,
     'REV-RESUBMIT-WINDOW': (a, f) =>
       a.expired
@@ -189,8 +190,8 @@ export const zhCN: Catalog = {
     'ICP-SLA': (a, f) => `备案${a.stage === 'platform' ? '平台初审' : '管局审核'}已超期 ${a.late} 天（${f.date(a.since)} 提交，应于 ${f.date(a.due)} 前完成）`,
     'ICP-REJECTED': (a) => `备案被${a.by === 'platform' ? '平台' : '管局'}驳回：按驳回原因修改后重新提交`,
     'ICP-START-BY': (a, f) =>
-      a.late > 0
-        ? `目标上线 ${f.date(a.target)}：备案最晚应于 ${f.date(a.startBy)} 开始，现在开始将晚 ${a.late} 天`
+      a.daysPast > 0
+        ? `目标上线 ${f.date(a.target)} 有风险：备案最晚应于 ${f.date(a.startBy)} 开始，已晚 ${a.daysPast} 天；现在开始预计 ${f.date(a.projectedEnd)} 备案完成${a.lateVsTarget > 0 ? `，比目标晚 ${a.lateVsTarget} 天` : ''}`
         : `目标上线 ${f.date(a.target)}：备案最晚须于 ${f.date(a.startBy)} 开始（平台初审 + 短信核验 + 管局审核）`,
     'ICP-VERIFY-FIRST': (a) => `非个人主体须先完成微信认证再提交备案（认证：${STATUS[a.verifyStatus] ?? a.verifyStatus}）`,
     'LIVE-CATEGORY': (a, f) => live(`类目“${a.category ?? '未填写'}”不在可开通直播的类目中`),
@@ -198,9 +199,9 @@ export const zhCN: Catalog = {
     'LIVE-VIOLATION-6M': (a, f) => live(`近 ${a.months} 个月有严重违规（${f.date(a.lastViolation)}），${f.date(a.clears)} 起恢复资格`),
     'LIVE-PAYMENT-90D': (a, f) =>
       live(a.lastPayment == null ? `近 ${a.days} 天没有支付记录（开发者工具内支付不计）` : `最近支付 ${f.date(a.lastPayment)}，已超过 ${a.days} 天`),
-    'LIVE-FOLLOWERS': (a, f) => live(`公众号粉丝 ${f.num(a.followers)}，须超过 ${a.minFollowers}（或满足 DAU、广告消耗之一）`),
-    'LIVE-DAU': (a, f) => live(`近 7 日 DAU ${f.num(a.dau7)}，须超过 ${a.minDau}（或满足粉丝、广告消耗之一）`),
-    'LIVE-ADSPEND': (a, f) => live(`近一年广告消耗 ${f.num(a.adSpend)} 元，须超过 ${a.minAdSpend} 元（或满足粉丝、DAU 之一）`),
+    'LIVE-FOLLOWERS': (a, f) => live(`公众号粉丝 ${f.num(a.followers)}，须超过 ${f.num(a.minFollowers)}（或满足 DAU、广告消耗之一）`),
+    'LIVE-DAU': (a, f) => live(`近 7 日 DAU ${f.num(a.dau7)}，须超过 ${f.num(a.minDau)}（或满足粉丝、广告消耗之一）`),
+    'LIVE-ADSPEND': (a, f) => live(`近一年广告消耗 ${f.num(a.adSpend)} 元，须超过 ${f.num(a.minAdSpend)} 元（或满足粉丝、DAU 之一）`),
     'LIVE-PAUSED': () => '直播：条件已满足，但平台目前暂停开通新的直播权限（错误码 268489001）',
     'VERIFY-SLA': (a, f) => `微信认证已超期 ${a.late} 天（${f.date(a.since)} 提交，应于 ${f.date(a.due)} 前完成）`,
     'VERIFY-EXPIRY': (a, f) =>

@@ -1,0 +1,226 @@
+/**
+ * The command line end to end, on real files: the bundled example, a template, a sample,
+ * a GBK CSV as Excel on Chinese Windows saves it, and every exit code.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, Io } from '../../src/cli/main';
+import { findTable, loadXlsx } from '../../src/cli/xlsx';
+import { readCsv } from '../../src/cli/csv';
+import { SETTING_KEYS } from '../../src/rules/settings';
+import { outputColumnFor } from '../../src/workbook/columns';
+import type { RowResult } from '../../src/rules/types';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'portfolio.xlsx');
+const GBK_CSV = path.join(__dirname, '..', 'fixtures', 'portfolio-gbk.csv');
+/** 2026-11-21 15:30 in China. */
+const NOW = Date.UTC(2026, 10, 21, 7, 30);
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-cli-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, now: () => NOW };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+function tmp(name: string): string {
+  return path.join(dir, name);
+}
+
+describe('check on the bundled example', () => {
+  let out: string;
+  let result: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    out = tmp('example.checked.xlsx');
+    result = await run('check', EXAMPLE, '--out', out);
+  }, 60_000);
+
+  test('prints the summary with counts and the file written', () => {
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('检查日期 2026-11-21');
+    expect(result.out).toMatch(/严重\s+4/);
+    expect(result.out).toContain(`已写入: ${out}`);
+  });
+
+  test('every input cell, the user column and the other tables come out identical', async () => {
+    const before = await loadXlsx(EXAMPLE);
+    const after = await loadXlsx(out);
+    const a = findTable(before, ['Portfolio'])!;
+    const b = findTable(after, ['Portfolio'])!;
+    expect(b.rows).toHaveLength(a.rows.length);
+    expect(b.headers).toEqual(a.headers); // the example already has the (empty) output columns
+    const inputs = a.headers.map((h, j) => (outputColumnFor(h) ? -1 : j)).filter((j) => j >= 0);
+    expect(inputs.length).toBe(48); // 47 input columns and the user's own 情形 column
+    b.rows.forEach((row, i) => expect(inputs.map((j) => row[j])).toEqual(inputs.map((j) => a.rows[i][j])));
+    for (const name of ['Settings', 'Holidays', 'Materials']) {
+      expect(findTable(after, [name])!.rows).toEqual(findTable(before, [name])!.rows);
+    }
+  });
+
+  test('writes the output columns: real dates, texts, severity, a Summary sheet', async () => {
+    const b = findTable(await loadXlsx(out), ['Portfolio'])!;
+    const col = (h: string) => b.headers.indexOf(h);
+    const g018 = b.rows.find((r) => r[0] === 'G-018')!;
+    expect(g018[col('级别')]).toBe('严重');
+    expect(g018[col('下一步')]).toBe('提交小程序备案');
+    expect(g018[col('最近截止')]).toEqual(new Date(Date.UTC(2024, 2, 31)));
+    expect(String(g018[col('提醒')])).toContain('ICP-LEGACY-DEADLINE');
+    const g016 = b.rows.find((r) => r[0] === 'G-016')!;
+    expect(g016[col('下一步')]).toBe('发布上线');
+    expect(g016[col('预计上线')]).toEqual(new Date(Date.UTC(2026, 10, 21)));
+    // Checked at 15:30 China time, stored as Excel shows it.
+    expect(g016[col('检查时间')]).toEqual(new Date(Date.UTC(2026, 10, 21, 15, 30)));
+    const summary = findTable(await loadXlsx(out), ['汇总']);
+    expect(summary).not.toBeNull();
+  });
+
+  test('checking the checked copy again updates the output columns in place', async () => {
+    const again = tmp('example.twice.xlsx');
+    expect((await run('check', out, '--out', again)).code).toBe(0);
+    const once = findTable(await loadXlsx(out), ['Portfolio'])!;
+    const twice = findTable(await loadXlsx(again), ['Portfolio'])!;
+    expect(twice.headers).toEqual(once.headers);
+  });
+});
+
+describe('--json', () => {
+  test('prints one result per row, covering every rule ID of rules.md, and writes no file', async () => {
+    const { code, out } = await run('check', EXAMPLE, '--json');
+    expect(code).toBe(0);
+    const results = JSON.parse(out) as RowResult[];
+    expect(results).toHaveLength(48);
+    const rules = new Set<string>(results.flatMap((r) => r.findings.map((f) => f.rule)));
+    const spec = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'spec', 'rules.md'), 'utf8');
+    const ids = new Set([...spec.matchAll(/\*\*([A-Z]+(?:-[A-Z0-9]+)+)\*\*/g)].map((m) => m[1]));
+    for (const id of ids) expect([id, rules.has(id)]).toEqual([id, true]);
+    expect(fs.existsSync(path.join(path.dirname(EXAMPLE), 'portfolio.checked.xlsx.json'))).toBe(false);
+  });
+
+  test('--lang en gives English texts with the same codes', async () => {
+    const zh = JSON.parse((await run('check', EXAMPLE, '--json')).out) as RowResult[];
+    const en = JSON.parse((await run('check', EXAMPLE, '--json', '--lang', 'en')).out) as RowResult[];
+    expect(en.map((r) => r.nextStep.code)).toEqual(zh.map((r) => r.nextStep.code));
+    expect(en.find((r) => r.id === 'G-018')!.nextStep.text).toBe('Submit the ICP filing');
+  });
+
+  test('--as-of moves "today": the SMS deadline of P-020 is missed a day later', async () => {
+    const later = JSON.parse((await run('check', EXAMPLE, '--json', '--as-of', '2026-11-23')).out) as RowResult[];
+    const p020 = later.find((r) => r.id === 'P-020')!;
+    expect(p020.findings.find((f) => f.rule === 'ICP-SMS-PENDING')!.text).toContain('已超时');
+  });
+});
+
+describe('exit codes', () => {
+  test('1 when a finding at or above --fail-on exists, 0 when none', async () => {
+    expect((await run('check', EXAMPLE, '--json', '--fail-on', 'critical')).code).toBe(1);
+    const clean = tmp('clean.csv');
+    fs.writeFileSync(clean, '项目编号,客户\r\nG-1,\r\n');
+    expect((await run('check', clean, '--json', '--fail-on', 'warning')).code).toBe(0);
+  });
+
+  test.each([
+    [['check', 'no-such-file.xlsx'], /no such file: no-such-file\.xlsx/],
+    [['check', EXAMPLE, '--fail-on', 'sometimes'], /--fail-on must be critical, error or warning/],
+    [['check', EXAMPLE, '--as-of', '2026-13-01'], /--as-of must be a date as YYYY-MM-DD/],
+    [['check', EXAMPLE, '--lang', 'fr'], /--lang must be zh-CN or en/],
+    [['check', EXAMPLE, '--colour'], /Unknown option '--colour'/],
+    [['check'], /check takes exactly one FILE/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['sample', 'x.xlsx'], /sample needs --rows N/],
+    [['sample', 'x.xlsx', '--rows', 'ten'], /--rows must be a whole number/],
+  ])('2 with a one-line reason: %j', async (argv, message) => {
+    const { code, err } = await run(...(argv as string[]));
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('2 for a file that is not a workbook', async () => {
+    const fake = tmp('notes.xlsx');
+    fs.writeFileSync(fake, 'just some text, not a spreadsheet');
+    const { code, err } = await run('check', fake);
+    expect(code).toBe(2);
+    expect(err).toMatch(/not a readable \.xlsx workbook/);
+  });
+
+  test('2 when no ID column exists, naming the headers looked for and found', async () => {
+    const csv = tmp('no-id.csv');
+    fs.writeFileSync(csv, '客户,名称\r\n云帆,消消乐\r\n');
+    const { code, err } = await run('check', csv);
+    expect(code).toBe(2);
+    expect(err).toContain('"项目编号", "ID"');
+    expect(err).toContain('found 客户, 名称');
+  });
+
+  test('--help for every command exits 0', async () => {
+    for (const cmd of ['check', 'template', 'sample']) {
+      const { code, out } = await run(cmd, '--help');
+      expect(code).toBe(0);
+      expect(out).toContain(`launch-tracker ${cmd}`);
+    }
+  });
+});
+
+describe('CSV input', () => {
+  test('GBK/GB18030 as Excel saves it on Chinese Windows: read, checked, written back as UTF-8', async () => {
+    const out = tmp('gbk.checked.csv');
+    const { code } = await run('check', GBK_CSV, '--out', out, '--as-of', '2026-11-21');
+    expect(code).toBe(0);
+    const { rows, encoding } = readCsv(out);
+    expect(encoding).toBe('utf-8');
+    expect(rows[0].slice(0, 3)).toEqual(['项目编号', '客户', '名称']);
+    const header = rows[0];
+    const g103 = rows.find((r) => r[0] === 'G-103')!;
+    expect(g103[header.indexOf('客户')]).toBe('老客户方舟');
+    expect(g103[header.indexOf('级别')]).toBe('严重');
+    expect(g103[header.indexOf('最近截止')]).toBe('2024-03-31');
+    const g101 = rows.find((r) => r[0] === 'G-101')!;
+    expect(g101[header.indexOf('提醒')]).toContain('FLOW-SLA');
+  });
+});
+
+describe('template and sample', () => {
+  test('template: the Portfolio table with every column, Settings with every key', async () => {
+    const file = tmp('template.xlsx');
+    expect((await run('template', file)).code).toBe(0);
+    const wb = await loadXlsx(file);
+    const portfolio = findTable(wb, ['Portfolio'])!;
+    expect(portfolio.sheetName).toBe('项目');
+    expect(portfolio.headers.slice(0, 3)).toEqual(['项目编号', '客户', '名称']);
+    expect(portfolio.headers).toContain('最近截止');
+    const settings = findTable(wb, ['Settings'])!;
+    expect(settings.rows).toHaveLength(SETTING_KEYS.length);
+    expect(settings.rows.find((r) => r[0] === '每季度加急次数')![2]).toBe('2');
+    expect(findTable(wb, ['Holidays'])!.headers).toEqual(['日期', '类型', '名称']);
+    expect(findTable(wb, ['Materials'])!.headers).toEqual(['项目编号', '材料', '文件', '大小KB']);
+  });
+
+  test('template --lang en has English headers and sheet names', async () => {
+    const file = tmp('template-en.xlsx');
+    await run('template', file, '--lang', 'en');
+    const portfolio = findTable(await loadXlsx(file), ['Portfolio'])!;
+    expect(portfolio.sheetName).toBe('Portfolio');
+    expect(portfolio.headers.slice(0, 3)).toEqual(['ID', 'Client', 'Name']);
+  });
+
+  test('sample: N rows, the same for the same seed, and checkable', async () => {
+    const a = tmp('sample-a.xlsx');
+    const b = tmp('sample-b.xlsx');
+    await run('sample', a, '--rows', '120', '--seed', '9', '--as-of', '2026-11-21');
+    await run('sample', b, '--rows', '120', '--seed', '9', '--as-of', '2026-11-21');
+    const rowsA = findTable(await loadXlsx(a), ['Portfolio'])!.rows;
+    expect(rowsA).toHaveLength(120);
+    expect(findTable(await loadXlsx(b), ['Portfolio'])!.rows).toEqual(rowsA);
+    const { code, out } = await run('check', a, '--json', '--as-of', '2026-11-21');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(120);
+  });
+});
