@@ -65,6 +65,8 @@ export interface PlannedAction {
   /** Within a class, higher ranks first (remaining path length, or review end). */
   rank: number;
   due: Day | null;
+  /** Which part of a staged step the action is about (the ICP filing's platform or authority review). */
+  detail?: 'platform' | 'authority';
 }
 
 export interface Due {

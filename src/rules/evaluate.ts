@@ -174,7 +174,7 @@ function render(
   const lang = ev.ctx.language;
   const cat = catalogFor(lang);
   const fmt = fmtFor(lang);
-  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : { code: actionCode(a.topic, a.verb), text: cat.action(a.topic, a.verb, a.due, fmt) });
+  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : { code: actionCode(a.topic, a.verb), text: cat.action(a.topic, a.verb, a.due, fmt, a.detail) });
 
   const findings: Finding[] = ev.findings.map((f) => {
     const out: Finding = { rule: f.rule, severity: f.severity, text: cat.finding[f.rule](f.args ?? NO_ARGS, fmt) };

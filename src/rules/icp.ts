@@ -122,7 +122,7 @@ function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'pla
   }
   ev.due(due, 'icp');
   setIcpDeadline(ev, due);
-  ev.act('icp', 'await', ActionClass.Await, 'icp', due);
+  ev.act('icp', 'await', ActionClass.Await, 'icp', due).detail = stage;
   if (ev.today > due) ev.add('ICP-SLA', 'warning', 'icp', { stage, since: date, due, late: ev.today - due });
 }
 

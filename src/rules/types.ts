@@ -98,53 +98,56 @@ export type RowSeverity = Severity | 'ok';
 
 export const SEVERITY_RANK: Record<RowSeverity, number> = { ok: 0, info: 1, warning: 2, error: 3, critical: 4 };
 
-export type RuleId =
-  | 'CAL-UNKNOWN-YEAR'
-  | 'FLOW-PREREQ'
-  | 'FLOW-SPECIAL-CATEGORY'
-  | 'FLOW-SLA'
-  | 'FLOW-REJECTED'
-  | 'FLOW-WITHDRAWN'
-  | 'FLOW-NAME-PROTECTED'
-  | 'FLOW-NAME-COMPLAINT'
-  | 'CAT-LOCKED-AFTER-RELEASE'
-  | 'CAT-PERSONAL-FORBIDDEN'
-  | 'QUAL-MATERIALS'
-  | 'QUAL-PUBLISHER'
-  | 'PAY-SUBJECT'
-  | 'PAY-PREREQ'
-  | 'EXP-ELIGIBLE'
-  | 'EXP-QUOTA'
-  | 'REV-RESUBMIT-WINDOW'
-  | 'ICP-REQUIRED'
-  | 'ICP-LEGACY-DEADLINE'
-  | 'ICP-RELEASED-UNFILED'
-  | 'ICP-SMS-PENDING'
-  | 'ICP-SLA'
-  | 'ICP-REJECTED'
-  | 'ICP-START-BY'
-  | 'ICP-VERIFY-FIRST'
-  | 'LIVE-CATEGORY'
-  | 'LIVE-SUBJECT'
-  | 'LIVE-VIOLATION-6M'
-  | 'LIVE-PAYMENT-90D'
-  | 'LIVE-FOLLOWERS'
-  | 'LIVE-DAU'
-  | 'LIVE-ADSPEND'
-  | 'LIVE-PAUSED'
-  | 'VERIFY-SLA'
-  | 'VERIFY-EXPIRY'
-  | 'REG-LIMIT-SUBJECT'
-  | 'REG-LIMIT-EMAIL'
-  | 'REG-LIMIT-PHONE'
-  | 'NAME-FORMAT'
-  | 'DATA-ID-DUPLICATE'
-  | 'DATA-ID-MISSING'
-  | 'DATA-APPID'
-  | 'DATA-STATUS'
-  | 'DATA-DATE'
-  | 'DATA-DATE-MISSING'
-  | 'DATA-DATE-FUTURE';
+/** Every rule ID of rules.md: the vocabulary of code, tests and findings. */
+export const RULE_IDS = [
+  'CAL-UNKNOWN-YEAR',
+  'FLOW-PREREQ',
+  'FLOW-SPECIAL-CATEGORY',
+  'FLOW-SLA',
+  'FLOW-REJECTED',
+  'FLOW-WITHDRAWN',
+  'FLOW-NAME-PROTECTED',
+  'FLOW-NAME-COMPLAINT',
+  'CAT-LOCKED-AFTER-RELEASE',
+  'CAT-PERSONAL-FORBIDDEN',
+  'QUAL-MATERIALS',
+  'QUAL-PUBLISHER',
+  'PAY-SUBJECT',
+  'PAY-PREREQ',
+  'EXP-ELIGIBLE',
+  'EXP-QUOTA',
+  'REV-RESUBMIT-WINDOW',
+  'ICP-REQUIRED',
+  'ICP-LEGACY-DEADLINE',
+  'ICP-RELEASED-UNFILED',
+  'ICP-SMS-PENDING',
+  'ICP-SLA',
+  'ICP-REJECTED',
+  'ICP-START-BY',
+  'ICP-VERIFY-FIRST',
+  'LIVE-CATEGORY',
+  'LIVE-SUBJECT',
+  'LIVE-VIOLATION-6M',
+  'LIVE-PAYMENT-90D',
+  'LIVE-FOLLOWERS',
+  'LIVE-DAU',
+  'LIVE-ADSPEND',
+  'LIVE-PAUSED',
+  'VERIFY-SLA',
+  'VERIFY-EXPIRY',
+  'REG-LIMIT-SUBJECT',
+  'REG-LIMIT-EMAIL',
+  'REG-LIMIT-PHONE',
+  'NAME-FORMAT',
+  'DATA-ID-DUPLICATE',
+  'DATA-ID-MISSING',
+  'DATA-APPID',
+  'DATA-STATUS',
+  'DATA-DATE',
+  'DATA-DATE-MISSING',
+  'DATA-DATE-FUTURE',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** Live-stream conditions (rules.md §4); the last three are "at least one of". */
 export type LiveCondition =

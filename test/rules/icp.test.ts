@@ -115,7 +115,7 @@ describe('ICP-SLA', () => {
     const r = evalOne(patch(REVIEWED, { icp: { status: 'platform_review', date: d('2026-11-19') } }));
     expect(rules(r)).not.toContain('ICP-SLA');
     expect(r.icpDeadline).toBe('2026-11-23');
-    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待小程序备案（预计 2026-11-23）' });
+    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待备案平台初审（预计 2026-11-23）' });
   });
 
   test('administration review: submitted 2026-10-23 due 2026-11-20 (20 working days) → overdue; 2026-10-26 → due 11-23', () => {

@@ -50,7 +50,7 @@ describe('ordering classes', () => {
   test('5. waiting: the open review that ends last (ICP administration, due 2026-12-01) before the version review (due 2026-11-23)', () => {
     // authority review submitted 2026-11-02: 11-03..06 (4), 11-09..13 (9), 11-16..20 (14), 11-23..27 (19), 11-30 (20)
     const r = evalOne(patch(REVIEWED, { icp: { status: 'authority_review', date: d('2026-11-02') }, steps: { version: { status: 'submitted', date: d('2026-11-20') } } }));
-    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待小程序备案（预计 2026-11-30）' });
+    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待备案管局审核（预计 2026-11-30）' });
     expect(codes(r)).toEqual(['icp.await', 'version.await']);
     // the due date is the earliest open item, with what it is for
     expect(r.dueDate).toBe('2026-11-23');

@@ -23,7 +23,7 @@ export interface Catalog {
   no: string;
   listSeparator: string;
   stage(code: StageCode, inReview: readonly Topic[], f: Fmt): string;
-  action(topic: Topic, verb: Verb, due: Day | null, f: Fmt): string;
+  action(topic: Topic, verb: Verb, due: Day | null, f: Fmt, detail?: 'platform' | 'authority'): string;
   finding: Record<RuleId, (a: Args, f: Fmt) => string>;
   /** Messages about the workbook itself (Settings, Holidays, Materials, headers). */
   problem: Record<ProblemCode, (a: Args) => string>;

@@ -71,7 +71,9 @@ const LOSS: Record<string, string> = {
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-function action(t: Topic, verb: Verb, due: number | null, f: Fmt): string {
+const ICP_STAGE = { platform: "ICP filing's platform review", authority: "ICP filing's administration review" };
+
+function action(t: Topic, verb: Verb, due: number | null, f: Fmt, detail?: 'platform' | 'authority'): string {
   const by = due === null ? '' : ` by ${f.date(due)}`;
   switch (verb) {
     case 'start':
@@ -79,8 +81,10 @@ function action(t: Topic, verb: Verb, due: number | null, f: Fmt): string {
       return START[t] ?? `Start ${topic[t]}`;
     case 'resubmit':
       return `Fix and resubmit the ${topic[t]}${by}`;
-    case 'await':
-      return due === null ? `Wait for the ${topic[t]}` : `Wait for the ${topic[t]} (due ${f.date(due)})`;
+    case 'await': {
+      const what = detail ? ICP_STAGE[detail] : topic[t];
+      return due === null ? `Wait for the ${what}` : `Wait for the ${what} (due ${f.date(due)})`;
+    }
     case 'expedite':
       return 'Request an expedited version review';
     case 'renew':

@@ -68,7 +68,9 @@ const LOSS: Record<string, string> = {
   users_payments: '搜索、发布、分享、新用户和支付均已受影响',
 };
 
-function action(t: Topic, verb: Verb, due: number | null, f: Fmt): string {
+const ICP_STAGE = { platform: '备案平台初审', authority: '备案管局审核' };
+
+function action(t: Topic, verb: Verb, due: number | null, f: Fmt, detail?: 'platform' | 'authority'): string {
   const by = due === null ? '' : `（${f.date(due)} 前）`;
   switch (verb) {
     case 'start':
@@ -76,8 +78,10 @@ function action(t: Topic, verb: Verb, due: number | null, f: Fmt): string {
       return START[t] ?? `办理${topic[t]}`;
     case 'resubmit':
       return `修改后重新提交${topic[t]}${by}`;
-    case 'await':
-      return due === null ? `等待${topic[t]}结果` : `等待${topic[t]}（预计 ${f.date(due)}）`;
+    case 'await': {
+      const what = detail ? ICP_STAGE[detail] : topic[t];
+      return due === null ? `等待${what}结果` : `等待${what}（预计 ${f.date(due)}）`;
+    }
     case 'expedite':
       return '申请加急版本审核';
     case 'renew':
