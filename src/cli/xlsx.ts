@@ -581,6 +581,7 @@ export function writeOutputs(
   }
 
   // Values
+  const styleMemo = new WeakMap<object, Map<string, Style>>();
   for (let i = 0; i < values.length; i++) {
     const r = dataTop + i;
     const rowValues = values[i];
@@ -588,15 +589,26 @@ export function writeOutputs(
       const col = block.firstCol + targets[k];
       const isNew = missing.includes(k);
       const cell = ws.getCell(r, col);
-      const style = isNew ? newCellStyle(ws, r, col) : cloneStyle(cell.style);
       const v = rowValues[k] ?? null;
       const kind = columns[k].kind;
-      if (v instanceof Date || (typeof v === 'number' && kind !== 'text')) style.numFmt = kind === 'datetime' ? DATETIME_FMT : DATE_FMT;
-      else if (isNew) delete style.numFmt;
-      if (fills) {
-        const argb = fills[i]?.[k] ?? null;
-        if (argb) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-        else delete style.fill;
+      const isDate = v instanceof Date || (typeof v === 'number' && kind !== 'text');
+      const argb = fills ? (fills[i]?.[k] ?? null) : undefined;
+      // ExcelJS shares one style object per style id on load, so cells with the same base
+      // style and the same outcome can share the result: one clone per combination, not per cell.
+      const base = isNew ? (ws.findRow(r)?.findCell(col - 1)?.style ?? NO_STYLE) : (cell.style ?? NO_STYLE);
+      const memoKey = `${isNew ? 'n' : 'o'}|${isDate ? kind : ''}|${argb === undefined ? '-' : (argb ?? '0')}`;
+      let perBase = styleMemo.get(base);
+      if (!perBase) styleMemo.set(base, (perBase = new Map()));
+      let style = perBase.get(memoKey);
+      if (!style) {
+        style = isNew ? cloneStyle(base, ['font', 'border', 'alignment']) : cloneStyle(base);
+        if (isDate) style.numFmt = kind === 'datetime' ? DATETIME_FMT : DATE_FMT;
+        else if (isNew) delete style.numFmt;
+        if (argb !== undefined) {
+          if (argb) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+          else delete style.fill;
+        }
+        perBase.set(memoKey, style);
       }
       cell.style = style;
       cell.value = v === null ? null : typeof v === 'string' ? v.slice(0, MAX_TEXT) : v;
@@ -616,6 +628,7 @@ function normalizeName(s: string): string {
 }
 
 type Style = Partial<ExcelJS.Style>;
+const NO_STYLE: Style = Object.freeze({}) as Style;
 
 function cloneStyle(style: Partial<ExcelJS.Style> | undefined, keys?: (keyof ExcelJS.Style)[]): Style {
   const out: Style = {};
@@ -626,12 +639,6 @@ function cloneStyle(style: Partial<ExcelJS.Style> | undefined, keys?: (keyof Exc
     if (v !== undefined) (out as Record<string, unknown>)[k] = typeof v === 'object' && v !== null ? structuredClone(v) : v;
   }
   return out;
-}
-
-/** A new output cell looks like its left neighbour (font, border, alignment) but has no fill and number format. */
-function newCellStyle(ws: ExcelJS.Worksheet, r: number, col: number): Style {
-  const left = ws.findRow(r)?.findCell(col - 1);
-  return left ? cloneStyle(left.style, ['font', 'border', 'alignment']) : {};
 }
 
 function checkFree(h: Handle, ws: ExcelJS.Worksheet, table: TableInfo | undefined, top: number, bottom: number, left: number, right: number): void {
@@ -714,7 +721,9 @@ export async function saveXlsx(wb: LoadedWorkbook, filePath: string): Promise<vo
   const h = handle(wb);
   // Our written values change inputs of other formulas: let Excel recalculate when it opens the copy.
   h.workbook.calcProperties = { ...(h.workbook.calcProperties ?? {}), fullCalcOnLoad: true };
-  const out = Buffer.from(await h.workbook.xlsx.writeBuffer());
+  // ExcelJS compresses with pure-JS deflate (pako), most of the save time on large sheets: have it
+  // store the parts uncompressed and compress them below with node's native zlib instead.
+  const out = Buffer.from(await h.workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   const zip = readZip(out);
   const replaced = new Map<string, Buffer>();
   const text = (name: string) => {
@@ -787,7 +796,7 @@ export async function saveXlsx(wb: LoadedWorkbook, filePath: string): Promise<vo
     }
   }
 
-  const entries = [...zip.values()].map((e) => (replaced.has(e.name) ? makeEntry(e.name, replaced.get(e.name)!) : e));
+  const entries = [...zip.values()].map((e) => (replaced.has(e.name) ? makeEntry(e.name, replaced.get(e.name)!) : e.method === 0 ? makeEntry(e.name, e.raw) : e));
   const final = writeZip([...entries, ...extra]);
   // write next to the target, then rename: never leave a half-written workbook behind
   const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.tmp`);
