@@ -176,12 +176,12 @@ function render(
   const fmt = fmtFor(lang);
   const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : { code: actionCode(a.topic, a.verb), text: cat.action(a.topic, a.verb, a.due, fmt, a.detail) });
 
-  const findings: Finding[] = ev.findings.map((f) => {
+  const findings: Finding[] = ev.findings.length === 0 ? (NO_FINDINGS as Finding[]) : ev.findings.map((f) => {
     const out: Finding = { rule: f.rule, severity: f.severity, text: cat.finding[f.rule](f.args ?? NO_ARGS, fmt) };
     if (f.topic !== undefined) out.step = f.topic;
     return out;
   });
-  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  if (findings.length > 1) findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   let severity: RowSeverity = 'ok';
   for (const f of findings) if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[severity]) severity = f.severity;
 
@@ -196,7 +196,7 @@ function render(
     kind: ev.row.kind,
     stage: stage.inReview.length === 0 ? sharedStage(lang, stage.code) : sharedStage(lang, stage.code, stage.inReview),
     nextStep,
-    nextActions: ordered.slice(1).map(toAction),
+    nextActions: ordered.length < 2 ? (NO_ACTIONS as Action[]) : ordered.slice(1).map(toAction),
     dueDate: due === null ? null : toIso(due.day),
     dueFor: due === null ? null : due.topic,
     eta: eta === null ? null : toIso(eta),
@@ -211,6 +211,8 @@ function render(
 // Results of 100,000 rows share their constant parts: texts without a date, stage labels,
 // action codes. They are frozen, so sharing is safe.
 const NO_ARGS = Object.freeze({});
+const NO_ACTIONS: readonly Action[] = Object.freeze([]);
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const CODES = new Map<Topic, Map<string, string>>();
 const SHARED_ACTIONS: Record<Language, Map<Topic, Map<string, Action>>> = { 'zh-CN': new Map(), en: new Map() };
 const SHARED_STAGES: Record<Language, Map<StageCode, Map<string, RowResult['stage']>>> = { 'zh-CN': new Map(), en: new Map() };

@@ -8,6 +8,8 @@ import { toIso } from './dates';
 import { canStart, effectiveState } from './flow';
 import type { ExpediteResult } from './types';
 
+const SHARED = new Map<number, ExpediteResult>();
+
 export type ExpediteBlocker = 'first_version' | 'update_unknown' | 'quota' | 'users' | 'users_unknown';
 
 export function evaluateExpedite(ev: RowEval): ExpediteResult | null {
@@ -36,7 +38,11 @@ export function evaluateExpedite(ev: RowEval): ExpediteResult | null {
       if (others.length > 0) ev.add('EXP-ELIGIBLE', 'info', 'version', { eligible: false, blockers: others, minUsers: s['expedite.minUsers'], users: row.registeredUsers, refreshes });
     }
   }
-  return { eligible, remaining, refreshes: toIso(refreshes) };
+  // Within one portfolio the refresh day is the same for every row: share the few possible answers.
+  const key = refreshes * 4096 + remaining * 2 + (eligible ? 1 : 0);
+  let shared = SHARED.get(key);
+  if (!shared) SHARED.set(key, (shared = Object.freeze({ eligible, remaining, refreshes: toIso(refreshes) })));
+  return shared;
 }
 
 /** Suggest expediting when the version review is overdue, or the row is urgent and a review is open or due now. */

@@ -3,11 +3,12 @@
  * lookups do, case- and width-insensitively), subject names, emails and phone numbers.
  */
 
-const ASCII = /^[\x20-\x7e]*$/;
+/** Printable ASCII and CJK unified ideographs: NFKC leaves these alone. */
+const NFKC_STABLE = /^[\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff]*$/;
 
-/** NFKC is the identity on printable ASCII, and most keys are ASCII: skip it there. */
+/** NFKC folds full-width forms and the like; most keys have none, so skip the (slow) call there. */
 function nfkc(text: string): string {
-  return ASCII.test(text) ? text : text.normalize('NFKC');
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
 export function normalizeKey(id: string): string {
@@ -19,12 +20,17 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Digits only, without a leading +86 / 0086 country code. */
+const DIGITS = /^\d+$/;
+
 export function normalizePhone(phone: string): string {
-  const digits = nfkc(phone).replace(/\D+/g, '');
+  const digits = DIGITS.test(phone) ? phone : nfkc(phone).replace(/\D+/g, '');
   return digits.length > 11 && digits.startsWith('86') ? digits.slice(2) : digits.startsWith('0086') ? digits.slice(4) : digits;
 }
 
 /** Subject names: ignore spaces, width and brackets style (（有限公司） vs (有限公司)). */
+const SPACE = /\s/;
+
 export function normalizeSubject(name: string): string {
-  return nfkc(name).replace(/\s+/g, '').toLowerCase();
+  const folded = nfkc(name);
+  return (SPACE.test(folded) ? folded.replace(/\s+/g, '') : folded).toLowerCase();
 }

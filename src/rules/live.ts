@@ -40,7 +40,9 @@ export function evaluateLive(ev: RowEval): LiveResult {
   const eligibleFrom = onlyViolation && violationClears !== null ? toIso(violationClears) : null;
 
   if (row.wantsLive === true) reportLive(ev, failed, violationClears, eligible);
-  return { eligible, failed: shared, eligibleFrom };
+  if (eligibleFrom !== null) return { eligible, failed: shared, eligibleFrom };
+  // Without a date, the answer is one of 128: share it (results are frozen where shared).
+  return (SHARED_RESULTS[CONDITION_MASK(shared)] ??= Object.freeze({ eligible, failed: shared, eligibleFrom: null }));
 }
 
 /** Most rows fail the same few ways; share one frozen list per combination (7 conditions → 128). */
@@ -54,10 +56,14 @@ const CONDITION_BIT: Record<LiveCondition, number> = {
   'LIVE-ADSPEND': 64,
 };
 const FAILED_SETS: (LiveCondition[] | undefined)[] = new Array(128);
-function internFailed(failed: LiveCondition[]): LiveCondition[] {
+const SHARED_RESULTS: (LiveResult | undefined)[] = new Array(128);
+const CONDITION_MASK = (failed: readonly LiveCondition[]): number => {
   let mask = 0;
   for (const c of failed) mask |= CONDITION_BIT[c];
-  return (FAILED_SETS[mask] ??= Object.freeze([...failed]) as LiveCondition[]);
+  return mask;
+};
+function internFailed(failed: LiveCondition[]): LiveCondition[] {
+  return (FAILED_SETS[CONDITION_MASK(failed)] ??= Object.freeze([...failed]) as LiveCondition[]);
 }
 
 function reportLive(ev: RowEval, failed: LiveCondition[], violationClears: Day | null, eligible: boolean): void {
