@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, Io } from '../../src/cli/main';
+import JSZip from 'jszip';
 import { findTable, loadXlsx } from '../../src/cli/xlsx';
 import { readCsv } from '../../src/cli/csv';
 import { SETTING_KEYS } from '../../src/rules/settings';
@@ -199,6 +200,23 @@ describe('template and sample', () => {
     expect(settings.rows.find((r) => r[0] === '每季度加急次数')![2]).toBe('2');
     expect(findTable(wb, ['Holidays'])!.headers).toEqual(['日期', '类型', '名称']);
     expect(findTable(wb, ['Materials'])!.headers).toEqual(['项目编号', '材料', '文件', '大小KB']);
+  });
+
+  test('template: drop-downs for statuses, kinds, subjects and yes/no; date formats; frozen header', async () => {
+    const file = tmp('template-xml.xlsx');
+    await run('template', file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const lists = [...sheet.matchAll(/<dataValidation [^>]*type="list"[^>]*sqref="([A-Z]+)2:[A-Z]+1048576"[^>]*>\s*<formula1>([^<]*)<\/formula1>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]);
+    const byColumn = Object.fromEntries(lists);
+    expect(byColumn.E).toBe('"小游戏,小程序"'); // 类型
+    expect(byColumn.F).toBe('"个人,个体工商户,企业,政府,媒体,其他组织"'); // 主体类型
+    expect(byColumn.L).toBe('"是,否"'); // 加急需求
+    expect(byColumn.O).toBe('"未开始,进行中,审核中,已通过,已驳回,已撤回,不适用"'); // 注册状态
+    expect(lists.length).toBe(18); // kind, subject, urgent, 8 step statuses, name case, 5 other yes/no, ICP status
+    expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(styles).toContain('formatCode="yyyy-mm-dd"');
   });
 
   test('template --lang en has English headers and sheet names', async () => {
