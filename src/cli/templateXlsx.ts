@@ -4,6 +4,7 @@
  * Settings, Holidays and Materials tables — the same content the task pane builds.
  */
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../workbook/address';
 import type { Language } from '../rules/types';
 import type { Cell } from '../workbook/values';
 import {
@@ -13,6 +14,7 @@ import {
   materialsHeaders,
   portfolioColumns,
   settingsSheet,
+  sheetNames,
   TABLE_NAMES,
   TemplateColumn,
 } from '../workbook/template';
@@ -20,20 +22,9 @@ import { catalogFor } from '../rules/i18n';
 import { SEVERITY_FILL } from '../workbook/output';
 import type { RowSeverity } from '../rules/types';
 
-/** Sheet names per language; the tables inside keep their English names, which the tools look for. */
-export function sheetNames(language: Language) {
-  return language === 'en'
-    ? { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' }
-    : { portfolio: '项目', settings: '设置', holidays: '节假日', materials: '材料' };
-}
 
 const LAST_ROW = 1_048_576;
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 /** A data-validation list; Excel limits an inline list to 255 characters. */
 function listValidation(values: readonly string[]): ExcelJS.DataValidation {
@@ -78,7 +69,7 @@ function formatColumn(ws: ExcelJS.Worksheet, col: TemplateColumn, index: number)
   const column = ws.getColumn(index);
   column.width = col.width;
   if (col.numFmt) column.numFmt = col.numFmt;
-  const letter = columnLetter(index);
+  const letter = columnLetters(index - 1);
   if (col.list) addListValidation(ws, `${letter}2:${letter}${LAST_ROW}`, col.list);
   if (col.owner === 'product') {
     // Product columns are written by the tool; a grey header says "not yours to type".
@@ -93,7 +84,7 @@ function highlightSeverity(ws: ExcelJS.Worksheet, columns: TemplateColumn[], lan
   const severityHeader = language === 'en' ? 'Severity' : '级别';
   const index = columns.findIndex((c) => c.header === severityHeader) + 1;
   if (index === 0) return;
-  const letter = columnLetter(index);
+  const letter = columnLetters(index - 1);
   const levels: RowSeverity[] = ['critical', 'error', 'warning', 'info', 'ok'];
   ws.addConditionalFormatting({
     ref: `${letter}2:${letter}${LAST_ROW}`,

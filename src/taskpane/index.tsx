@@ -1,82 +1,29 @@
 /**
- * Task pane entry: a PLACEHOLDER until the real pane lands in a later issue.
- * It renders without Office too (plain browser), so the page can be smoke-tested headless.
+ * Task pane entry. The page is the shared runtime (see taskpane.html), so this runs beside the
+ * custom functions and ribbon commands. A spinner shows at once; the pane replaces it when the
+ * service is ready (inside Excel after Office.onReady, in a plain browser on the preview workbook).
  */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { StrictMode, useEffect, useState } from 'react';
-import {
-  Caption1,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Title2,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { App } from './App';
+import { StartupScreen } from './components/StartupScreen';
+import { createPaneService } from './controller';
 
-const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-  },
-});
-
-/** Where the page runs: "Excel (PC)" etc. inside Office, or null in a plain browser. */
-function useOfficeHost(): string | null | undefined {
-  const [host, setHost] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
-      setHost(null);
-      return;
-    }
-    void Office.onReady().then((info) => {
-      setHost(info.host ? `${info.host} (${info.platform ?? '?'})` : null);
-    });
-  }, []);
-  return host;
-}
-
-export function PlaceholderPane() {
-  const styles = useStyles();
-  const host = useOfficeHost();
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.page}>
-        <header>
-          <Title2 as="h1">Launch Tracker</Title2>
-          <br />
-          <Subtitle2>上线追踪</Subtitle2>
-        </header>
-        <MessageBar intent="info" data-testid="placeholder-note">
-          <MessageBarBody>
-            <MessageBarTitle>任务窗格即将推出</MessageBarTitle>
-            The task pane is coming in a later issue. 任务窗格将在后续版本中提供。
-          </MessageBarBody>
-        </MessageBar>
-        <Caption1 data-testid="office-host">
-          {host === undefined
-            ? 'Office: …'
-            : host === null
-              ? 'Office: 未在 Office 中运行 / not running inside Office'
-              : `Office: ${host}`}
-        </Caption1>
-      </main>
-    </FluentProvider>
-  );
+async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  root.render(<StartupScreen />);
+  try {
+    const service = await createPaneService();
+    root.render(
+      <StrictMode>
+        <App service={service} />
+      </StrictMode>,
+    );
+  } catch (thrown) {
+    console.error(thrown); // for whoever opens the developer tools; the pane shows a sentence
+    root.render(<StartupScreen failure={thrown} />);
+  }
 }
 
 const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <PlaceholderPane />
-    </StrictMode>,
-  );
-}
+if (container) void start(container);

@@ -14,6 +14,7 @@ import type { Language, Row, RowResult } from '../rules/types';
 import { HeaderMap, mapHeaders } from './columns';
 import { bindColumns, isBlankRow, readRow } from './readRows';
 import { Problem, readHolidays, readMaterials, readSettings, TableData } from './tables';
+import type { Material } from '../rules/materials';
 
 export interface WorkbookTables {
   portfolio: TableData;
@@ -25,8 +26,12 @@ export interface WorkbookTables {
 export interface CheckOptions {
   /** Overrides the Settings' asOf; defaults to today in China. */
   today?: Day;
-  /** Overrides the Settings' language. */
+  /** Overrides the Settings' language (the command line's --lang). */
   language?: Language;
+  /** The language when the Settings table does not set one (the task pane's display language). */
+  defaultLanguage?: Language;
+  /** The clock (ms since the epoch) for "today" when neither `today` nor the Settings' asOf fix it. */
+  now?: number;
   /** Called every `progressEvery` rows with (done, total). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
@@ -66,30 +71,55 @@ export function preparePortfolio(table: TableData, usOrder: boolean): PreparedPo
   return { rows, positions, headerMap };
 }
 
-export function checkWorkbook(tables: WorkbookTables, options: CheckOptions = {}): CheckOutcome {
-  const { settings, problems } = readSettings(tables.settings ?? null);
-  const language = options.language ?? settings.language;
+/** Everything a check needs besides the portfolio rows: settings, calendar, materials, today. */
+export interface CheckSetup {
+  settings: Settings;
+  language: Language;
+  calendar: Calendar;
+  today: Day;
+  materials: Material[] | null;
+  problems: Problem[];
+}
+
+export function setUpCheck(tables: WorkbookTables, options: CheckOptions = {}): CheckSetup {
+  const { settings, problems, explicit } = readSettings(tables.settings ?? null);
+  const language = options.language ?? (explicit.has('language') ? settings.language : options.defaultLanguage ?? settings.language);
   const usOrder = settings['dates.usOrder'];
   const holidays = readHolidays(tables.holidays ?? null, { usOrder });
   const materials = readMaterials(tables.materials ?? null);
   problems.push(...holidays.problems, ...(materials?.problems ?? []));
-
-  const calendar = Calendar.create(holidays.overrides, language);
-  const today = options.today ?? settings.asOf ?? todayInShanghai();
-  const prepared = preparePortfolio(tables.portfolio, usOrder);
-  for (const header of prepared.headerMap.duplicates) problems.push({ code: 'header-duplicate', table: 'Portfolio', args: { header } });
-  if (materials) reportUnknownMaterialIds(materials.materials, prepared.rows, problems);
-
-  const evaluated = evaluatePortfolio(prepared.rows, {
+  return {
     settings,
-    calendar,
-    today,
     language,
+    calendar: Calendar.create(holidays.overrides, language),
+    today: options.today ?? settings.asOf ?? todayInShanghai(options.now),
     materials: materials?.materials ?? null,
+    problems,
+  };
+}
+
+/** Problems found in the portfolio table itself: repeated headers, materials for unknown IDs. */
+export function portfolioProblems(setup: CheckSetup, prepared: PreparedPortfolio): Problem[] {
+  const problems: Problem[] = prepared.headerMap.duplicates.map((header) => ({ code: 'header-duplicate', table: 'Portfolio', args: { header } }));
+  if (setup.materials) reportUnknownMaterialIds(setup.materials, prepared.rows, problems);
+  return problems;
+}
+
+export function checkWorkbook(tables: WorkbookTables, options: CheckOptions = {}): CheckOutcome {
+  const setup = setUpCheck(tables, options);
+  const prepared = preparePortfolio(tables.portfolio, setup.settings['dates.usOrder']);
+  const problems = [...setup.problems, ...portfolioProblems(setup, prepared)];
+  const evaluated = evaluatePortfolio(prepared.rows, {
+    settings: setup.settings,
+    calendar: setup.calendar,
+    today: setup.today,
+    language: setup.language,
+    materials: setup.materials,
     onProgress: options.onProgress,
     progressEvery: options.progressEvery,
   });
   const results = Array.from(prepared.positions, (p) => (p < 0 ? null : evaluated[p]));
+  const { settings, calendar, language, today } = setup;
   return { results, rows: prepared.rows, headerMap: prepared.headerMap, settings, calendar, language, today, problems };
 }
 

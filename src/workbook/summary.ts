@@ -76,7 +76,8 @@ export function summarize(results: readonly (RowResult | null)[], rows: readonly
   attention.sort(byAttention);
   const byDue = (a: AttentionItem, b: AttentionItem) => (a.due as number) - (b.due as number) || a.row - b.row;
   const overdue = attention.filter((a) => a.due !== null && a.due < today).sort(byDue);
-  const dueSoon = attention.filter((a) => a.due !== null && a.due >= today && a.due <= today + withinDays).sort(byDue);
+  // "The next N days" counts today as the first of them.
+  const dueSoon = attention.filter((a) => a.due !== null && a.due >= today && a.due < today + withinDays).sort(byDue);
   const byOwner = [...owners.values()].sort((a, b) => b.total - a.total || a.owner.localeCompare(b.owner));
   return { today, total, bySeverity, byStage, byOwner, overdue, dueSoon, attention };
 }

@@ -96,10 +96,11 @@ function displayDefault(def: SettingDef<unknown>): string {
 }
 
 /** Settings from the Settings table: defaults, overridden by every valid line. */
-export function readSettings(table: TableData | null): { settings: Settings; problems: Problem[] } {
+export function readSettings(table: TableData | null): { settings: Settings; problems: Problem[]; explicit: Set<SettingKey> } {
   const settings = defaultSettings();
   const problems: Problem[] = [];
-  if (!table) return { settings, problems };
+  const explicit = new Set<SettingKey>();
+  if (!table) return { settings, problems, explicit };
   const cols = locate(table.headers, { key: ['设置', 'Setting', '键', 'Key', '设置项'], value: ['值', 'Value', '设置值'] });
   const pending: { line: number; key: SettingKey; cell: Cell }[] = [];
   table.rows.forEach((cells, i) => {
@@ -119,9 +120,10 @@ export function readSettings(table: TableData | null): { settings: Settings; pro
       problems.push({ code: 'setting-value', table: 'Settings', args: { line, key, value: String(cellText(cell)), expected: def.kind, default: displayDefault(def) } });
     } else {
       (settings as Record<string, unknown>)[key] = value;
+      explicit.add(key);
     }
   }
-  return { settings, problems };
+  return { settings, problems, explicit };
 }
 
 // ---- Holidays ----------------------------------------------------------------------------

@@ -10,6 +10,13 @@ import { DISPLAY } from './vocab';
 
 export const TABLE_NAMES = { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' } as const;
 
+/** Sheet names per language; the tables inside keep their English names, which the tools look for. */
+export function sheetNames(language: Language) {
+  return language === 'en'
+    ? { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials', dashboard: 'Dashboard' }
+    : { portfolio: '项目', settings: '设置', holidays: '节假日', materials: '材料', dashboard: '仪表板' };
+}
+
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
 

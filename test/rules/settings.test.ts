@@ -170,8 +170,19 @@ describe('readSettings problems', () => {
   });
 
   test('a blank value keeps the default silently; no table at all gives the defaults', () => {
-    expect(readSettings(settingsTable(['expedite.perQuarter', null]))).toEqual({ settings: defaultSettings(), problems: [] });
-    expect(readSettings(null)).toEqual({ settings: defaultSettings(), problems: [] });
+    expect(readSettings(settingsTable(['expedite.perQuarter', null]))).toEqual({ settings: defaultSettings(), problems: [], explicit: new Set() });
+    expect(readSettings(null)).toEqual({ settings: defaultSettings(), problems: [], explicit: new Set() });
+  });
+
+  test('the keys given a valid value are named as explicit (the language the pane must not override)', () => {
+    expect(readSettings(settingsTable(['语言', 'en'], ['expedite.perQuarter', 'many'])).explicit).toEqual(new Set(['language']));
+  });
+
+  test('a pane language applies only when the Settings choose none', () => {
+    const base = { portfolio: { headers: ['项目编号'], rows: [['G-001']] } };
+    expect(checkWorkbook(base, { today: TODAY, defaultLanguage: 'en' }).language).toBe('en');
+    expect(checkWorkbook({ ...base, settings: settingsTable(['语言', 'zh-CN']) }, { today: TODAY, defaultLanguage: 'en' }).language).toBe('zh-CN');
+    expect(checkWorkbook({ ...base, settings: settingsTable(['语言', 'zh-CN']) }, { today: TODAY, language: 'en' }).language).toBe('en');
   });
 
   test('checkWorkbook passes the problems on', () => {

@@ -1,0 +1,821 @@
+/**
+ * A fake of the Excel JavaScript API over an in-memory workbook (model.ts), faithful where
+ * the adapter depends on it: calls are queued and run at context.sync(); properties can be
+ * read only after load() and sync(); getItem of a missing table fails the whole batch;
+ * Excel on the web's 5 MB request/response limit; table change events after a sync.
+ * Every sync is recorded with its request and response size, so tests can count them.
+ */
+import { payloadBytes } from '../run';
+import type { ExcelApi } from '../run';
+import {
+  CellValue,
+  intersects,
+  parseAddress,
+  Rect,
+  rectAddress,
+  SheetModel,
+  TableChange,
+  TableModel,
+  WEB_PAYLOAD_LIMIT,
+  WorkbookModel,
+} from './model';
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+const OP_BYTES = 40;
+
+type Op = (changes: TableChange[]) => number | void;
+
+class Context {
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+  private queue: { bytes: number; run: Op }[] = [];
+
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = this.workbook.application;
+  }
+
+  enqueue(bytes: number, run: Op): void {
+    this.queue.push({ bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
+    const web = this.model.platform === 'web';
+    if (web && requestBytes > WEB_PAYLOAD_LIMIT) {
+      this.model.syncs.push({ requestBytes, responseBytes: 0 });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    }
+    const changes: TableChange[] = [];
+    let responseBytes = 0;
+    try {
+      for (const op of ops) responseBytes += op.run(changes) ?? 0;
+    } finally {
+      this.model.syncs.push({ requestBytes, responseBytes });
+      this.afterSync(changes);
+    }
+    if (web && responseBytes > WEB_PAYLOAD_LIMIT) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+    }
+    await Promise.resolve();
+  }
+
+  private afterSync(changes: TableChange[]): void {
+    if (changes.length > 0) setTimeout(() => changes.forEach((c) => this.model.emitChange(c)), 0);
+    this.model.notifyView();
+  }
+}
+
+function notLoaded(prop: string): never {
+  throw new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function loadList(props: unknown): string[] {
+  if (props === undefined) return [];
+  if (typeof props === 'string') return props.split(',').map((p) => p.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap((p) => loadList(p));
+  if (typeof props === 'object' && props !== null) return Object.keys(props);
+  return [];
+}
+
+/** A proxy: a way to find its object when the queue runs, and what load() brought back. */
+abstract class Proxy<T> {
+  protected readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: Context,
+    protected readonly resolve: () => T | null,
+    nullable = false,
+  ) {
+    if (nullable) ctx.enqueue(0, () => void (this.nullState = this.resolve() === null));
+  }
+
+  get context(): Context {
+    return this.ctx;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) notLoaded('isNullObject');
+    return this.nullState;
+  }
+
+  /** The object, or the error Office.js gives for one that does not exist. */
+  protected target(): T {
+    const t = this.resolve();
+    if (t === null) throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+    return t;
+  }
+
+  load(props?: unknown): this {
+    const list = loadList(props);
+    this.ctx.enqueue(OP_BYTES, () => {
+      const t = this.resolve();
+      if (t === null) return 0;
+      let bytes = 0;
+      for (const p of list) {
+        const value = this.read(t, p);
+        this.loaded.set(p, value);
+        bytes += payloadBytes(value ?? null);
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  protected loadedValue<V>(prop: string): V {
+    if (!this.loaded.has(prop)) notLoaded(prop);
+    return this.loaded.get(prop) as V;
+  }
+
+  protected abstract read(target: T, prop: string): unknown;
+}
+
+// ---- ranges -------------------------------------------------------------------------------
+
+interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+function sub(ref: RangeRef, top: number, left: number, rows: number, cols: number): RangeRef {
+  if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  return { sheet: ref.sheet, rect: { top: ref.rect.top + top, left: ref.rect.left + left, rows, cols } };
+}
+
+function matrix(ref: RangeRef, read: (row: number, col: number) => unknown): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 0; r < ref.rect.rows; r++) {
+    const line: unknown[] = [];
+    for (let c = 0; c < ref.rect.cols; c++) line.push(read(ref.rect.top + r, ref.rect.left + c));
+    out.push(line);
+  }
+  return out;
+}
+
+/** A value for every cell: a 2-D array of the range's size, or one value for all (Office.js allows both). */
+function forEachCell(ref: RangeRef, value: unknown, apply: (row: number, col: number, v: unknown) => void): void {
+  const grid = Array.isArray(value) ? (value as unknown[][]) : null;
+  if (grid && (grid.length !== ref.rect.rows || grid.some((line) => !Array.isArray(line) || line.length !== ref.rect.cols))) {
+    throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`);
+  }
+  for (let r = 0; r < ref.rect.rows; r++) {
+    for (let c = 0; c < ref.rect.cols; c++) apply(ref.rect.top + r, ref.rect.left + c, grid ? grid[r][c] : value);
+  }
+}
+
+function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange[]): void {
+  for (const table of model.tables) {
+    if (table.sheet === ref.sheet && intersects(table.rect, ref.rect)) {
+      changes.push({ table, rect: ref.rect, changeType: 'RangeEdited', source: 'Local', trigger: 'ThisLocalAddin' });
+    }
+  }
+}
+
+export class RangeProxy extends Proxy<RangeRef> {
+  readonly format: RangeFormatProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+  readonly dataValidation: DataValidationProxy;
+
+  constructor(ctx: Context, resolve: () => RangeRef | null) {
+    super(ctx, resolve);
+    this.format = new RangeFormatProxy(ctx, () => this.target());
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.target());
+    this.dataValidation = new DataValidationProxy(ctx, () => this.target());
+  }
+
+  protected read(ref: RangeRef, prop: string): unknown {
+    switch (prop) {
+      case 'values':
+        return matrix(ref, (r, c) => ref.sheet.value(r, c));
+      case 'numberFormat':
+        return matrix(ref, (r, c) => ref.sheet.cell(r, c)?.numberFormat ?? 'General');
+      case 'address':
+        return `${ref.sheet.name}!${rectAddress(ref.rect)}`;
+      case 'rowIndex':
+        return ref.rect.top;
+      case 'columnIndex':
+        return ref.rect.left;
+      case 'rowCount':
+        return ref.rect.rows;
+      case 'columnCount':
+        return ref.rect.cols;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `fake: range property ${prop} is not supported`);
+    }
+  }
+
+  /** The cells this range stands for, resolved now (inside a running queue). */
+  ref(): RangeRef {
+    return this.target();
+  }
+
+  get values(): unknown[][] {
+    return this.loadedValue('values');
+  }
+  set values(value: unknown[][]) {
+    this.ctx.enqueue(payloadBytes(value) + OP_BYTES, (changes) => {
+      const ref = this.target();
+      forEachCell(ref, value, (r, c, v) => {
+        ref.sheet.ensure(r, c).value = (v ?? '') as CellValue;
+      });
+      changedTables(this.ctx.model, ref, changes);
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedValue('numberFormat');
+  }
+  set numberFormat(value: unknown[][]) {
+    this.ctx.enqueue(payloadBytes(value) + OP_BYTES, () => {
+      const ref = this.target();
+      forEachCell(ref, value, (r, c, v) => {
+        ref.sheet.ensure(r, c).numberFormat = String(v);
+      });
+    });
+  }
+  get address(): string {
+    return this.loadedValue('address');
+  }
+  get rowIndex(): number {
+    return this.loadedValue('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loadedValue('columnIndex');
+  }
+  get rowCount(): number {
+    return this.loadedValue('rowCount');
+  }
+  get columnCount(): number {
+    return this.loadedValue('columnCount');
+  }
+
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.target().sheet);
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => sub(this.target(), row, column, 1, 1));
+  }
+  getRow(row: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => sub(this.target(), row, 0, 1, this.target().rect.cols));
+  }
+  getColumn(column: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => sub(this.target(), 0, column, this.target().rect.rows, 1));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      return sub(t, 0, 0, t.rect.rows + deltaRows, t.rect.cols + deltaColumns);
+    });
+  }
+  getOffsetRange(rows: number, columns: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      return sub(t, rows, columns, t.rect.rows, t.rect.cols);
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const ref = this.target();
+      if (this.ctx.model.activeSheet !== ref.sheet) throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      this.ctx.model.selection = { sheet: ref.sheet, rect: ref.rect };
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue(OP_BYTES, (changes) => {
+      const ref = this.target();
+      forEachCell(ref, '', (r, c) => ref.sheet.cells.get(r)?.delete(c));
+      changedTables(this.ctx.model, ref, changes);
+    });
+  }
+}
+
+class RangeFormatProxy {
+  readonly font: { bold: boolean; color: string };
+  readonly fill: { color: string };
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly ref: () => RangeRef,
+  ) {
+    const each = (apply: (cell: ReturnType<SheetModel['ensure']>) => void) => (value: unknown) =>
+      ctx.enqueue(OP_BYTES, () => {
+        const r = ref();
+        forEachCell(r, value, (row, col) => apply(r.sheet.ensure(row, col)));
+      });
+    const setBold = each((cell) => (cell.bold = true));
+    const setFill = (color: string) => each((cell) => (cell.fill = color))(color);
+    this.font = {
+      set bold(v: boolean) {
+        if (v) setBold(v);
+      },
+      get bold() {
+        return notLoaded('font.bold');
+      },
+      set color(_v: string) {
+        /* font colour is not modelled */
+      },
+      get color() {
+        return notLoaded('font.color');
+      },
+    };
+    this.fill = {
+      set color(v: string) {
+        setFill(v);
+      },
+      get color() {
+        return notLoaded('fill.color');
+      },
+    };
+  }
+
+  set columnWidth(points: number) {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      for (let c = r.rect.left; c < r.rect.left + r.rect.cols; c++) r.sheet.columnWidths.set(c, points);
+    });
+  }
+  set wrapText(wrap: boolean) {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      forEachCell(r, wrap, (row, col) => (r.sheet.ensure(row, col).wrap = wrap));
+    });
+  }
+  set horizontalAlignment(_v: string) {
+    this.ctx.enqueue(OP_BYTES, () => undefined);
+  }
+  autofitColumns(): void {
+    this.ctx.enqueue(OP_BYTES, () => undefined);
+  }
+}
+
+class DataValidationProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly ref: () => RangeRef,
+  ) {}
+
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    this.ctx.enqueue(payloadBytes(rule) + OP_BYTES, () => {
+      const r = this.ref();
+      if (!rule.list) throw new FakeOfficeError('InvalidArgument', 'fake: only list validations are modelled');
+      r.sheet.validations.push({ rect: r.rect, list: rule.list.source });
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      for (let i = r.sheet.validations.length - 1; i >= 0; i--) if (intersects(r.sheet.validations[i].rect, r.rect)) r.sheet.validations.splice(i, 1);
+    });
+  }
+}
+
+class ClientResult<T> {
+  private state: { value: T } | null = null;
+  set(value: T): void {
+    this.state = { value };
+  }
+  get value(): T {
+    if (!this.state) notLoaded('value');
+    return this.state.value;
+  }
+}
+
+class ConditionalFormatCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly ref: () => RangeRef,
+  ) {}
+
+  add(type: string): ConditionalFormatProxy {
+    const record = { rect: { top: 0, left: 0, rows: 0, cols: 0 }, type } as import('./model').ConditionalFormatData;
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      record.rect = r.rect;
+      r.sheet.conditionalFormats.push(record);
+    });
+    return new ConditionalFormatProxy(this.ctx, record);
+  }
+
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      result.set(r.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, r.rect)).length);
+    });
+    return result;
+  }
+}
+
+class ConditionalFormatProxy {
+  readonly textComparison: { format: { fill: { color: string } }; rule: { operator: string; text: string } };
+
+  constructor(ctx: Context, record: import('./model').ConditionalFormatData) {
+    const fill = {
+      set color(v: string) {
+        ctx.enqueue(OP_BYTES, () => void (record.fill = v));
+      },
+      get color(): string {
+        return notLoaded('color');
+      },
+    };
+    this.textComparison = {
+      format: { fill },
+      set rule(rule: { operator: string; text: string }) {
+        ctx.enqueue(OP_BYTES, () => {
+          record.operator = rule.operator;
+          record.text = rule.text;
+        });
+      },
+      get rule(): { operator: string; text: string } {
+        return notLoaded('rule');
+      },
+    };
+  }
+}
+
+// ---- tables -------------------------------------------------------------------------------
+
+export class TableProxy extends Proxy<TableModel> {
+  readonly columns: TableColumnCollectionProxy;
+  readonly onChanged: { add(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult };
+
+  constructor(ctx: Context, resolve: () => TableModel | null, nullable = false) {
+    super(ctx, resolve, nullable);
+    this.columns = new TableColumnCollectionProxy(ctx, () => this.target());
+    this.onChanged = { add: (handler) => this.addChangedHandler(handler) };
+  }
+
+  protected read(t: TableModel, prop: string): unknown {
+    if (prop === 'name') return t.name;
+    if (prop === 'id') return t.id;
+    if (prop === 'style') return t.style;
+    throw new FakeOfficeError('InvalidArgument', `fake: table property ${prop} is not supported`);
+  }
+
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(value: string) {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const clash = this.ctx.model.table(value);
+      const t = this.target();
+      if (clash && clash !== t) throw new FakeOfficeError('InvalidArgument', `A table named ${value} exists.`);
+      t.name = value;
+    });
+  }
+  get id(): string {
+    return this.loadedValue('id');
+  }
+  set style(value: string) {
+    this.ctx.enqueue(OP_BYTES, () => void (this.target().style = value));
+  }
+  set showBandedRows(_v: boolean) {
+    this.ctx.enqueue(OP_BYTES, () => undefined);
+  }
+
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.target().sheet);
+  }
+
+  getHeaderRowRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, rect: { top: t.top, left: t.left, rows: 1, cols: t.width } };
+    });
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, rect: t.bodyRect };
+    });
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, rect: t.rect };
+    });
+  }
+
+  private addChangedHandler(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult {
+    let unsubscribe: (() => void) | null = null;
+    const ctx = this.ctx;
+    this.ctx.enqueue(OP_BYTES, () => {
+      const table = this.target();
+      unsubscribe = ctx.model.onTableChange((change) => {
+        if (change.table !== table) return;
+        void handler({
+          address: rectAddress(change.rect),
+          changeType: change.changeType,
+          source: change.source,
+          tableId: table.id,
+          worksheetId: table.sheet.id,
+          type: 'TableChanged',
+          triggerSource: change.trigger,
+        });
+      });
+    });
+    return {
+      context: ctx,
+      remove: () => {
+        unsubscribe?.();
+        unsubscribe = null;
+      },
+    };
+  }
+}
+
+export interface TableChangedArgs {
+  address: string;
+  changeType: string;
+  source: string;
+  tableId: string;
+  worksheetId: string;
+  type: string;
+  triggerSource: string;
+}
+
+export interface EventHandlerResult {
+  context: unknown;
+  remove(): void;
+}
+
+class TableColumnCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly table: () => TableModel,
+  ) {}
+
+  /** Appends a column at the right (index undefined), shifting what is right of the table over. */
+  add(index?: number, values?: unknown[][], name?: string): { name: string } {
+    this.ctx.enqueue(OP_BYTES + payloadBytes(name ?? null), (changes) => {
+      const t = this.table();
+      if (index !== undefined && index !== null && index !== t.width) throw new FakeOfficeError('InvalidArgument', 'fake: columns are only added at the right');
+      const col = t.left + t.width;
+      t.sheet.shiftRight(t.top, t.height + 1, col, 1);
+      const header = name ?? `Column${t.width + 1}`;
+      t.sheet.ensure(t.top, col).value = header;
+      t.width++;
+      if (values) throw new FakeOfficeError('InvalidArgument', 'fake: column values are not modelled');
+      changes.push({ table: t, rect: { top: t.top, left: col, rows: t.height + 1, cols: 1 }, changeType: 'ColumnInserted', source: 'Local', trigger: 'ThisLocalAddin' });
+    });
+    return { name: name ?? '' };
+  }
+
+  getItem(name: string): { getDataBodyRange(): RangeProxy } {
+    return {
+      getDataBodyRange: () =>
+        new RangeProxy(this.ctx, () => {
+          const t = this.table();
+          const i = t.headers().findIndex((h) => h.toLowerCase() === name.toLowerCase());
+          if (i < 0) throw new FakeOfficeError('ItemNotFound', `No column ${name}`);
+          return { sheet: t.sheet, rect: { top: t.top + 1, left: t.left + i, rows: t.height, cols: 1 } };
+        }),
+    };
+  }
+}
+
+class TableCollectionProxy extends Proxy<TableModel[]> {
+  constructor(
+    ctx: Context,
+    private readonly scope: () => SheetModel | null,
+  ) {
+    super(ctx, () => {
+      const sheet = scope();
+      return ctx.model.tables.filter((t) => sheet === null || t.sheet === sheet);
+    });
+  }
+
+  protected read(tables: TableModel[], prop: string): unknown {
+    if (prop === 'items/name' || prop === 'items') return tables.map((t) => t.name);
+    if (prop === 'count') return tables.length;
+    throw new FakeOfficeError('InvalidArgument', `fake: table collection property ${prop} is not supported`);
+  }
+
+  get items(): { name: string }[] {
+    const names = this.loaded.get('items/name') ?? this.loaded.get('items');
+    if (!names) notLoaded('items');
+    return (names as string[]).map((name) => ({ name }));
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.model.table(name) ?? null);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.model.table(name) ?? null, true);
+  }
+
+  /** A table over `address` (on the scope sheet, or the sheet named in the address). */
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    let created: TableModel | null = null;
+    this.ctx.enqueue(OP_BYTES, () => {
+      const { sheet, rect } = this.locate(address);
+      if (this.ctx.model.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect))) {
+        throw new FakeOfficeError('InvalidOperation', 'A table can\'t overlap another table.');
+      }
+      if (!hasHeaders) throw new FakeOfficeError('InvalidArgument', 'fake: tables are made from a range with its header row');
+      const model = this.ctx.model;
+      let n = model.tables.length + 1;
+      while (model.table(`Table${n}`)) n++;
+      created = new TableModel(`Table${n}`, model.newId('table'), sheet, rect.top, rect.left, rect.cols, Math.max(1, rect.rows - 1));
+      model.tables.push(created);
+    });
+    return new TableProxy(this.ctx, () => created);
+  }
+
+  private locate(address: string | RangeProxy): { sheet: SheetModel; rect: Rect } {
+    if (typeof address !== 'string') return address.ref();
+    const bang = address.lastIndexOf('!');
+    const sheetName = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, '') : null;
+    const sheet = sheetName ? this.ctx.model.sheet(sheetName) : this.scope();
+    if (!sheet) throw new FakeOfficeError('ItemNotFound', `No sheet for ${address}`);
+    return { sheet, rect: parseAddress(address) };
+  }
+}
+
+// ---- worksheets ---------------------------------------------------------------------------
+
+export class WorksheetProxy extends Proxy<SheetModel> {
+  readonly tables: TableCollectionProxy;
+  readonly freezePanes: { freezeAt(range: RangeProxy | string): void; freezeRows(count: number): void };
+  readonly charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
+
+  constructor(ctx: Context, resolve: () => SheetModel | null, nullable = false) {
+    super(ctx, resolve, nullable);
+    this.tables = new TableCollectionProxy(ctx, () => this.target());
+    this.freezePanes = {
+      freezeAt: (range) =>
+        ctx.enqueue(OP_BYTES, () => {
+          const rect = typeof range === 'string' ? parseAddress(range) : range.ref().rect;
+          this.target().frozen = { rows: rect.top + rect.rows, cols: rect.left + rect.cols };
+        }),
+      freezeRows: (count) => ctx.enqueue(OP_BYTES, () => void (this.target().frozen = { rows: count, cols: 0 })),
+    };
+    this.charts = {
+      add: (type, source) => {
+        const record = { type, source: { top: 0, left: 0, rows: 0, cols: 0 }, title: '' };
+        ctx.enqueue(OP_BYTES, () => {
+          record.source = source.ref().rect;
+          this.target().charts.push(record);
+        });
+        return new ChartProxy(ctx, record);
+      },
+    };
+  }
+
+  protected read(sheet: SheetModel, prop: string): unknown {
+    if (prop === 'name') return sheet.name;
+    if (prop === 'id') return sheet.id;
+    if (prop === 'position') return this.ctx.model.sheets.indexOf(sheet);
+    throw new FakeOfficeError('InvalidArgument', `fake: worksheet property ${prop} is not supported`);
+  }
+
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(value: string) {
+    this.ctx.enqueue(OP_BYTES, () => {
+      if (this.ctx.model.sheet(value)) throw new FakeOfficeError('InvalidArgument', `A sheet named ${value} exists.`);
+      this.target().name = value;
+    });
+  }
+  get id(): string {
+    return this.loadedValue('id');
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? parseAddress(address) : { top: 0, left: 0, rows: 1_048_576, cols: 16_384 } }));
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: column, rows, cols: columns } }));
+  }
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.target();
+      const extent = sheet.usedExtent();
+      return extent ? { sheet, rect: { top: 0, left: 0, rows: extent.rows, cols: extent.cols } } : null;
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const sheet = this.target();
+      if (this.ctx.model.activeSheet !== sheet) this.ctx.model.selection = null;
+      this.ctx.model.activeSheet = sheet;
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue(OP_BYTES, () => this.ctx.model.deleteSheet(this.target()));
+  }
+}
+
+class ChartProxy {
+  readonly title: { text: string };
+  constructor(ctx: Context, record: { title: string }) {
+    this.title = {
+      set text(v: string) {
+        ctx.enqueue(OP_BYTES, () => void (record.title = v));
+      },
+      get text(): string {
+        return notLoaded('title');
+      },
+    };
+  }
+  setPosition(_start: string, _end?: string): void {
+    /* placement is not modelled */
+  }
+  set name(_v: string) {
+    /* not modelled */
+  }
+}
+
+class WorksheetCollectionProxy extends Proxy<SheetModel[]> {
+  constructor(ctx: Context) {
+    super(ctx, () => ctx.model.sheets);
+  }
+
+  protected read(sheets: SheetModel[], prop: string): unknown {
+    if (prop === 'items/name' || prop === 'items') return sheets.map((s) => s.name);
+    throw new FakeOfficeError('InvalidArgument', `fake: worksheet collection property ${prop} is not supported`);
+  }
+
+  get items(): { name: string }[] {
+    const names = this.loaded.get('items/name') ?? this.loaded.get('items');
+    if (!names) notLoaded('items');
+    return (names as string[]).map((name) => ({ name }));
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: SheetModel | null = null;
+    this.ctx.enqueue(OP_BYTES, () => {
+      let sheetName = name;
+      if (!sheetName) {
+        let n = this.ctx.model.sheets.length + 1;
+        while (this.ctx.model.sheet(`Sheet${n}`)) n++;
+        sheetName = `Sheet${n}`;
+      }
+      if (this.ctx.model.sheet(sheetName)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${sheetName} exists.`);
+      created = this.ctx.model.addSheet(sheetName);
+    });
+    return new WorksheetProxy(this.ctx, () => created);
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null, true);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.activeSheet);
+  }
+}
+
+class ApplicationProxy {
+  suspended = 0;
+  constructor(private readonly ctx: Context) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue(OP_BYTES, () => void this.suspended++);
+  }
+}
+
+class WorkbookProxy {
+  readonly tables: TableCollectionProxy;
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(ctx: Context) {
+    this.tables = new TableCollectionProxy(ctx, () => null);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
+  }
+}
+
+/** Excel.run and Excel.run(context, …) over the model, as the adapter expects them. */
+export function fakeExcel(model: WorkbookModel): ExcelApi {
+  return {
+    run: (batch) => batch(new Context(model) as unknown as Excel.RequestContext),
+    runIn: (context, batch) => batch(context as unknown as Excel.RequestContext),
+  };
+}
+

@@ -1,0 +1,229 @@
+/**
+ * An in-memory workbook: sheets of cells, tables, formats, validations, conditional
+ * formats, charts, selection and document settings. The fake Excel API (api.ts) acts on it
+ * exactly as Office.js acts on a real workbook; preview mode shows it, and tests inspect it.
+ */
+
+export type CellValue = string | number | boolean;
+
+export interface CellData {
+  value: CellValue;
+  numberFormat?: string;
+  fill?: string;
+  bold?: boolean;
+  wrap?: boolean;
+}
+
+import type { Rect } from '../../workbook/address';
+
+export type { Rect };
+
+export interface ConditionalFormatData {
+  rect: Rect;
+  type: string;
+  text?: string;
+  operator?: string;
+  fill?: string;
+}
+
+export interface ValidationData {
+  rect: Rect;
+  list: string;
+}
+
+export interface ChartData {
+  type: string;
+  source: Rect;
+  title: string;
+}
+
+export class SheetModel {
+  readonly cells = new Map<number, Map<number, CellData>>();
+  readonly columnWidths = new Map<number, number>();
+  readonly conditionalFormats: ConditionalFormatData[] = [];
+  readonly validations: ValidationData[] = [];
+  readonly charts: ChartData[] = [];
+  frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, col: number): CellData | undefined {
+    return this.cells.get(row)?.get(col);
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.cell(row, col)?.value ?? '';
+  }
+
+  /** The cell record, created when missing (for writes). */
+  ensure(row: number, col: number): CellData {
+    let line = this.cells.get(row);
+    if (!line) this.cells.set(row, (line = new Map()));
+    let cell = line.get(col);
+    if (!cell) line.set(col, (cell = { value: '' }));
+    return cell;
+  }
+
+  /** Bottom-right of what holds a value or format (like Excel's used range), or null when empty. */
+  usedExtent(): { rows: number; cols: number } | null {
+    let rows = 0;
+    let cols = 0;
+    for (const [r, line] of this.cells) {
+      for (const [c, cell] of line) {
+        if (cell.value === '' && !cell.fill) continue;
+        rows = Math.max(rows, r + 1);
+        cols = Math.max(cols, c + 1);
+      }
+    }
+    return rows === 0 ? null : { rows, cols };
+  }
+
+  /** Move the cells of rows [top, top+rows) from column `from` on, `by` columns to the right. */
+  shiftRight(top: number, rows: number, from: number, by: number): void {
+    for (let r = top; r < top + rows; r++) {
+      const line = this.cells.get(r);
+      if (!line) continue;
+      const moved = [...line.entries()].filter(([c]) => c >= from).sort((a, b) => b[0] - a[0]);
+      for (const [c, cell] of moved) {
+        line.delete(c);
+        line.set(c + by, cell);
+      }
+    }
+  }
+}
+
+export class TableModel {
+  constructor(
+    public name: string,
+    readonly id: string,
+    public sheet: SheetModel,
+    /** 0-based worksheet row of the header. */
+    public top: number,
+    public left: number,
+    public width: number,
+    /** Data rows (at least 1, as in Excel). */
+    public height: number,
+    public style = 'TableStyleMedium2',
+  ) {}
+
+  headers(): string[] {
+    const out: string[] = [];
+    for (let c = 0; c < this.width; c++) out.push(String(this.sheet.value(this.top, this.left + c)));
+    return out;
+  }
+
+  get rect(): Rect {
+    return { top: this.top, left: this.left, rows: this.height + 1, cols: this.width };
+  }
+
+  get bodyRect(): Rect {
+    return { top: this.top + 1, left: this.left, rows: this.height, cols: this.width };
+  }
+}
+
+export interface TableChange {
+  table: TableModel;
+  rect: Rect;
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted';
+  source: 'Local' | 'Remote';
+  /** Who made it: the add-in's own API calls, or a person typing. */
+  trigger: 'ThisLocalAddin' | 'Unknown';
+}
+
+export type Platform = 'desktop' | 'web';
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** Excel on the web refuses requests and responses over 5 MB. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly settings = new Map<string, unknown>();
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  readonly syncs: SyncRecord[] = [];
+  private nextId = 1;
+  private readonly changeListeners = new Set<(change: TableChange) => void>();
+  private readonly viewListeners = new Set<() => void>();
+
+  constructor(readonly platform: Platform = 'desktop') {}
+
+  newId(prefix: string): string {
+    return `{${prefix}-${this.nextId++}}`;
+  }
+
+  addSheet(name: string): SheetModel {
+    if (this.sheet(name)) throw new Error(`a sheet named ${name} exists`);
+    const sheet = new SheetModel(name, this.newId('sheet'));
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  table(name: string): TableModel | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  tableAt(sheet: SheetModel, row: number, col: number): TableModel | undefined {
+    return this.tables.find((t) => t.sheet === sheet && row >= t.top && row <= t.top + t.height && col >= t.left && col < t.left + t.width);
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    for (let k = this.tables.length - 1; k >= 0; k--) if (this.tables[k].sheet === sheet) this.tables.splice(k, 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  onTableChange(listener: (change: TableChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tell table listeners (after the current request, as Excel does). */
+  emitChange(change: TableChange): void {
+    for (const listener of [...this.changeListeners]) listener(change);
+  }
+
+  /** Preview mode redraws on every change. */
+  onView(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  notifyView(): void {
+    for (const listener of [...this.viewListeners]) listener();
+  }
+
+  // ---- what a person does ------------------------------------------------------------------
+
+  /** A person types into a cell: a number stays a number, anything else is text. */
+  userEdit(sheet: SheetModel, row: number, col: number, text: string): void {
+    const trimmed = text.trim();
+    const asNumber = trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
+    sheet.ensure(row, col).value = asNumber ?? text;
+    const table = this.tableAt(sheet, row, col);
+    if (table) this.emitChange({ table, rect: { top: row, left: col, rows: 1, cols: 1 }, changeType: 'RangeEdited', source: 'Local', trigger: 'Unknown' });
+    this.notifyView();
+  }
+}
+
+export { columnLetters, columnIndex, intersects, parseAddress, rectAddress } from '../../workbook/address';

@@ -1,0 +1,237 @@
+/**
+ * The portfolio in memory, shared by the task pane and the custom functions (they run in one
+ * shared runtime): read once, checked once, indexed by key, and kept fresh from the tables'
+ * change events — an edit re-reads only the edited rows and re-checks only the rows whose
+ * answer can change. At midnight China time, when "today" moves, every row is re-checked.
+ */
+import { todayInShanghai } from '../rules/dates';
+import type { Language } from '../rules/types';
+import { parseAddress } from '../workbook/address';
+import { outputColumnFor } from '../workbook/columns';
+import { LivePortfolio } from '../workbook/live';
+import type { Cell } from '../workbook/values';
+import { readWorkbook, ReadStats, TableRead, TABLES, WorkbookRead } from './read';
+import type { ExcelApi } from './run';
+import { TableChange, watchTable } from './workbook';
+
+export interface StoreUpdate {
+  /** Table rows whose result changed, or 'all' after a full reload or a new day. */
+  rows: number[] | 'all';
+  /** Cells a person edited (table row, table column), when known. */
+  edits: { row: number; column: number }[];
+}
+
+export interface StoreOptions {
+  /** The language of texts when the Settings table sets none. */
+  defaultLanguage: () => Language;
+  now?: () => number;
+  /** How long to wait for more edits before re-checking (ms). */
+  debounceMs?: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+export class PortfolioStore {
+  private live: LivePortfolio | null = null;
+  private read: WorkbookRead | null = null;
+  private tableNames: string[] | undefined;
+  private loading: Promise<LivePortfolio> | null = null;
+  private readonly listeners = new Set<(update: StoreUpdate) => void>();
+  private unwatch: (() => Promise<void>)[] = [];
+  private pending: { rows: Set<number>; edits: { row: number; column: number }[]; reload: boolean } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private midnight: ReturnType<typeof setTimeout> | null = null;
+  /** How many reads of the workbook have been made (for tests and the benchmark). */
+  reads = 0;
+  lastReadStats: ReadStats | null = null;
+
+  constructor(
+    private readonly excel: ExcelApi,
+    private readonly options: StoreOptions,
+  ) {}
+
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
+  }
+
+  /** The checked portfolio, reading the workbook once (concurrent callers share the read). */
+  async load(): Promise<LivePortfolio> {
+    if (this.live) return this.live;
+    return this.reload();
+  }
+
+  /** Read and check again (the pane's "Check portfolio" always does). */
+  async reload(): Promise<LivePortfolio> {
+    if (this.loading) return this.loading;
+    this.loading = (async () => {
+      try {
+        const { read, stats } = await readWorkbook(this.excel.run, this.tableNames);
+        this.reads++;
+        this.lastReadStats = stats;
+        this.tableNames = stats.tableNames;
+        this.read = read;
+        this.live = new LivePortfolio(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() });
+        this.scheduleMidnight();
+        return this.live;
+      } finally {
+        this.loading = null;
+      }
+    })();
+    const live = await this.loading;
+    this.notify({ rows: 'all', edits: [] });
+    return live;
+  }
+
+  get portfolio(): LivePortfolio | null {
+    return this.live;
+  }
+
+  get portfolioTable(): TableRead | null {
+    return this.read?.portfolio ?? null;
+  }
+
+  /** Columns the pane added at the right of the table: the store's picture of the table follows. */
+  noteAddedColumns(headers: readonly string[]): void {
+    const table = this.read?.portfolio;
+    if (!table || !this.live) return;
+    table.headers.push(...headers);
+    this.live.appendColumns(headers);
+  }
+
+  subscribe(listener: (update: StoreUpdate) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(update: StoreUpdate): void {
+    for (const listener of [...this.listeners]) listener(update);
+  }
+
+  // ---- keeping fresh -----------------------------------------------------------------------
+
+  /** Listen to the tables' edits (once; later calls are no-ops). */
+  async watch(): Promise<void> {
+    if (this.unwatch.length > 0) return;
+    await this.load();
+    for (const role of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
+      const table = this.read?.[role];
+      if (!table) continue;
+      this.unwatch.push(await watchTable(this.excel, table.name, (change) => this.onChange(role, change)));
+    }
+  }
+
+  async stopWatching(): Promise<void> {
+    const stops = this.unwatch;
+    this.unwatch = [];
+    await Promise.all(stops.map((stop) => stop()));
+  }
+
+  get watching(): boolean {
+    return this.unwatch.length > 0;
+  }
+
+  private onChange(role: keyof typeof TABLES, change: TableChange): void {
+    const table = this.read?.[role];
+    if (!table || !this.live) return;
+    const pending = (this.pending ??= { rows: new Set(), edits: [], reload: false });
+    if (role !== 'portfolio' || change.changeType !== 'RangeEdited') {
+      // Settings, holidays, materials, or the table's shape: everything may change.
+      pending.reload = true;
+    } else {
+      const rect = parseAddress(change.address);
+      const firstRow = rect.top - (table.headerRow + 1);
+      const columns = Array.from({ length: rect.cols }, (_, k) => rect.left - table.firstColumn + k);
+      // The product's own writes into its own columns change nothing it reads.
+      const inputs = columns.filter((c) => !isOutputColumn(this.live!.headers[c]));
+      if (inputs.length === 0) return;
+      if (firstRow < 0 || firstRow + rect.rows > table.rows.length) pending.reload = true;
+      for (let r = Math.max(0, firstRow); r < firstRow + rect.rows; r++) {
+        pending.rows.add(r);
+        if (change.triggerSource !== 'ThisLocalAddin') for (const c of inputs) pending.edits.push({ row: r, column: c });
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.applyPending(), this.options.debounceMs ?? 300);
+  }
+
+  /** Re-read the edited rows (one sync) and re-check what they affect. */
+  async applyPending(): Promise<StoreUpdate | null> {
+    this.timer = null;
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending || !this.live || !this.read?.portfolio) return null;
+    if (pending.reload) {
+      await this.reload();
+      return { rows: 'all', edits: [] };
+    }
+    const cells = await readRows(this.excel, this.read.portfolio, [...pending.rows]);
+    this.reads++;
+    for (const [row, values] of cells) this.read.portfolio.rows[row] = values;
+    const update: StoreUpdate = { rows: this.live.updateRows(cells), edits: pending.edits };
+    this.notify(update);
+    return update;
+  }
+
+  // ---- a new day ---------------------------------------------------------------------------
+
+  private scheduleMidnight(): void {
+    if (this.midnight) clearTimeout(this.midnight);
+    this.midnight = null;
+    if (!this.live || this.live.settings.asOf !== null) return;
+    const now = this.now();
+    const nextMidnight = (Math.floor((now + SHANGHAI_OFFSET_MS) / MS_PER_DAY) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS;
+    this.midnight = setTimeout(() => this.newDay(), Math.max(1000, nextMidnight - now + 1000));
+    // In Node (tests, tools) a day-long timer must not keep the process alive.
+    (this.midnight as { unref?: () => void }).unref?.();
+  }
+
+  /** Re-check every row for today's date (called at midnight China time). */
+  newDay(): void {
+    if (!this.live) return;
+    const rows = this.live.setToday(todayInShanghai(this.now()));
+    this.scheduleMidnight();
+    if (rows.length > 0) this.notify({ rows, edits: [] });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.midnight) clearTimeout(this.midnight);
+    void this.stopWatching();
+  }
+}
+
+function isOutputColumn(header: Cell | undefined): boolean {
+  return typeof header === 'string' && outputColumnFor(header) !== undefined;
+}
+
+function tablesOf(read: WorkbookRead) {
+  const data = (t: TableRead | null) => (t ? { headers: t.headers, rows: t.rows } : null);
+  return {
+    portfolio: { headers: [...read.portfolio!.headers], rows: read.portfolio!.rows.map((r) => [...r]) },
+    settings: data(read.settings),
+    holidays: data(read.holidays),
+    materials: data(read.materials),
+  };
+}
+
+/** The values of some table rows, each run of adjacent rows one range, all in one sync. */
+async function readRows(excel: ExcelApi, table: TableRead, rows: number[]): Promise<Map<number, Cell[]>> {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else runs.push([r, 1]);
+  }
+  return excel.run(async (ctx) => {
+    const body = ctx.workbook.tables.getItem(table.name).getDataBodyRange();
+    const ranges = runs.map(([first, count]) => ({ first, range: body.getRow(first).getResizedRange(count - 1, 0).load('values') }));
+    await ctx.sync();
+    const out = new Map<number, Cell[]>();
+    for (const { first, range } of ranges) {
+      range.values.forEach((values, k) => out.set(first + k, values.map((v) => (v === '' ? null : (v as Cell)))));
+    }
+    return out;
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Writing the product's own columns back into the Portfolio table, and nothing else.
+ *
+ * Missing output columns are added at the right of the table. Values go in blocks of rows,
+ * each block one request under Excel on the web's 5 MB limit, with calculation suspended
+ * while it is written. Dates are Excel serials under a date format; text columns are
+ * formatted as text, so a value starting with = + - @ can never become a formula.
+ */
+import { OUTPUT_COLUMNS, OutputKey, outputColumnFor } from '../workbook/columns';
+import type { OutputValue } from '../workbook/output';
+import { DATE_FORMAT, DATETIME_FORMAT } from '../workbook/template';
+import type { Cell } from '../workbook/values';
+import { ExcelRun, MAX_PAYLOAD_BYTES, payloadBytes } from './run';
+
+export interface OutputWrite {
+  tableName: string;
+  /** The table's headers as last read. */
+  headers: readonly Cell[];
+  /** Output values per table row, in OUTPUT_COLUMNS order; rows not listed in `rows` are ignored. */
+  values: readonly (readonly OutputValue[])[];
+  /** Table rows to write (0-based data rows); all rows when absent. */
+  rows?: readonly number[];
+  /** Language of the headers of columns that must be added. */
+  headerLanguage: 'zh-CN' | 'en';
+  /** Add the severity conditional formats to this range (once per workbook: the caller remembers). */
+  severityFormats?: (severityColumn: Excel.Range) => void;
+}
+
+export interface WriteStats {
+  syncs: number;
+  /** Largest request, in bytes of values written. */
+  maxPayloadBytes: number;
+  rowsWritten: number;
+  addedColumns: string[];
+  /** Table column index of every output column after the write. */
+  positions: Record<OutputKey, number>;
+}
+
+const FORMAT: Record<'text' | 'date' | 'datetime', string> = { text: '@', date: DATE_FORMAT, datetime: DATETIME_FORMAT };
+
+/** Where each output column is, and which must be added (in OUTPUT_COLUMNS order, at the right). */
+export function planColumns(headers: readonly Cell[], language: 'zh-CN' | 'en'): { positions: Record<OutputKey, number>; missing: string[] } {
+  const positions = {} as Record<OutputKey, number>;
+  headers.forEach((h, i) => {
+    const def = typeof h === 'string' ? outputColumnFor(h) : undefined;
+    if (def && positions[def.key] === undefined) positions[def.key] = i;
+  });
+  const missing: string[] = [];
+  let next = headers.length;
+  for (const def of OUTPUT_COLUMNS) {
+    if (positions[def.key] !== undefined) continue;
+    positions[def.key] = next++;
+    missing.push(language === 'en' ? def.en : def.zh);
+  }
+  return { positions, missing };
+}
+
+/** Runs of adjacent output columns: [first table column, first output index, count]. */
+function columnRuns(positions: Record<OutputKey, number>): [number, number[]][] {
+  const pairs = OUTPUT_COLUMNS.map((def, k) => [positions[def.key], k] as const).sort((a, b) => a[0] - b[0]);
+  const runs: [number, number[]][] = [];
+  for (const [col, k] of pairs) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1].length === col) last[1].push(k);
+    else runs.push([col, [k]]);
+  }
+  return runs;
+}
+
+/** Runs of adjacent rows: [first row, count]. */
+function rowRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else if (!last || last[0] + last[1] <= r) runs.push([r, 1]);
+  }
+  return runs;
+}
+
+/** Rows grouped into blocks whose values stay under the request limit. */
+function blocks(rows: readonly number[], values: readonly (readonly OutputValue[])[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const size = payloadBytes(values[r]) + 16; // the row's share of the request envelope
+    if (current.length > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgress?: (fraction: number) => void): Promise<WriteStats> {
+  const { positions, missing } = planColumns(request.headers, request.headerLanguage);
+  const rows = request.rows ?? request.values.map((_, i) => i);
+  const runs = columnRuns(positions);
+  const groups = blocks(rows, request.values);
+  const stats: WriteStats = { syncs: 0, maxPayloadBytes: 0, rowsWritten: 0, addedColumns: missing, positions };
+
+  await run(async (ctx) => {
+    const table = ctx.workbook.tables.getItem(request.tableName);
+    for (const name of missing) table.columns.add(undefined, undefined, name);
+    if (missing.length > 0 || request.rows === undefined) formatColumns(table, positions);
+    if (request.severityFormats) request.severityFormats(table.getDataBodyRange().getColumn(positions.severity));
+    if (groups.length === 0) {
+      stats.syncs++;
+      await ctx.sync();
+      return;
+    }
+    const body = table.getDataBodyRange();
+    for (const group of groups) {
+      ctx.application.suspendApiCalculationUntilNextSync();
+      let bytes = 0;
+      for (const [firstRow, count] of rowRuns(group)) {
+        for (const [firstCol, keys] of runs) {
+          const block = [];
+          for (let r = firstRow; r < firstRow + count; r++) block.push(keys.map((k) => excelValue(request.values[r][k])));
+          body.getCell(firstRow, firstCol).getResizedRange(count - 1, keys.length - 1).values = block;
+          bytes += payloadBytes(block);
+        }
+      }
+      stats.syncs++;
+      stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, bytes);
+      stats.rowsWritten += group.length;
+      await ctx.sync();
+      onProgress?.(stats.rowsWritten / rows.length);
+    }
+  });
+  return stats;
+}
+
+/** Excel clears a cell given ""; null in a values array means "leave as is". */
+function excelValue(v: OutputValue): string | number {
+  return v === null ? '' : v;
+}
+
+/** Number formats for whole output columns: dates as dates, texts as text. */
+function formatColumns(table: Excel.Table, positions: Record<OutputKey, number>): void {
+  const body = table.getDataBodyRange();
+  for (const def of OUTPUT_COLUMNS) {
+    const column = body.getColumn(positions[def.key]);
+    // A single value applies to every cell of the range.
+    column.numberFormat = FORMAT[def.kind] as unknown as string[][];
+    if (def.key === 'findings' || def.key === 'nextActions') column.format.wrapText = true;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The task pane: commands, the last check's counts and attention list, messages, and in preview
+ * mode the example workbook beside it. All workbook access goes through the PaneService prop;
+ * this component only keeps what the user sees (language, running command, last summary, message).
+ */
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { FluentProvider, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Language } from '../rules/types';
+import type { CheckSummary, PaneError, PaneService, Progress } from './service';
+import { StringsContext, stringsFor } from './strings';
+import { ActionBar, type PaneAction } from './components/ActionBar';
+import { AttentionList } from './components/AttentionList';
+import { CheckProgress } from './components/CheckProgress';
+import { PaneHeader } from './components/PaneHeader';
+import { ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
+import { PreviewBanner } from './components/PreviewBanner';
+import { SummaryCounts } from './components/SummaryCounts';
+import { toPaneError } from './components/paneError';
+import { officeTheme } from './components/theme';
+
+// Only the preview needs the grid: it stays out of the bundle Excel loads for the first paint.
+const PreviewGrid = lazy(() => import(/* webpackChunkName: "preview-grid" */ './components/PreviewGrid'));
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh' },
+  layout: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalXXL,
+    padding: tokens.spacingHorizontalL,
+  },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    flex: '1 1 300px',
+    minWidth: 0,
+  },
+  // In preview the pane keeps a task pane's width and the workbook takes the rest (or wraps below).
+  previewPane: { flex: '0 1 380px' },
+  grid: { flex: '1 1 480px', minWidth: 0 },
+});
+
+type Notice = { kind: 'error'; error: PaneError; retry?: () => void } | { kind: 'outcome'; outcome: Outcome };
+
+/** Runs a check of service.checkRequirements() once; a failure replaces the commands. */
+function requirementsError(service: PaneService): PaneError | null {
+  try {
+    service.checkRequirements();
+    return null;
+  } catch (thrown) {
+    return toPaneError(thrown);
+  }
+}
+
+function initialKeepUpToDate(service: PaneService): boolean {
+  try {
+    return service.keepUpToDate();
+  } catch {
+    return false; // the settings cannot be read (e.g. host too old): show the switch off
+  }
+}
+
+export function App({ service }: { service: PaneService }) {
+  const styles = useStyles();
+  const theme = useMemo(officeTheme, []);
+  const [language, setLanguage] = useState<Language>(service.officeLanguage);
+  const strings = stringsFor(language);
+  const [hostError] = useState(() => requirementsError(service));
+  const [running, setRunning] = useState<PaneAction | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [summary, setSummary] = useState<CheckSummary | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [keepUpToDate, setKeepUpToDateState] = useState(() => initialKeepUpToDate(service));
+  const [keepUpToDatePending, setKeepUpToDatePending] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = strings.htmlLang; // screen readers pick the voice from it
+  }, [strings]);
+
+  // Automatic re-checks after edits ("keep up to date") bring a new summary.
+  useEffect(() => service.onUpdate(setSummary), [service]);
+
+  const showError = useCallback((thrown: unknown, retry?: () => void) => {
+    setNotice({ kind: 'error', error: toPaneError(thrown), retry });
+  }, []);
+
+  /** One command at a time: the buttons are disabled while it runs, its error replaces the message. */
+  const run = useCallback(
+    async (action: PaneAction, work: () => Promise<void>) => {
+      setRunning(action);
+      setNotice(null);
+      try {
+        await work();
+      } catch (thrown) {
+        showError(thrown, () => void run(action, work));
+      } finally {
+        setRunning(null);
+        setProgress(null);
+      }
+    },
+    [showError],
+  );
+
+  const create = () =>
+    run('create', async () => {
+      const outcome = await service.createPortfolio(language);
+      setNotice({ kind: 'outcome', outcome: { kind: 'portfolio', outcome } });
+    });
+
+  const check = () =>
+    run('check', async () => {
+      setProgress(null);
+      setSummary(await service.checkPortfolio(language, setProgress));
+    });
+
+  const dashboard = () =>
+    run('dashboard', async () => {
+      await service.buildDashboard(language);
+      setNotice({ kind: 'outcome', outcome: { kind: 'dashboard' } });
+    });
+
+  const toggleKeepUpToDate = async (on: boolean) => {
+    setKeepUpToDateState(on); // the switch moves at once; it moves back if the service refuses
+    setKeepUpToDatePending(true);
+    try {
+      await service.setKeepUpToDate(on, language);
+    } catch (thrown) {
+      setKeepUpToDateState(!on);
+      showError(thrown, () => void toggleKeepUpToDate(on));
+    } finally {
+      setKeepUpToDatePending(false);
+    }
+  };
+
+  const selectRow = (row: number) => {
+    service.selectRow(row).catch((thrown: unknown) => showError(thrown));
+  };
+
+  const dismiss = () => setNotice(null);
+
+  // Automatic re-checks write texts in the language given to setKeepUpToDate: keep it current.
+  const changeLanguage = (next: Language) => {
+    setLanguage(next);
+    if (keepUpToDate) service.setKeepUpToDate(true, next).catch((thrown: unknown) => showError(thrown));
+  };
+
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
+      <StringsContext.Provider value={strings}>
+        <div className={styles.layout}>
+          <main className={mergeClasses(styles.pane, service.preview && styles.previewPane)}>
+            <PaneHeader onToggleLanguage={() => changeLanguage(language === 'en' ? 'zh-CN' : 'en')} />
+            {service.preview && <PreviewBanner />}
+            {hostError ? (
+              <ErrorMessage error={hostError} />
+            ) : (
+              <>
+                <ActionBar
+                  running={running}
+                  keepUpToDate={keepUpToDate}
+                  keepUpToDatePending={keepUpToDatePending}
+                  onCreate={create}
+                  onCheck={check}
+                  onDashboard={dashboard}
+                  onKeepUpToDate={(on) => void toggleKeepUpToDate(on)}
+                />
+                {running === 'check' && <CheckProgress progress={progress} />}
+                {notice?.kind === 'error' && (
+                  <ErrorMessage
+                    error={notice.error}
+                    onCreate={notice.error.code === 'no-portfolio' ? create : undefined}
+                    onRetry={notice.retry}
+                    onDismiss={dismiss}
+                  />
+                )}
+                {notice?.kind === 'outcome' && <OutcomeMessage outcome={notice.outcome} onDismiss={dismiss} />}
+                {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems} />}
+                {summary && <SummaryCounts summary={summary} />}
+                {summary && (
+                  <AttentionList rows={summary.attention} today={summary.today} language={language} onSelectRow={selectRow} />
+                )}
+              </>
+            )}
+          </main>
+          {service.preview && service.previewWorkbook && (
+            <div className={styles.grid}>
+              <Suspense fallback={<Spinner size="small" />}>
+                <PreviewGrid workbook={service.previewWorkbook} />
+              </Suspense>
+            </div>
+          )}
+        </div>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}

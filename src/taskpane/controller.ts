@@ -1,0 +1,26 @@
+/**
+ * The pane's service for where it runs: real Excel through Office.js, or preview mode.
+ */
+import { sharedRuntime } from '../excel/runtime';
+import { officeDocumentSettings } from '../excel/workbook';
+import { detectHost } from './host';
+import { ExcelPaneService } from './paneService';
+import type { PaneService } from './service';
+
+export async function createPaneService(): Promise<PaneService> {
+  const host = await detectHost();
+  if (host.kind === 'browser') {
+    const { createPreviewService } = await import(/* webpackChunkName: "preview" */ './preview');
+    return createPreviewService();
+  }
+  const runtime = sharedRuntime();
+  const service = new ExcelPaneService({
+    runtime,
+    settings: officeDocumentSettings(),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    officeLanguage: runtime.language,
+  });
+  // The workbook remembers "keep up to date": resume it when the pane opens.
+  if (service.keepUpToDate()) service.follow(true).catch((e) => console.warn('Launch Tracker: cannot follow edits', e));
+  return service;
+}

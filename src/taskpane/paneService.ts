@@ -1,0 +1,295 @@
+/**
+ * The task pane's controller: PaneService over the Office adapter (src/excel). The same class
+ * drives real Excel and, in a plain browser, the in-memory example workbook (preview mode):
+ * only the ExcelApi and the document settings differ.
+ */
+import { excelSerialFromDay } from '../rules/dates';
+import { catalogFor } from '../rules/i18n';
+import type { Language } from '../rules/types';
+import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
+import { OUTPUT_KEYS, outputValues, SEVERITY_FILL } from '../workbook/output';
+import { problemText } from '../workbook/check';
+import { summarize } from '../workbook/summary';
+import { isBlank } from '../workbook/values';
+import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
+import type { Runtime } from '../excel/runtime';
+import type { StoreUpdate } from '../excel/store';
+import { createTemplate } from '../excel/template';
+import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError } from '../excel/workbook';
+import { writeOutputs, WriteStats } from '../excel/write';
+import type { LivePortfolio } from '../workbook/live';
+import type { AttentionRow, CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
+
+export interface PaneDeps {
+  /** The shared runtime's Excel and store; its language follows the pane's. */
+  runtime: Runtime;
+  settings: DocumentSettings;
+  isSetSupported: (name: string, version: string) => boolean;
+  officeLanguage: Language;
+  previewWorkbook?: PreviewWorkbook;
+  now?: () => number;
+}
+
+/** Severity texts of both languages get a fill, so switching language keeps the colours. */
+function severityFormatSpec(language: Language) {
+  const texts = catalogFor(language).severity;
+  const fills = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([level, argb]) => [level, `#${(argb as string).slice(2)}`]));
+  return { texts, fills };
+}
+
+export class ExcelPaneService implements PaneService {
+  readonly preview: boolean;
+  readonly previewWorkbook?: PreviewWorkbook;
+  readonly officeLanguage: Language;
+  private lastSummary: CheckSummary | null = null;
+  private readonly listeners = new Set<(summary: CheckSummary) => void>();
+  private unsubscribe: (() => void) | null = null;
+  /** The last write's figures (for the benchmark). */
+  lastWrite: WriteStats | null = null;
+
+  constructor(private readonly deps: PaneDeps) {
+    this.preview = deps.previewWorkbook !== undefined;
+    this.previewWorkbook = deps.previewWorkbook;
+    this.officeLanguage = deps.officeLanguage;
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  private get store() {
+    return this.deps.runtime.store;
+  }
+
+  private get excel() {
+    return this.deps.runtime.excel;
+  }
+
+  /** Texts are written in the pane's language unless the workbook's Settings choose one. */
+  private set language(language: Language) {
+    this.deps.runtime.language = language;
+  }
+
+  private get language(): Language {
+    return this.deps.runtime.language;
+  }
+
+  /** The language texts are written in when the workbook's Settings do not set one. */
+  get displayLanguage(): Language {
+    return this.language;
+  }
+
+  checkRequirements(): void {
+    checkExcelApi(this.deps.isSetSupported);
+  }
+
+  async createPortfolio(language: Language): Promise<CreateOutcome> {
+    this.language = language;
+    try {
+      const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
+      const outcome = await createTemplate(this.excel, language, (range) => {
+        if (addFormats) addSeverityFormats(range);
+      });
+      if (addFormats) await this.rememberSeverityFormats();
+      const { created, addedColumns, addedTables } = outcome;
+      return { created, addedColumns, addedTables };
+    } catch (error) {
+      throw toPaneError(error);
+    }
+  }
+
+  async checkPortfolio(language: Language, onProgress?: (p: Progress) => void): Promise<CheckSummary> {
+    this.language = language;
+    try {
+      onProgress?.({ phase: 'read', fraction: 0 });
+      const live = await this.store.reload();
+      onProgress?.({ phase: 'check', fraction: 1 });
+      await this.writeRows(live, undefined, (fraction) => onProgress?.({ phase: 'write', fraction }));
+      return this.publish(live, false);
+    } catch (error) {
+      throw toPaneError(error);
+    }
+  }
+
+  /** Write the output columns of some rows (all when `rows` is undefined). */
+  private async writeRows(live: LivePortfolio, rows: readonly number[] | undefined, onProgress?: (fraction: number) => void): Promise<void> {
+    const outcome = live.outcome();
+    const checkedAt = this.now();
+    const values = outcome.results.map((r, i) => {
+      if (rows && !rows.includes(i)) return [];
+      const v = outputValues(r, outcome.language, checkedAt);
+      return OUTPUT_KEYS.map((k) => v[k]);
+    });
+    const table = this.store.portfolioTable;
+    if (!table) return;
+    const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
+    this.lastWrite = await writeOutputs(
+      this.excel.run,
+      {
+        tableName: table.name,
+        headers: live.headers,
+        values,
+        rows,
+        headerLanguage: outcome.headerMap.language,
+        severityFormats: addFormats ? addSeverityFormats : undefined,
+      },
+      onProgress,
+    );
+    if (this.lastWrite.addedColumns.length > 0) this.store.noteAddedColumns(this.lastWrite.addedColumns);
+    if (addFormats) await this.rememberSeverityFormats();
+  }
+
+  private async rememberSeverityFormats(): Promise<void> {
+    this.deps.settings.set(SETTING.severityFormats, true);
+    await this.deps.settings.save();
+  }
+
+  /** The pane's view of a checked portfolio; tells listeners when it came from an edit. */
+  private publish(live: LivePortfolio, notify: boolean): CheckSummary {
+    const outcome = live.outcome();
+    const week = summarize(outcome.results, outcome.rows, outcome.today, 7);
+    const attention: AttentionRow[] = week.attention.map((a) => ({
+      row: a.row,
+      id: a.id,
+      client: a.client,
+      nextStep: a.nextStep,
+      due: a.due,
+      dueFor: a.dueFor,
+      severity: a.severity,
+    }));
+    const summary: CheckSummary = {
+      today: outcome.today,
+      total: week.total,
+      bySeverity: week.bySeverity,
+      byStage: week.byStage,
+      overdue: week.overdue.length,
+      dueWithin7: week.dueSoon.length,
+      attention,
+      problems: outcome.problems.map((p) => problemText(p, outcome.language)),
+      checkedAt: this.now(),
+    };
+    this.lastSummary = summary;
+    if (notify) for (const listener of [...this.listeners]) listener(summary);
+    return summary;
+  }
+
+  async selectRow(row: number): Promise<void> {
+    const table = this.store.portfolioTable;
+    if (!table) return;
+    try {
+      await selectTableRow(this.excel, table.name, row);
+    } catch (error) {
+      throw toPaneError(error);
+    }
+  }
+
+  async buildDashboard(language: Language): Promise<void> {
+    try {
+      if (!this.lastSummary || language !== this.language) await this.checkPortfolio(language);
+      const live = await this.store.load();
+      const outcome = live.outcome();
+      const withinDays = outcome.settings['summary.dueWithinDays'];
+      const summary = summarize(outcome.results, outcome.rows, outcome.today, withinDays);
+      await writeDashboard(this.excel, dashboardLayout(summary, language, withinDays));
+    } catch (error) {
+      throw toPaneError(error);
+    }
+  }
+
+  // ---- keep up to date ---------------------------------------------------------------------
+
+  keepUpToDate(): boolean {
+    return this.deps.settings.get(SETTING.keepUpToDate) === true;
+  }
+
+  async setKeepUpToDate(on: boolean, language: Language): Promise<void> {
+    this.language = language;
+    try {
+      this.deps.settings.set(SETTING.keepUpToDate, on);
+      await this.deps.settings.save();
+      await this.follow(on);
+    } catch (error) {
+      throw toPaneError(error);
+    }
+  }
+
+  /** Start (or stop) answering edits; called at start-up when the workbook remembers "on". */
+  async follow(on: boolean): Promise<void> {
+    if (on && !this.unsubscribe) {
+      await this.store.watch();
+      this.unsubscribe = this.store.subscribe((update) => void this.onStoreUpdate(update));
+    } else if (!on && this.unsubscribe) {
+      this.unsubscribe();
+      this.unsubscribe = null;
+    }
+  }
+
+  onUpdate(listener: (summary: CheckSummary) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** After an edit: date the status change, write the re-checked rows, refresh the pane. */
+  private async onStoreUpdate(update: StoreUpdate): Promise<void> {
+    const live = this.store.portfolio;
+    if (!live || !this.keepUpToDate()) return;
+    try {
+      await this.dateStatusChanges(live, update.edits);
+      if (update.rows === 'all' || update.rows.length > 0) {
+        await this.writeRows(live, update.rows === 'all' ? undefined : update.rows);
+        this.publish(live, true);
+      }
+    } catch (error) {
+      console.warn('Launch Tracker: keeping the portfolio up to date failed', error);
+    }
+  }
+
+  /**
+   * A step's status typed where its date is empty: the date becomes today (China time).
+   * This is the one write into the user's own columns, and only into empty cells.
+   */
+  private async dateStatusChanges(live: LivePortfolio, edits: StoreUpdate['edits']): Promise<void> {
+    const headerMap = mapHeaders(live.headers);
+    const fills: { row: number; column: number }[] = [];
+    for (const { row, column } of edits) {
+      const dateColumn = dateColumnFor(headerMap, live.headers[column]);
+      const cells = live.cells[row];
+      if (dateColumn === undefined || !cells || isBlank(cells[column]) || !isBlank(cells[dateColumn])) continue;
+      if (!fills.some((f) => f.row === row && f.column === dateColumn)) fills.push({ row, column: dateColumn });
+    }
+    const table = this.store.portfolioTable;
+    if (fills.length === 0 || !table) return;
+    const serial = excelSerialFromDay(live.today);
+    await this.excel.run(async (ctx) => {
+      const body = ctx.workbook.tables.getItem(table.name).getDataBodyRange();
+      for (const { row, column } of fills) {
+        const cell = body.getCell(row, column);
+        cell.numberFormat = [['yyyy-mm-dd']];
+        cell.values = [[serial]];
+      }
+      await ctx.sync();
+    });
+  }
+}
+
+/** The date column that goes with a status column (注册状态 → 注册日期, 备案状态 → 备案日期). */
+function dateColumnFor(headerMap: HeaderMap, header: unknown): number | undefined {
+  if (typeof header !== 'string') return undefined;
+  const def = inputColumnFor(header);
+  if (!def || (def.type !== 'status' && def.type !== 'icpStatus')) return undefined;
+  const dateKey = def.key === 'icpStatus' ? 'icpDate' : (def.key.replace(/Status$/, 'Date') as keyof HeaderMap['input']);
+  return headerMap.input[dateKey];
+}
+
+/** Severity colours on the severity column, for both languages' texts. */
+function addSeverityFormats(range: Excel.Range): void {
+  for (const language of ['zh-CN', 'en'] as const) {
+    const { texts, fills } = severityFormatSpec(language);
+    for (const level of ['critical', 'error', 'warning', 'info', 'ok'] as const) {
+      const cf = range.conditionalFormats.add('ContainsText');
+      cf.textComparison.format.fill.color = fills[level];
+      cf.textComparison.rule = { operator: 'Contains', text: texts[level] };
+    }
+  }
+}
+

@@ -1,0 +1,123 @@
+/**
+ * What the task pane can ask of the workbook: the contract between the presentational
+ * React components (src/taskpane/components) and the controller that talks to Excel
+ * through the Office adapter (src/excel). The components receive a PaneService as a prop
+ * and never call Office.js themselves (the Office-Addin-TaskPane-React pattern).
+ *
+ * One implementation drives real Excel; in a plain browser the same implementation runs on
+ * an in-memory workbook holding the example portfolio (preview mode).
+ */
+import type { Day } from '../rules/dates';
+import type { Language, RowSeverity, StageCode, Topic } from '../rules/types';
+
+/** Problems the pane shows as a message bar, each with what the user can do about it. */
+export type PaneErrorCode =
+  /** No table named Portfolio (and no sheet with an ID column): offer to create it. */
+  | 'no-portfolio'
+  /** A portfolio table without its key column: name the headers looked for. */
+  | 'no-key-column'
+  /** The table cannot take the output columns (e.g. a cell to its right is in the way). */
+  | 'wrong-shape'
+  /** Excel is in cell-edit mode, or another user's edit blocks the write: try again. */
+  | 'busy'
+  /** The Excel version lacks the API requirement set the pane needs. */
+  | 'host-too-old'
+  /** Anything else: the message is shown, never a stack trace. */
+  | 'unexpected';
+
+export class PaneError extends Error {
+  constructor(
+    readonly code: PaneErrorCode,
+    /** Facts for the message: e.g. { looked: ['项目编号', 'ID'], found: ['客户'] } or { address: 'Sheet1!BX2' }. */
+    readonly details: Record<string, unknown> = {},
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = 'PaneError';
+  }
+}
+
+export interface Progress {
+  phase: 'read' | 'check' | 'write';
+  /** 0 … 1 */
+  fraction: number;
+}
+
+export interface AttentionRow {
+  /** 0-based data row of the Portfolio table (what selectRow takes). */
+  row: number;
+  id: string | null;
+  client: string | null;
+  nextStep: string;
+  due: Day | null;
+  dueFor: Topic | null;
+  severity: RowSeverity;
+}
+
+export interface CheckSummary {
+  /** The day the check ran for (China time, or the Settings' asOf). */
+  today: Day;
+  total: number;
+  bySeverity: Record<RowSeverity, number>;
+  byStage: Record<StageCode, number>;
+  overdue: number;
+  /** Rows whose due date falls within the next 7 days (today included). */
+  dueWithin7: number;
+  /** Rows needing attention, most severe first, then soonest due. */
+  attention: AttentionRow[];
+  /** Problems with Settings / Holidays / Materials, already in the display language. */
+  problems: string[];
+  /** When the outputs were written (ms since epoch). */
+  checkedAt: number;
+}
+
+export interface CreateOutcome {
+  /** True when a new Portfolio table was made; false when an existing one was completed. */
+  created: boolean;
+  /** Headers added to an existing table (never any data cleared). */
+  addedColumns: string[];
+  /** Side tables created: Settings, Holidays, Materials. */
+  addedTables: string[];
+}
+
+export interface PaneService {
+  /** True in a plain browser: an in-memory workbook holding the example portfolio. */
+  readonly preview: boolean;
+  /** Preview mode only: the in-memory workbook, to show beside the pane. */
+  readonly previewWorkbook?: PreviewWorkbook;
+  /** Office's display language, mapped to the pane's languages (zh-CN unless English). */
+  readonly officeLanguage: Language;
+  /** Throws PaneError('host-too-old') with { missing: 'ExcelApi 1.x' } when Excel lacks what the pane needs. */
+  checkRequirements(): void;
+
+  createPortfolio(language: Language): Promise<CreateOutcome>;
+  checkPortfolio(language: Language, onProgress?: (p: Progress) => void): Promise<CheckSummary>;
+  /** Select the row in the sheet (and scroll to it). */
+  selectRow(row: number): Promise<void>;
+  /** (Re)build the Dashboard sheet from the last check (running one first if none ran). */
+  buildDashboard(language: Language): Promise<void>;
+
+  /** "Keep up to date": remembered in the workbook's settings. */
+  keepUpToDate(): boolean;
+  setKeepUpToDate(on: boolean, language: Language): Promise<void>;
+  /** Called after an automatic re-check of edited rows, with the new summary. */
+  onUpdate(listener: (summary: CheckSummary) => void): () => void;
+}
+
+/**
+ * Preview mode only: the in-memory workbook, shown beside the pane so that what the buttons
+ * do (tables created, outputs written, the selected row, the Dashboard sheet) can be seen.
+ */
+export interface PreviewWorkbook {
+  sheetNames(): string[];
+  activeSheet(): string;
+  activate(name: string): void;
+  /** The sheet's used range as displayed text (dates as yyyy-mm-dd), with cell fills (#RRGGBB or null). */
+  sheet(name: string): { rows: string[][]; fills: (string | null)[][] };
+  /** The selected cell range's rows (0-based worksheet rows) on the active sheet, or null. */
+  selection(): { sheet: string; firstRow: number; lastRow: number } | null;
+  /** Type into a cell (0-based worksheet row and column), as a user would: fires change events. */
+  edit(sheet: string, row: number, column: number, text: string): void;
+  /** Called after any change (writes, edits, selection, sheets). */
+  subscribe(listener: () => void): () => void;
+}

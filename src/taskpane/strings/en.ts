@@ -1,0 +1,119 @@
+/** The task pane's English texts (a setting). Same keys as zh-CN.ts (UiStrings). */
+import type { UiStrings } from './types';
+
+const list = (items: string[]) => items.join(', ');
+
+export const en: UiStrings = {
+  htmlLang: 'en',
+  appTitle: 'Launch Tracker',
+  appSubtitle: '上线追踪',
+  loading: 'Loading…',
+
+  languageToggle: { text: '中文', ariaLabel: '切换为中文 (switch to Chinese)' },
+
+  previewBanner: {
+    title: 'Preview',
+    body: 'Not running in Excel: this is a preview on an in-memory example workbook. What the buttons do shows in the example workbook beside (or below) the pane; no file is changed.',
+  },
+
+  actions: {
+    groupLabel: 'Actions',
+    createPortfolio: 'Create portfolio',
+    checkPortfolio: 'Check portfolio',
+    buildDashboard: 'Build dashboard',
+    keepUpToDate: 'Keep up to date',
+    keepUpToDateHint: 'Re-check rows automatically after they are edited',
+  },
+
+  progress: {
+    phase: { read: 'Reading', check: 'Checking', write: 'Writing' },
+    label: (phase, percent) => `${phase}… ${percent}%`,
+  },
+
+  summary: {
+    title: 'Check results',
+    checkedFor: (today, at) => `Checked for ${today} (written ${at})`,
+    total: (n) => `${n} row${n === 1 ? '' : 's'}`,
+    countsLabel: 'Rows by severity',
+    overdue: 'Overdue',
+    dueWithin7: 'Due in 7 days',
+  },
+
+  severity: { critical: 'Critical', error: 'Error', warning: 'Warning', info: 'Info', ok: 'OK' },
+
+  attention: {
+    title: 'Needs attention',
+    columns: { severity: 'Severity', id: 'ID', client: 'Client', nextStep: 'Next step', due: 'Due' },
+    empty: 'No row needs attention.',
+    noId: '(no ID)',
+    rowLabel: (id, nextStep) => `Select ${id} in the sheet: ${nextStep}`,
+    showing: (shown, total) => `Showing ${shown} of ${total} rows`,
+    showMore: 'Show more',
+  },
+
+  outcome: {
+    title: 'Done',
+    created: (tables) => `Created the Portfolio table${tables.length ? ` and the ${list(tables)} tables` : ''}.`,
+    completed: (columns, tables) =>
+      [
+        columns.length ? `Added ${columns.length} column${columns.length === 1 ? '' : 's'} to the existing portfolio: ${list(columns)}.` : '',
+        tables.length ? ` Added the ${list(tables)} tables.` : '',
+      ]
+        .join('')
+        .trim(),
+    unchanged: 'The portfolio table is complete; nothing was changed.',
+    dashboardBuilt: 'Built the dashboard (the Dashboard sheet).',
+  },
+
+  errors: {
+    'no-portfolio': {
+      title: 'No portfolio table',
+      body: () =>
+        'This workbook has no table named Portfolio and no sheet whose header row has an ID (项目编号) column. You can create the portfolio first.',
+    },
+    'no-key-column': {
+      title: 'No ID column',
+      body: ({ looked, found }) =>
+        `The portfolio needs an ID column. Headers looked for: ${list(looked) || '项目编号, ID'}; ` +
+        `headers found: ${found.length ? list(found) : '(none)'}. Add or rename a column, then try again.`,
+    },
+    'wrong-shape': {
+      title: 'Cannot add the result columns',
+      body: ({ address }) =>
+        `${address ? `Cell ${address} is` : 'Something to the right of the table is'} in the way of the result columns. Move it (or leave empty columns to the right of the table), then try again.`,
+    },
+    busy: {
+      title: 'Excel is busy',
+      body: () => 'Leave cell editing first (press Enter or Esc), or wait for another person’s edit to finish, then try again.',
+    },
+    'host-too-old': {
+      title: 'This version of Excel is too old',
+      body: ({ missing }) =>
+        `Launch Tracker needs ${missing ?? 'a newer Excel API'}. Update Office, or use Excel on the web.`,
+    },
+    unexpected: {
+      title: 'Something went wrong',
+      body: ({ message }) =>
+        message ?? 'The action did not complete. Try again; if it keeps failing, save the workbook and reopen it.',
+    },
+    createAction: 'Create portfolio',
+    retryAction: 'Try again',
+  },
+
+  problems: { title: 'Problems in the Settings, Holidays or Materials tables (defaults used)' },
+
+  dismiss: 'Dismiss',
+  list,
+
+  startupFailed: { title: 'Launch Tracker could not start', body: (message) => `${message}. Close the task pane and open it again.` },
+
+  grid: {
+    title: 'Example workbook',
+    sheetsLabel: 'Sheets',
+    editHint: 'Double-click a cell or press Enter to edit; Enter saves, Esc cancels; arrow keys move.',
+    showingRows: (shown, total) => `Showing the first ${shown} of ${total} rows.`,
+    emptySheet: 'This sheet is empty.',
+    cellLabel: (address, value) => `${address}: ${value || 'empty'}`,
+    editLabel: (address) => `Edit ${address}`,
+  },
+};

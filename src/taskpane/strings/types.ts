@@ -1,0 +1,90 @@
+/**
+ * The shape of the task pane's texts. Each language is one file (zh-CN.ts, en.ts) holding every
+ * string the pane shows; components take them from useStrings() and never hard-code text.
+ * Texts with facts in them are functions, so word order can differ between languages.
+ */
+import type { RowSeverity } from '../../rules/types';
+import type { PaneErrorCode, Progress } from '../service';
+
+export interface ErrorTexts {
+  title: string;
+  /** The facts come from PaneError.details, already checked to be strings. */
+  body(facts: { looked: string[]; found: string[]; address: string | null; missing: string | null; message: string | null }): string;
+}
+
+export interface UiStrings {
+  /** BCP 47 tag for <html lang>. */
+  htmlLang: string;
+  appTitle: string;
+  appSubtitle: string;
+  loading: string;
+
+  /** The language toggle shows the language it switches to. */
+  languageToggle: { text: string; ariaLabel: string };
+
+  previewBanner: { title: string; body: string };
+
+  actions: {
+    groupLabel: string;
+    createPortfolio: string;
+    checkPortfolio: string;
+    buildDashboard: string;
+    keepUpToDate: string;
+    keepUpToDateHint: string;
+  };
+
+  progress: { phase: Record<Progress['phase'], string>; label(phase: string, percent: number): string };
+
+  summary: {
+    title: string;
+    checkedFor(today: string, at: string): string;
+    total(n: number): string;
+    countsLabel: string;
+    overdue: string;
+    dueWithin7: string;
+  };
+
+  severity: Record<RowSeverity, string>;
+
+  attention: {
+    title: string;
+    columns: { severity: string; id: string; client: string; nextStep: string; due: string };
+    empty: string;
+    noId: string;
+    /** Accessible name of a row: what pressing it does. */
+    rowLabel(id: string, nextStep: string): string;
+    showing(shown: number, total: number): string;
+    showMore: string;
+  };
+
+  outcome: {
+    created(tables: string[]): string;
+    completed(columns: string[], tables: string[]): string;
+    unchanged: string;
+    dashboardBuilt: string;
+    title: string;
+  };
+
+  errors: Record<PaneErrorCode, ErrorTexts> & {
+    createAction: string;
+    retryAction: string;
+  };
+
+  problems: { title: string };
+
+  dismiss: string;
+  /** Join a list of names for a sentence (、 in Chinese, ", " in English). */
+  list(items: string[]): string;
+
+  startupFailed: { title: string; body(message: string): string };
+
+  grid: {
+    title: string;
+    sheetsLabel: string;
+    editHint: string;
+    showingRows(shown: number, total: number): string;
+    emptySheet: string;
+    cellLabel(address: string, value: string): string;
+    editLabel(address: string): string;
+  };
+}

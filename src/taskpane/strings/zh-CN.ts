@@ -1,0 +1,115 @@
+/** The task pane's Chinese texts (the default language). Same keys as en.ts (UiStrings). */
+import type { UiStrings } from './types';
+
+const list = (items: string[]) => items.join('、');
+
+export const zhCN: UiStrings = {
+  htmlLang: 'zh-CN',
+  appTitle: '上线追踪',
+  appSubtitle: 'Launch Tracker',
+  loading: '正在加载…',
+
+  languageToggle: { text: 'English', ariaLabel: 'Switch to English（切换为英文）' },
+
+  previewBanner: {
+    title: '预览模式',
+    body: '当前不在 Excel 中：这是在内存中的示例工作簿上的预览。按钮的效果显示在旁边（或下方）的表格里，不会改动任何文件。',
+  },
+
+  actions: {
+    groupLabel: '操作',
+    createPortfolio: '创建项目表',
+    checkPortfolio: '检查项目表',
+    buildDashboard: '生成仪表板',
+    keepUpToDate: '自动保持最新',
+    keepUpToDateHint: '编辑行后自动重新检查这些行',
+  },
+
+  progress: {
+    phase: { read: '读取', check: '检查', write: '写回' },
+    label: (phase, percent) => `${phase}中… ${percent}%`,
+  },
+
+  summary: {
+    title: '检查结果',
+    checkedFor: (today, at) => `检查日期 ${today}（${at} 写回）`,
+    total: (n) => `共 ${n} 行`,
+    countsLabel: '按级别统计',
+    overdue: '已逾期',
+    dueWithin7: '7 天内到期',
+  },
+
+  severity: { critical: '严重', error: '错误', warning: '警告', info: '提示', ok: '正常' },
+
+  attention: {
+    title: '需要关注',
+    columns: { severity: '级别', id: '项目编号', client: '客户', nextStep: '下一步', due: '最近截止' },
+    empty: '没有需要关注的行。',
+    noId: '（无编号）',
+    rowLabel: (id, nextStep) => `在表格中选中 ${id}：${nextStep}`,
+    showing: (shown, total) => `显示前 ${shown} 行，共 ${total} 行`,
+    showMore: '显示更多',
+  },
+
+  outcome: {
+    title: '完成',
+    created: (tables) => `已创建项目表 Portfolio${tables.length ? `，以及 ${list(tables)} 表` : ''}。`,
+    completed: (columns, tables) =>
+      [
+        columns.length ? `已在现有项目表中添加 ${columns.length} 列：${list(columns)}。` : '',
+        tables.length ? `已添加 ${list(tables)} 表。` : '',
+      ].join(''),
+    unchanged: '项目表已完整，未做任何更改。',
+    dashboardBuilt: '已生成仪表板（Dashboard 工作表）。',
+  },
+
+  errors: {
+    'no-portfolio': {
+      title: '未找到项目表',
+      body: () => '此工作簿中没有名为 Portfolio 的表，也没有表头含“项目编号”或“ID”的工作表。可以先创建项目表。',
+    },
+    'no-key-column': {
+      title: '缺少项目编号列',
+      body: ({ looked, found }) =>
+        `项目表需要一列项目编号。查找的表头：${list(looked) || '项目编号、ID'}；` +
+        `实际找到：${found.length ? list(found) : '（无）'}。请添加或改名一列后重试。`,
+    },
+    'wrong-shape': {
+      title: '无法写入结果列',
+      body: ({ address }) =>
+        `${address ? `单元格 ${address} ` : '表格右侧的内容'}挡住了要添加的结果列。请移开该处内容（或在表格右侧留出空列）后重试。`,
+    },
+    busy: {
+      title: 'Excel 正忙',
+      body: () => '请先退出单元格编辑（按 Enter 或 Esc），或等待其他人的编辑完成，然后重试。',
+    },
+    'host-too-old': {
+      title: '此 Excel 版本过旧',
+      body: ({ missing }) =>
+        `上线追踪需要 ${missing ?? '较新的 Excel API'}。请更新 Office，或改用 Excel 网页版。`,
+    },
+    unexpected: {
+      title: '出现问题',
+      body: ({ message }) => message ?? '操作未能完成。请重试；如果问题仍然存在，请保存工作簿后重新打开。',
+    },
+    createAction: '创建项目表',
+    retryAction: '重试',
+  },
+
+  problems: { title: '设置、假日或材料表中有问题（已使用默认值）' },
+
+  dismiss: '关闭',
+  list,
+
+  startupFailed: { title: '上线追踪无法启动', body: (message) => `${message}。请关闭任务窗格后重新打开。` },
+
+  grid: {
+    title: '示例工作簿',
+    sheetsLabel: '工作表',
+    editHint: '双击单元格或按 Enter 编辑，Enter 确认，Esc 取消；方向键移动。',
+    showingRows: (shown, total) => `仅显示前 ${shown} 行（共 ${total} 行）。`,
+    emptySheet: '此工作表为空。',
+    cellLabel: (address, value) => `${address}：${value || '空'}`,
+    editLabel: (address) => `编辑 ${address}`,
+  },
+};

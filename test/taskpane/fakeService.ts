@@ -1,0 +1,118 @@
+/** A PaneService on fixed data for the pane's tests: records calls, answers what it is told. */
+import { dayFromYmd } from '../../src/rules/dates';
+import type { Language } from '../../src/rules/types';
+import type { CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from '../../src/taskpane/service';
+
+export const TODAY = dayFromYmd(2026, 11, 21);
+
+export function summary(overrides: Partial<CheckSummary> = {}): CheckSummary {
+  return {
+    today: TODAY,
+    total: 48,
+    bySeverity: { critical: 3, error: 5, warning: 7, info: 11, ok: 22 },
+    byStage: { planned: 1, registration: 2, setup: 3, review: 4, filing: 5, ready: 6, released: 27 },
+    overdue: 4,
+    dueWithin7: 9,
+    attention: [
+      { row: 4, id: 'G-005', client: '星河互娱', nextStep: '短信核验', due: dayFromYmd(2026, 11, 20), dueFor: 'icp', severity: 'critical' },
+      { row: 11, id: 'G-012', client: '青柠科技', nextStep: '修改后重新提交版本审核', due: dayFromYmd(2026, 11, 24), dueFor: 'version', severity: 'error' },
+      { row: 0, id: null, client: null, nextStep: '填写项目编号', due: null, dueFor: null, severity: 'warning' },
+    ],
+    problems: [],
+    checkedAt: Date.UTC(2026, 10, 21, 2, 30),
+    ...overrides,
+  };
+}
+
+export interface FakeCalls {
+  create: Language[];
+  check: Language[];
+  select: number[];
+  dashboard: Language[];
+  keep: [boolean, Language][];
+}
+
+export interface FakeOptions {
+  preview?: boolean;
+  previewWorkbook?: PreviewWorkbook;
+  officeLanguage?: Language;
+  requirements?: () => void;
+  check?: (language: Language, onProgress?: (p: Progress) => void) => Promise<CheckSummary>;
+  create?: () => Promise<CreateOutcome>;
+  dashboard?: () => Promise<void>;
+  setKeep?: (on: boolean) => Promise<void>;
+  keep?: boolean;
+}
+
+export function fakeService(options: FakeOptions = {}): PaneService & { calls: FakeCalls; update(s: CheckSummary): void } {
+  const calls: FakeCalls = { create: [], check: [], select: [], dashboard: [], keep: [] };
+  const listeners = new Set<(s: CheckSummary) => void>();
+  let keep = options.keep ?? false;
+  return {
+    calls,
+    preview: options.preview ?? false,
+    previewWorkbook: options.previewWorkbook,
+    officeLanguage: options.officeLanguage ?? 'zh-CN',
+    checkRequirements: options.requirements ?? (() => {}),
+    async createPortfolio(language) {
+      calls.create.push(language);
+      return options.create ? options.create() : { created: true, addedColumns: [], addedTables: ['Settings', 'Holidays', 'Materials'] };
+    },
+    async checkPortfolio(language, onProgress) {
+      calls.check.push(language);
+      return options.check ? options.check(language, onProgress) : summary();
+    },
+    async selectRow(row) {
+      calls.select.push(row);
+    },
+    async buildDashboard(language) {
+      calls.dashboard.push(language);
+      if (options.dashboard) await options.dashboard();
+    },
+    keepUpToDate: () => keep,
+    async setKeepUpToDate(on, language) {
+      calls.keep.push([on, language]);
+      if (options.setKeep) await options.setKeep(on);
+      keep = on;
+    },
+    onUpdate(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    update(s) {
+      for (const l of listeners) l(s);
+    },
+  };
+}
+
+/** A small in-memory PreviewWorkbook: a Portfolio sheet with a header, two rows, a fill and a selection. */
+export function fakeWorkbook(rowCount = 3): PreviewWorkbook & { edits: [string, number, number, string][]; changed(): void } {
+  const listeners = new Set<() => void>();
+  const edits: [string, number, number, string][] = [];
+  let active = 'Portfolio';
+  const rows = [['项目编号', '客户', '下一步'], ...Array.from({ length: rowCount - 1 }, (_, i) => [`G-00${i + 1}`, `客户${i + 1}`, '提交审核'])];
+  const fills = rows.map((_, r) => (r === 1 ? ['#F4B6B6', null, '#203040'] : [null, null, null]));
+  return {
+    edits,
+    sheetNames: () => ['Portfolio', 'Settings'],
+    activeSheet: () => active,
+    activate(name) {
+      active = name;
+      for (const l of listeners) l();
+    },
+    sheet: (name) => (name === 'Portfolio' ? { rows, fills } : { rows: [['设置', '值']], fills: [[null, null]] }),
+    selection: () => ({ sheet: 'Portfolio', firstRow: 2, lastRow: 2 }),
+    edit(sheet, row, column, text) {
+      edits.push([sheet, row, column, text]);
+      rows[row][column] = text;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    changed() {
+      for (const l of listeners) l();
+    },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane in a DOM (react-dom/client on jsdom): clicks, keys and the service calls they make.
+ */
+import { act } from 'react';
+import type { Root } from 'react-dom/client';
+import { App } from '../../src/taskpane/App';
+import PreviewGrid from '../../src/taskpane/components/PreviewGrid';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { PaneError, type CheckSummary, type PaneService, type Progress } from '../../src/taskpane/service';
+import { fakeService, fakeWorkbook, summary } from './fakeService';
+
+
+
+let root: Root | null = null;
+let container: HTMLElement;
+
+async function mount(element: React.ReactElement): Promise<void> {
+  const { createRoot } = await import('react-dom/client');
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => root!.render(element));
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`[data-testid="${id}"]`);
+const need = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = byTestId<T>(id);
+  if (!el) throw new Error(`no element with data-testid="${id}"`);
+  return el;
+};
+
+async function click(el: HTMLElement): Promise<void> {
+  await act(async () => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+}
+
+async function key(el: HTMLElement, name: string): Promise<void> {
+  await act(async () => el.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true })));
+}
+
+/** Types into a controlled input the way React notices: the native value setter, then an input event. */
+async function type(input: HTMLInputElement, text: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** A promise with its resolve/reject outside, to hold a service call open. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+});
+
+afterEach(async () => {
+  await act(async () => root?.unmount());
+  root = null;
+  document.body.innerHTML = '';
+});
+
+describe('pane interactions', () => {
+  test('check: progress while it runs, then counts and the attention list', async () => {
+    const pending = deferred<CheckSummary>();
+    let report: ((p: Progress) => void) | undefined;
+    const service = fakeService({
+      check: (_language, onProgress) => {
+        report = onProgress;
+        return pending.promise;
+      },
+    });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    expect(service.calls.check).toEqual(['zh-CN']);
+    expect(byTestId('check-progress')).not.toBeNull();
+    await act(async () => report!({ phase: 'write', fraction: 0.5 }));
+    expect(need('check-progress').textContent).toContain('写回中… 50%');
+    expect(need('check-portfolio').getAttribute('aria-disabled')).toBe('true');
+
+    await act(async () => pending.resolve(summary()));
+    expect(byTestId('check-progress')).toBeNull();
+    expect(need('count-critical').textContent).toBe('3');
+    expect(need('count-due7').textContent).toBe('9');
+    expect(need('attention-row-4').textContent).toContain('G-005');
+    expect(need('check-portfolio').getAttribute('aria-disabled')).toBeNull();
+  });
+
+  test('a row selects itself in the sheet on click, Enter and Space', async () => {
+    const service = fakeService();
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    await click(need('attention-row-11'));
+    await key(need('attention-row-4'), 'Enter');
+    await key(need('attention-row-0'), ' ');
+    await key(need('attention-row-0'), 'a');
+    expect(service.calls.select).toEqual([11, 4, 0]);
+    need('attention-row-4').focus();
+    await key(need('attention-row-4'), 'ArrowDown');
+    expect(document.activeElement).toBe(need('attention-row-11'));
+  });
+
+  test('the language toggle switches the texts and the language passed to the service', async () => {
+    const service = fakeService();
+    await mount(<App service={service} />);
+    await click(need('language-toggle'));
+    expect(need('check-portfolio').textContent).toBe('Check portfolio');
+    expect(document.documentElement.lang).toBe('en');
+    await click(need('check-portfolio'));
+    await click(need('build-dashboard'));
+    expect(service.calls.check).toEqual(['en']);
+    expect(service.calls.dashboard).toEqual(['en']);
+    expect(need('message-dashboard').textContent).toContain('Dashboard');
+  });
+
+  test('no portfolio: the message offers to create it, and creating reports what was made', async () => {
+    const service = fakeService({
+      check: async () => {
+        throw new PaneError('no-portfolio');
+      },
+    });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    expect(byTestId('message-no-portfolio')).not.toBeNull();
+    await click(need('message-create-portfolio'));
+    expect(service.calls.create).toEqual(['zh-CN']);
+    expect(byTestId('message-no-portfolio')).toBeNull();
+    expect(need('message-created').textContent).toContain('Settings、Holidays、Materials');
+  });
+
+  test('busy: try again runs the same command again', async () => {
+    let calls = 0;
+    const service = fakeService({
+      check: async () => {
+        if (++calls === 1) throw new PaneError('busy');
+        return summary();
+      },
+    });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    await click(need('message-retry'));
+    expect(calls).toBe(2);
+    expect(byTestId('message-busy')).toBeNull();
+    expect(need('count-ok').textContent).toBe('22');
+  });
+
+  test('an unexpected error shows its message only', async () => {
+    const service = fakeService({
+      dashboard: async () => {
+        throw new TypeError('Cannot read properties of undefined');
+      },
+    });
+    await mount(<App service={service} />);
+    await click(need('build-dashboard'));
+    const bar = need('message-unexpected');
+    expect(bar.textContent).toContain('Cannot read properties of undefined');
+    expect(bar.textContent).not.toContain(' at ');
+  });
+
+  test('keep up to date: the switch calls the service, and automatic re-checks refresh the counts', async () => {
+    const service = fakeService();
+    await mount(<App service={service} />);
+    const toggle = need<HTMLInputElement>('keep-up-to-date');
+    expect(toggle.checked).toBe(false);
+    await click(toggle);
+    expect(service.calls.keep).toEqual([[true, 'zh-CN']]);
+    expect(need<HTMLInputElement>('keep-up-to-date').checked).toBe(true);
+    await click(need('language-toggle')); // later automatic re-checks write English
+    expect(service.calls.keep).toEqual([[true, 'zh-CN'], [true, 'en']]);
+
+    await act(async () => service.update(summary({ bySeverity: { critical: 0, error: 1, warning: 2, info: 3, ok: 42 } })));
+    expect(need('count-critical').textContent).toBe('0');
+    expect(need('count-ok').textContent).toBe('42');
+  });
+
+  test('keep up to date: a refusal puts the switch back and says why', async () => {
+    const service = fakeService({
+      setKeep: async () => {
+        throw new PaneError('busy');
+      },
+    });
+    await mount(<App service={service} />);
+    await click(need('keep-up-to-date'));
+    expect(need<HTMLInputElement>('keep-up-to-date').checked).toBe(false);
+    expect(byTestId('message-busy')).not.toBeNull();
+  });
+});
+
+describe('preview grid interactions', () => {
+  const grid = async (workbook = fakeWorkbook()) => {
+    await mount(
+      <FluentProvider theme={webLightTheme}>
+        <PreviewGrid workbook={workbook} />
+      </FluentProvider>,
+    );
+    return workbook;
+  };
+
+  test('double-click, type, Enter: the edit goes to the workbook and the cursor moves down', async () => {
+    const workbook = await grid();
+    await act(async () => need('preview-cell-1-1').dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
+    const editor = need<HTMLInputElement>('preview-cell-editor');
+    expect(editor.value).toBe('客户1');
+    await type(editor, '新客户');
+    await key(editor, 'Enter');
+    expect(workbook.edits).toEqual([['Portfolio', 1, 1, '新客户']]);
+    expect(byTestId('preview-cell-editor')).toBeNull();
+    expect(need('preview-cell-1-1').textContent).toBe('新客户');
+    expect(document.activeElement).toBe(need('preview-cell-2-1'));
+  });
+
+  test('keyboard: arrows move, typing starts an edit, Escape cancels, Delete clears', async () => {
+    const workbook = await grid();
+    need('preview-cell-0-0').focus();
+    await key(need('preview-cell-0-0'), 'ArrowDown');
+    await key(document.activeElement as HTMLElement, 'ArrowRight');
+    expect(document.activeElement).toBe(need('preview-cell-1-1'));
+    await key(need('preview-cell-1-1'), 'x');
+    expect(need<HTMLInputElement>('preview-cell-editor').value).toBe('x');
+    await key(need('preview-cell-editor'), 'Escape');
+    expect(byTestId('preview-cell-editor')).toBeNull();
+    expect(workbook.edits).toEqual([]);
+    await key(need('preview-cell-1-1'), 'Delete');
+    expect(workbook.edits).toEqual([['Portfolio', 1, 1, '']]);
+  });
+
+  test('sheet tabs activate sheets; workbook changes re-render', async () => {
+    const workbook = await grid();
+    await click(need('preview-sheet-Settings'));
+    expect(workbook.activeSheet()).toBe('Settings');
+    expect(need('preview-cell-0-0').textContent).toBe('设置');
+  });
+
+  test('in preview the App loads the grid beside the pane', async () => {
+    const service: PaneService = fakeService({ preview: true, previewWorkbook: fakeWorkbook() });
+    await mount(<App service={service} />);
+    for (let i = 0; i < 20 && !byTestId('preview-grid'); i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+    expect(byTestId('preview-banner')).not.toBeNull();
+    expect(need('preview-cell-1-0').textContent).toBe('G-001');
+  });
+});

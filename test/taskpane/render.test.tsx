@@ -1,0 +1,194 @@
+/**
+ * The pane's components rendered to HTML (react-dom/server, no DOM needed): what each state shows,
+ * its texts in both languages, and the data-testid hooks the browser tests use.
+ */
+import { renderToString } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { dayFromYmd } from '../../src/rules/dates';
+import type { Language } from '../../src/rules/types';
+import { App } from '../../src/taskpane/App';
+import { AttentionList, ATTENTION_PAGE } from '../../src/taskpane/components/AttentionList';
+import { ErrorMessage, OutcomeMessage, ProblemsMessage } from '../../src/taskpane/components/PaneMessage';
+import PreviewGrid from '../../src/taskpane/components/PreviewGrid';
+import { SummaryCounts } from '../../src/taskpane/components/SummaryCounts';
+import { PaneError, type AttentionRow } from '../../src/taskpane/service';
+import { StringsContext, stringsFor } from '../../src/taskpane/strings';
+import { TODAY, fakeService, fakeWorkbook, summary } from './fakeService';
+
+function html(element: ReactElement, language: Language = 'zh-CN'): string {
+  return renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <StringsContext.Provider value={stringsFor(language)}>{element}</StringsContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+/** The text inside the element carrying data-testid (first match; good enough for leaf elements). */
+function textOf(markup: string, testId: string): string | null {
+  const m = new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`).exec(markup);
+  return m ? m[1] : null;
+}
+
+describe('App', () => {
+  test('Chinese by default: the commands, the switch and the language toggle', () => {
+    const markup = renderToString(<App service={fakeService()} />);
+    for (const id of ['create-portfolio', 'check-portfolio', 'build-dashboard', 'keep-up-to-date', 'language-toggle']) {
+      expect(markup).toContain(`data-testid="${id}"`);
+    }
+    expect(markup).toContain('创建项目表');
+    expect(markup).toContain('检查项目表');
+    expect(markup).toContain('生成仪表板');
+    expect(markup).toContain('自动保持最新');
+    expect(textOf(markup, 'language-toggle')).toBe('English');
+    expect(markup).not.toContain('data-testid="preview-banner"');
+    expect(markup).not.toContain('data-testid="check-summary"'); // nothing checked yet
+  });
+
+  test("English when Office's language is English", () => {
+    const markup = renderToString(<App service={fakeService({ officeLanguage: 'en' })} />);
+    expect(markup).toContain('Check portfolio');
+    expect(textOf(markup, 'language-toggle')).toBe('中文');
+  });
+
+  test('the switch shows keepUpToDate()', () => {
+    const on = renderToString(<App service={fakeService({ keep: true })} />);
+    const off = renderToString(<App service={fakeService({ keep: false })} />);
+    expect(/<input[^>]*checked=""[^>]*data-testid="keep-up-to-date"|<input[^>]*data-testid="keep-up-to-date"[^>]*checked=""/.test(on)).toBe(true);
+    expect(/<input[^>]*checked=""[^>]*data-testid="keep-up-to-date"|<input[^>]*data-testid="keep-up-to-date"[^>]*checked=""/.test(off)).toBe(false);
+  });
+
+  test('an old Excel: the requirement message instead of the commands', () => {
+    const service = fakeService({
+      requirements: () => {
+        throw new PaneError('host-too-old', { missing: 'ExcelApi 1.12' });
+      },
+    });
+    const markup = renderToString(<App service={service} />);
+    expect(markup).toContain('data-testid="message-host-too-old"');
+    expect(markup).toContain('ExcelApi 1.12');
+    expect(markup).not.toContain('data-testid="check-portfolio"');
+    expect(markup).toContain('data-testid="language-toggle"');
+  });
+
+  test('preview mode: the banner, and the grid loaded lazily', () => {
+    const markup = renderToString(<App service={fakeService({ preview: true, previewWorkbook: fakeWorkbook() })} />);
+    expect(markup).toContain('data-testid="preview-banner"');
+    expect(markup).toContain('内存中的示例工作簿');
+    expect(markup).toContain('data-testid="check-portfolio"');
+  });
+});
+
+describe('messages', () => {
+  test('no portfolio: offers to create it', () => {
+    const markup = html(<ErrorMessage error={new PaneError('no-portfolio')} onCreate={() => {}} />);
+    expect(markup).toContain('data-testid="message-no-portfolio"');
+    expect(markup).toContain('data-testid="message-create-portfolio"');
+    expect(textOf(markup, 'message-create-portfolio')).toBe('创建项目表');
+  });
+
+  test('no key column: names the headers looked for and found', () => {
+    const error = new PaneError('no-key-column', { looked: ['项目编号', 'ID'], found: ['客户', '名称'] });
+    const zh = html(<ErrorMessage error={error} />);
+    expect(zh).toContain('data-testid="message-no-key-column"');
+    expect(zh).toContain('项目编号、ID');
+    expect(zh).toContain('客户、名称');
+    expect(html(<ErrorMessage error={error} />, 'en')).toContain('headers found: 客户, 名称');
+  });
+
+  test('wrong shape names the cell; busy offers to try again', () => {
+    expect(html(<ErrorMessage error={new PaneError('wrong-shape', { address: 'Sheet1!K2' })} />)).toContain('Sheet1!K2');
+    const busy = html(<ErrorMessage error={new PaneError('busy')} onRetry={() => {}} />, 'en');
+    expect(busy).toContain('data-testid="message-busy"');
+    expect(textOf(busy, 'message-retry')).toBe('Try again');
+  });
+
+  test('unexpected: the message, never a stack trace', () => {
+    const thrown = new PaneError('unexpected', {}, 'Workbook is protected');
+    thrown.stack = 'PaneError: Workbook is protected\n    at secret (controller.ts:1:1)';
+    const markup = html(<ErrorMessage error={thrown} />);
+    expect(markup).toContain('data-testid="message-unexpected"');
+    expect(markup).toContain('Workbook is protected');
+    expect(markup).not.toContain('controller.ts');
+  });
+
+  test('what an action did', () => {
+    const created = html(<OutcomeMessage outcome={{ kind: 'portfolio', outcome: { created: true, addedColumns: [], addedTables: ['Settings'] } }} />);
+    expect(created).toContain('data-testid="message-created"');
+    expect(created).toContain('已创建项目表 Portfolio，以及 Settings 表。');
+    const completed = html(
+      <OutcomeMessage outcome={{ kind: 'portfolio', outcome: { created: false, addedColumns: ['Next step', 'Due'], addedTables: [] } }} />,
+      'en',
+    );
+    expect(completed).toContain('Added 2 columns to the existing portfolio: Next step, Due.');
+    expect(html(<OutcomeMessage outcome={{ kind: 'dashboard' }} />)).toContain('data-testid="message-dashboard"');
+  });
+
+  test("the check's problems, as a list", () => {
+    const markup = html(<ProblemsMessage problems={['设置表第 3 行：未知的设置', 'Holidays row 2: bad date']} />);
+    expect(markup).toContain('data-testid="message-problems"');
+    expect(markup).toContain('<li>设置表第 3 行：未知的设置</li>');
+    expect(markup).toContain('<li>Holidays row 2: bad date</li>');
+  });
+});
+
+describe('summary', () => {
+  test('counts by severity, overdue and due within 7 days', () => {
+    const markup = html(<SummaryCounts summary={summary()} />);
+    const counts = Object.fromEntries(
+      ['critical', 'error', 'warning', 'info', 'ok', 'overdue', 'due7'].map((k) => [k, textOf(markup, `count-${k}`)]),
+    );
+    expect(counts).toEqual({ critical: '3', error: '5', warning: '7', info: '11', ok: '22', overdue: '4', due7: '9' });
+    for (const label of ['严重', '错误', '警告', '提示', '正常', '已逾期', '7 天内到期', '2026-11-21']) expect(markup).toContain(label);
+    expect(html(<SummaryCounts summary={summary()} />, 'en')).toContain('Critical');
+  });
+
+  test('attention rows: focusable, in the given order, dates as YYYY-MM-DD', () => {
+    const rows = summary().attention;
+    const markup = html(<AttentionList rows={rows} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const order = [...markup.matchAll(/data-testid="attention-row-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(order).toEqual([4, 11, 0]);
+    expect(markup.match(/<tr[^>]*tabindex="0"/g)).toHaveLength(3);
+    expect(markup).toContain('2026-11-20');
+    expect(markup).toContain('小程序备案'); // what the due date is for, in the rules' words
+    expect(markup).toContain('（无编号）');
+    expect(markup).toContain('严重');
+    expect(markup).not.toContain('data-testid="attention-more"');
+  });
+
+  test('a long attention list renders one page and offers more', () => {
+    const many: AttentionRow[] = Array.from({ length: 180 }, (_, i) => ({
+      row: i, id: `G-${i}`, client: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning',
+    }));
+    const markup = html(<AttentionList rows={many} today={TODAY} language="en" onSelectRow={() => {}} />, 'en');
+    expect(markup.match(/data-testid="attention-row-/g)).toHaveLength(ATTENTION_PAGE);
+    expect(markup).toContain('data-testid="attention-more"');
+    expect(markup).toContain(`Showing ${ATTENTION_PAGE} of 180 rows`);
+  });
+
+  test('no row needs attention', () => {
+    expect(html(<AttentionList rows={[]} today={TODAY} language="zh-CN" onSelectRow={() => {}} />)).toContain('data-testid="attention-empty"');
+  });
+});
+
+describe('preview grid', () => {
+  test('cells with test IDs, fills and the selected row', () => {
+    const markup = html(<PreviewGrid workbook={fakeWorkbook()} />);
+    expect(markup).toContain('data-testid="preview-grid"');
+    expect(markup).toContain('data-testid="preview-sheet-Portfolio"');
+    expect(markup).toContain('data-testid="preview-sheet-Settings"');
+    expect(textOf(markup, 'preview-cell-0-0')).toBe('项目编号');
+    expect(textOf(markup, 'preview-cell-1-0')).toBe('G-001');
+    expect(markup).toMatch(/style="background-color:#F4B6B6;color:#242424"[^>]*data-testid="preview-cell-1-0"/);
+    expect(markup).toMatch(/style="background-color:#203040;color:#ffffff"[^>]*data-testid="preview-cell-1-2"/);
+    expect(markup).toMatch(/<tr data-row="2" data-selected="true">/);
+    expect(markup).toMatch(/<tr data-row="1">/);
+    expect(markup.match(/<td[^>]*tabindex="0"/g)).toHaveLength(1); // one cell in the tab order
+  });
+
+  test('a large sheet renders a window of rows', () => {
+    const markup = html(<PreviewGrid workbook={fakeWorkbook(1000)} />);
+    expect(markup.match(/<tr data-row=/g)).toHaveLength(200);
+    expect(markup).toContain('仅显示前 200 行（共 1000 行）');
+  });
+});
