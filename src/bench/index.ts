@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SIZES = [1_000, 10_000, 100_000];
@@ -77,6 +78,40 @@ function cliSection(): void {
   }
 }
 
+function adapterSection(): void {
+  console.log('\nTask pane check through the Office adapter (in-memory Excel): one read, evaluate, write the output columns');
+  const widths = [10, 9, 10, 12, 8, 8, 8, 14, 10];
+  console.log(line(['rows', 'platform', 'ms', 'rows/s', 'syncs', 'reads', 'writes', 'largest req', 'peak RSS'], widths));
+  for (const [rows, platform] of [[10_000, 'desktop'], [50_000, 'desktop'], [50_000, 'web']] as const) {
+    const f = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'adapterRun.js'), String(rows), platform], { encoding: 'utf8' }));
+    console.log(line([fmt(f.rows), f.platform, fmt(f.ms), fmt((f.rows / f.ms) * 1000), String(f.syncs), String(f.readSyncs), String(f.writeSyncs), `${fmt(f.maxRequestBytes / 1024)} KB`, `${fmt(f.maxRssMB)} MB`], widths));
+  }
+  console.log('(web: Excel on the web refuses requests and responses over 5 MB; the first one-sync read is refused and the table is read in blocks)');
+}
+
+/** The JavaScript taskpane.html loads up front (office.js aside), gzip-compressed. */
+function bundleSection(): void {
+  const dist = path.join(ROOT, 'dist');
+  const html = path.join(dist, 'taskpane.html');
+  if (!fs.existsSync(html)) {
+    console.log('\nBundle: dist/taskpane.html missing (run npm run build)');
+    return;
+  }
+  const scripts = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*src=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !src.includes('office-js') && !/^https?:/.test(src));
+  console.log('\nTask pane bundle, first paint (office.js excluded), gzip -9');
+  let total = 0;
+  for (const src of scripts) {
+    const bytes = zlib.gzipSync(fs.readFileSync(path.join(dist, src)), { level: 9 }).length;
+    total += bytes;
+    console.log(`  ${src.padEnd(16)} ${fmt(bytes / 1024, 1)} KB`);
+  }
+  const lazy = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && !scripts.includes(f) && !['commands.js', 'functions.js'].includes(f));
+  const lazyBytes = lazy.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+  console.log(`  total ${fmt(total / 1024, 1)} KB (target ≤ 300 KB); loaded later on demand (preview mode): ${fmt(lazyBytes / 1024, 1)} KB in ${lazy.length} files`);
+}
+
 console.log(`Launch Tracker benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`);
 evalSection();
 cliSection();
+adapterSection();
+bundleSection();

@@ -10,7 +10,7 @@
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
 import type { Cell } from '../workbook/values';
 import { PaneError } from '../taskpane/service';
-import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode } from './run';
+import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
 export const TABLES = { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' } as const;
 export type TableRole = keyof typeof TABLES;
@@ -172,14 +172,16 @@ async function loadInBlocks(ctx: Excel.RequestContext, names: readonly string[],
   const read = emptyRead();
   for (const p of pending) {
     const rowCount = p.body.rowCount;
-    const perRow = Math.max(1, p.body.columnCount) * BYTES_PER_CELL_ESTIMATE;
-    const blockRows = Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / perRow));
+    // Start from a cautious size per row, then size the blocks by what the rows really weigh.
+    let perRow = Math.max(1, p.body.columnCount) * BYTES_PER_CELL_ESTIMATE;
     const rows: Cell[][] = [];
-    for (let start = 0; start < rowCount; start += blockRows) {
-      const count = Math.min(blockRows, rowCount - start);
+    for (let start = 0; start < rowCount; ) {
+      const count = Math.min(Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / perRow)), rowCount - start);
       const block = ctx.workbook.tables.getItem(p.name).getDataBodyRange().getRow(start).getResizedRange(count - 1, 0).load('values');
       await sync();
       rows.push(...(block.values as Cell[][]));
+      perRow = Math.max(perRow / 4, (payloadBytes(block.values) / count) * 1.25);
+      start += count;
     }
     const role = asPortfolio ? 'portfolio' : roleOf(p.name);
     if (role) read[role] = toRead(p, rows);

@@ -62,7 +62,7 @@ export class PortfolioStore {
   }
 
   /** Read and check again (the pane's "Check portfolio" always does). */
-  async reload(): Promise<LivePortfolio> {
+  async reload(edits: StoreUpdate['edits'] = []): Promise<LivePortfolio> {
     if (this.loading) return this.loading;
     this.loading = (async () => {
       try {
@@ -79,7 +79,7 @@ export class PortfolioStore {
       }
     })();
     const live = await this.loading;
-    this.notify({ rows: 'all', edits: [] });
+    this.notify({ rows: 'all', edits });
     return live;
   }
 
@@ -134,22 +134,22 @@ export class PortfolioStore {
   private onChange(role: keyof typeof TABLES, change: TableChange): void {
     const table = this.read?.[role];
     if (!table || !this.live) return;
-    const pending = (this.pending ??= { rows: new Set(), edits: [], reload: false });
-    if (role !== 'portfolio' || change.changeType !== 'RangeEdited') {
-      // Settings, holidays, materials, or the table's shape: everything may change.
-      pending.reload = true;
-    } else {
-      const rect = parseAddress(change.address);
-      const firstRow = rect.top - (table.headerRow + 1);
+    const rect = parseAddress(change.address);
+    const firstRow = rect.top - (table.headerRow + 1);
+    if (role === 'portfolio') {
       const columns = Array.from({ length: rect.cols }, (_, k) => rect.left - table.firstColumn + k);
-      // The product's own writes into its own columns change nothing it reads.
+      // The product's own columns — written or added by the pane — change nothing it reads.
       const inputs = columns.filter((c) => !isOutputColumn(this.live!.headers[c]));
       if (inputs.length === 0) return;
-      if (firstRow < 0 || firstRow + rect.rows > table.rows.length) pending.reload = true;
-      for (let r = Math.max(0, firstRow); r < firstRow + rect.rows; r++) {
+      const pending = (this.pending ??= { rows: new Set(), edits: [], reload: false });
+      if (change.changeType !== 'RangeEdited' || firstRow < 0 || firstRow + rect.rows > table.rows.length) pending.reload = true;
+      for (let r = Math.max(0, firstRow); r < Math.min(firstRow + rect.rows, table.rows.length); r++) {
         pending.rows.add(r);
         if (change.triggerSource !== 'ThisLocalAddin') for (const c of inputs) pending.edits.push({ row: r, column: c });
       }
+    } else {
+      // Settings, holidays, materials: every row may change.
+      (this.pending ??= { rows: new Set(), edits: [], reload: false }).reload = true;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.applyPending(), this.options.debounceMs ?? 300);
@@ -162,8 +162,9 @@ export class PortfolioStore {
     this.pending = null;
     if (!pending || !this.live || !this.read?.portfolio) return null;
     if (pending.reload) {
-      await this.reload();
-      return { rows: 'all', edits: [] };
+      // Rows added or removed, or a side table changed: read and check everything again.
+      await this.reload(pending.edits);
+      return { rows: 'all', edits: pending.edits };
     }
     const cells = await readRows(this.excel, this.read.portfolio, [...pending.rows]);
     this.reads++;

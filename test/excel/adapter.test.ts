@@ -16,7 +16,6 @@ import { ExcelPaneService } from '../../src/taskpane/paneService';
 import { PaneError } from '../../src/taskpane/service';
 import { OUTPUT_COLUMNS, outputColumnFor } from '../../src/workbook/columns';
 import { generateSample } from '../../src/workbook/sample';
-import { holidaysHeaders, materialsHeaders, settingsSheet, TABLE_NAMES } from '../../src/workbook/template';
 
 const AS_OF = dayFromYmd(2026, 11, 21);
 /** 2026-11-21 10:00 in China. */
@@ -38,12 +37,7 @@ function service(model: WorkbookModel, options: { supported?: boolean } = {}) {
 /** A generated portfolio with the template's side tables, as "Create portfolio" leaves it. */
 function portfolioOf(rows: number, platform: 'desktop' | 'web' = 'desktop'): WorkbookModel {
   const sample = generateSample({ rows, seed: 7, asOf: AS_OF, dates: 'serial' });
-  const model = generatedWorkbook(sample.headers as string[], sample.rows, platform);
-  const settings = settingsSheet('zh-CN');
-  addTable(model, '设置', TABLE_NAMES.settings, [settings.headers, ...settings.rows.map(([k, , d, t]) => [k, k === '检查日期' ? excelSerialFromDay(AS_OF) : null, d, t])]);
-  addTable(model, '节假日', TABLE_NAMES.holidays, [holidaysHeaders('zh-CN')]);
-  addTable(model, '材料', TABLE_NAMES.materials, [materialsHeaders('zh-CN')]);
-  return model;
+  return generatedWorkbook(sample.headers as string[], sample.rows, platform, AS_OF);
 }
 
 /** Every cell of a sheet, except the given columns: "row,col" → value and formats. */

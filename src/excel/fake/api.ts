@@ -72,7 +72,7 @@ class Context {
   }
 
   private afterSync(changes: TableChange[]): void {
-    if (changes.length > 0) setTimeout(() => changes.forEach((c) => this.model.emitChange(c)), 0);
+    if (changes.length > 0) this.model.emitChangesLater(changes);
     this.model.notifyView();
   }
 }

@@ -59,10 +59,20 @@ export function exampleWorkbook(platform: 'desktop' | 'web' = 'desktop'): Workbo
   return model;
 }
 
-/** A large generated portfolio, for the adapter's round-trip tests and the benchmark. */
-export function generatedWorkbook(headers: string[], rows: Cell[][], platform: 'desktop' | 'web' = 'desktop'): WorkbookModel {
+/**
+ * A large generated portfolio, for the adapter's round-trip tests and the benchmark, with
+ * the side tables "Create portfolio" makes (Settings fixing the date when `asOf` is given).
+ */
+export function generatedWorkbook(headers: string[], rows: Cell[][], platform: 'desktop' | 'web' = 'desktop', asOf?: number): WorkbookModel {
   const model = new WorkbookModel(platform);
+  const names = sheetNames('zh-CN');
   const dateColumns = INPUT_COLUMNS.flatMap((c, i) => (c.type === 'date' ? [i] : []));
-  addTable(model, sheetNames('zh-CN').portfolio, TABLE_NAMES.portfolio, [headers, ...rows], dateColumns);
+  addTable(model, names.portfolio, TABLE_NAMES.portfolio, [headers, ...rows], dateColumns);
+  const settings = settingsSheet('zh-CN');
+  const asOfSerial = asOf === undefined ? null : excelSerialFromDay(asOf);
+  addTable(model, names.settings, TABLE_NAMES.settings, [settings.headers, ...settings.rows.map(([key, , def, text]) => [key, key === '检查日期' ? asOfSerial : null, def, text])]);
+  addTable(model, names.holidays, TABLE_NAMES.holidays, [holidaysHeaders('zh-CN')], [0]);
+  addTable(model, names.materials, TABLE_NAMES.materials, [materialsHeaders('zh-CN')]);
+  model.activeSheet = model.sheet(names.portfolio) ?? null;
   return model;
 }

@@ -198,9 +198,18 @@ export class WorkbookModel {
     return () => this.changeListeners.delete(listener);
   }
 
-  /** Tell table listeners (after the current request, as Excel does). */
+  /** Tell table listeners now. */
   emitChange(change: TableChange): void {
     for (const listener of [...this.changeListeners]) listener(change);
+  }
+
+  /**
+   * Tell the listeners registered now, a moment later: Excel raises events after the request
+   * that caused them, and only to handlers that existed when the change happened.
+   */
+  emitChangesLater(changes: readonly TableChange[]): void {
+    const listeners = [...this.changeListeners];
+    setTimeout(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))), 0);
   }
 
   /** Preview mode redraws on every change. */

@@ -1,0 +1,123 @@
+/**
+ * "Keep up to date": edits in the table are re-checked row by row, their outputs written,
+ * a status typed beside an empty date gets today's date, and the pane hears about it.
+ */
+import { dayFromYmd, excelSerialFromDay } from '../../src/rules/dates';
+import { fakeExcel } from '../../src/excel/fake/api';
+import { exampleWorkbook } from '../../src/excel/fake/example';
+import type { SheetModel, WorkbookModel } from '../../src/excel/fake/model';
+import { createRuntime } from '../../src/excel/runtime';
+import { memoryDocumentSettings, SETTING } from '../../src/excel/workbook';
+import { ExcelPaneService } from '../../src/taskpane/paneService';
+import type { CheckSummary } from '../../src/taskpane/service';
+
+const NOW = Date.UTC(2026, 10, 21, 2, 0);
+const TODAY_SERIAL = excelSerialFromDay(dayFromYmd(2026, 11, 21));
+
+function setUp() {
+  const model = exampleWorkbook();
+  const runtime = createRuntime(fakeExcel(model), 'zh-CN');
+  const pane = new ExcelPaneService({
+    runtime,
+    settings: memoryDocumentSettings(model.settings),
+    isSetSupported: () => true,
+    officeLanguage: 'zh-CN',
+    now: () => NOW,
+  });
+  const sheet = model.sheet('项目') as SheetModel;
+  const column = (header: string) => [...Array(80).keys()].find((c) => sheet.value(0, c) === header) as number;
+  const rowOf = (id: string) => [...Array(60).keys()].find((r) => sheet.value(r, 0) === id) as number;
+  return { model, pane, runtime, sheet, column, rowOf };
+}
+
+/** Wait until `done()` holds (the store waits 300 ms for more edits before re-checking). */
+async function until(done: () => boolean, ms = 4000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Every output cell of every row but `except`, to prove they were not rewritten. */
+function outputsOf(sheet: SheetModel, columns: number[], except: number): string {
+  const out: unknown[] = [];
+  for (let r = 1; r < 60; r++) if (r !== except) for (const c of columns) out.push(sheet.value(r, c));
+  return JSON.stringify(out);
+}
+
+afterEach(async () => {
+  await new Promise((r) => setTimeout(r, 0));
+});
+
+test('a status typed beside an empty date: the date becomes today, the row is re-checked and written, the pane told', async () => {
+  const { model, pane, runtime, sheet, column, rowOf } = setUp();
+  await pane.checkPortfolio('zh-CN');
+  await pane.setKeepUpToDate(true, 'zh-CN');
+  expect(model.settings.get(SETTING.keepUpToDate)).toBe(true);
+  const updates: CheckSummary[] = [];
+  pane.onUpdate((s) => updates.push(s));
+
+  const row = rowOf('G-017'); // version approved, ICP not filed → next step: submit the filing
+  const next = column('下一步');
+  const outputs = ['当前阶段', '下一步', '可同时办理', '最近截止', '截止事项', '预计上线', '级别', '提醒', '直播资格', '检查时间'].map(column);
+  expect(sheet.value(row, next)).toBe('提交小程序备案');
+  const others = outputsOf(sheet, outputs, row);
+  const readsBefore = runtime.store.reads;
+
+  model.userEdit(sheet, row, column('备案状态'), '平台审核中');
+  const also = column('可同时办理');
+  await until(() => sheet.value(row, column('备案日期')) === TODAY_SERIAL && String(sheet.value(row, also)).includes('等待备案平台初审'));
+  expect(sheet.cell(row, column('备案日期'))?.numberFormat).toBe('yyyy-mm-dd');
+  // With the filing under way, the real-name integration is what can be done now; the filing is waited on.
+  // Submitted 2026-11-21 (a Saturday): the platform's 2 working days end on Tuesday 2026-11-24.
+  expect(sheet.value(row, next)).toBe('接入中宣部实名认证系统');
+  expect(sheet.value(row, also)).toBe('等待备案平台初审（预计 2026-11-24）');
+  expect(sheet.value(row, column('最近截止'))).toBe(excelSerialFromDay(dayFromYmd(2026, 11, 24)));
+  await until(() => updates.length > 0);
+  expect(updates[updates.length - 1].total).toBe(48);
+  // Only the edited row's outputs were written; the edits cost row reads, not table reads.
+  expect(outputsOf(sheet, outputs, row)).toBe(others);
+  expect(runtime.store.reads - readsBefore).toBeLessThanOrEqual(3);
+  runtime.store.dispose();
+});
+
+test('a status typed where a date is already given leaves the date alone', async () => {
+  const { model, pane, runtime, sheet, column, rowOf } = setUp();
+  await pane.checkPortfolio('zh-CN');
+  await pane.setKeepUpToDate(true, 'zh-CN');
+  const row = rowOf('G-005'); // version in review since 2026-11-21
+  const date = sheet.value(row, column('版本日期'));
+  model.userEdit(sheet, row, column('版本状态'), '已通过');
+  await until(() => sheet.value(row, column('当前阶段')) === '备案审核中');
+  expect(sheet.value(row, column('版本日期'))).toBe(date);
+  runtime.store.dispose();
+});
+
+test('an edit that resolves a duplicate key re-checks the other row too', async () => {
+  const { model, pane, runtime, sheet, column, rowOf } = setUp();
+  await pane.checkPortfolio('zh-CN');
+  await pane.setKeepUpToDate(true, 'zh-CN');
+  const first = rowOf('G-046');
+  const second = [...Array(60).keys()].filter((r) => sheet.value(r, 0) === 'G-046')[1];
+  const findings = column('提醒');
+  expect(String(sheet.value(second, findings))).toContain('DATA-ID-DUPLICATE');
+  model.userEdit(sheet, first, 0, 'G-047');
+  await until(() => !String(sheet.value(second, findings)).includes('DATA-ID-DUPLICATE'));
+  expect(String(sheet.value(first, findings))).not.toContain('DATA-ID-DUPLICATE');
+  runtime.store.dispose();
+});
+
+test('switched off: edits are not followed by writes', async () => {
+  const { model, pane, runtime, sheet, column, rowOf } = setUp();
+  await pane.checkPortfolio('zh-CN');
+  await pane.setKeepUpToDate(true, 'zh-CN');
+  await pane.setKeepUpToDate(false, 'zh-CN');
+  expect(pane.keepUpToDate()).toBe(false);
+  const row = rowOf('G-017');
+  model.userEdit(sheet, row, column('备案状态'), '平台审核中');
+  await new Promise((r) => setTimeout(r, 700));
+  expect(sheet.value(row, column('备案日期'))).toBe('');
+  expect(sheet.value(row, column('下一步'))).toBe('提交小程序备案');
+  runtime.store.dispose();
+});
