@@ -18,7 +18,10 @@ import { createTemplate } from '../excel/template';
 import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError } from '../excel/workbook';
 import { writeOutputs, WriteStats } from '../excel/write';
 import type { LivePortfolio } from '../workbook/live';
+import { PaneError } from './service';
 import type { AttentionRow, CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
+import type { TableRead } from '../excel/read';
+import { columnLetters } from '../workbook/address';
 
 export interface PaneDeps {
   /** The shared runtime's Excel and store; its language follows the pane's. */
@@ -115,26 +118,31 @@ export class ExcelPaneService implements PaneService {
   private async writeRows(live: LivePortfolio, rows: readonly number[] | undefined, onProgress?: (fraction: number) => void): Promise<void> {
     const outcome = live.outcome();
     const checkedAt = this.now();
+    const wanted = rows ? new Set(rows) : null;
     const values = outcome.results.map((r, i) => {
-      if (rows && !rows.includes(i)) return [];
+      if (wanted && !wanted.has(i)) return [];
       const v = outputValues(r, outcome.language, checkedAt);
       return OUTPUT_KEYS.map((k) => v[k]);
     });
     const table = this.store.portfolioTable;
     if (!table) return;
     const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
-    this.lastWrite = await writeOutputs(
-      this.excel.run,
-      {
-        tableName: table.name,
-        headers: live.headers,
-        values,
-        rows,
-        headerLanguage: outcome.headerMap.language,
-        severityFormats: addFormats ? addSeverityFormats : undefined,
-      },
-      onProgress,
-    );
+    try {
+      this.lastWrite = await writeOutputs(
+        this.excel.run,
+        {
+          tableName: table.name,
+          headers: live.headers,
+          values,
+          rows,
+          headerLanguage: outcome.headerMap.language,
+          severityFormats: addFormats ? addSeverityFormats : undefined,
+        },
+        onProgress,
+      );
+    } catch (error) {
+      throw whereOutputsGo(toPaneError(error), table, live.headers.length, outcome.results.length);
+    }
     if (this.lastWrite.addedColumns.length > 0) this.store.noteAddedColumns(this.lastWrite.addedColumns);
     if (addFormats) await this.rememberSeverityFormats();
   }
@@ -270,6 +278,15 @@ export class ExcelPaneService implements PaneService {
       await ctx.sync();
     });
   }
+}
+
+/** A table that cannot grow: name the cells right of it, where the output columns would go. */
+function whereOutputsGo(error: PaneError, table: TableRead, width: number, rows: number): PaneError {
+  if (error.code !== 'wrong-shape') return error;
+  const left = columnLetters(table.firstColumn + width);
+  const right = columnLetters(table.firstColumn + width + OUTPUT_KEYS.length - 1);
+  const address = `${table.sheetName}!${left}${table.headerRow + 1}:${right}${table.headerRow + 1 + rows}`;
+  return new PaneError('wrong-shape', { ...error.details, address }, error.message);
 }
 
 /** The date column that goes with a status column (注册状态 → 注册日期, 备案状态 → 备案日期). */

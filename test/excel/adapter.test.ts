@@ -5,7 +5,7 @@
 import { dayFromYmd, excelSerialFromDay } from '../../src/rules/dates';
 import { fakeExcel, FakeOfficeError } from '../../src/excel/fake/api';
 import { addTable, exampleWorkbook, generatedWorkbook } from '../../src/excel/fake/example';
-import { CellData, SheetModel, WorkbookModel } from '../../src/excel/fake/model';
+import { CellData, SheetModel, TableModel, WorkbookModel } from '../../src/excel/fake/model';
 import { PreviewView } from '../../src/excel/fake/preview';
 import { readWorkbook } from '../../src/excel/read';
 import { createRuntime } from '../../src/excel/runtime';
@@ -265,6 +265,18 @@ describe('errors the user can act on', () => {
     const { pane } = service(model);
     const summary = await pane.checkPortfolio('zh-CN');
     expect(summary.total).toBe(1);
+  });
+
+  test('another table right of the portfolio: wrong-shape, naming the cells the output columns need', async () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet('Sheet1');
+    const cells = [['项目编号', '客户', '', '备注'], ['G-1', '云帆', '', 'x'], ['G-2', '远山']];
+    cells.forEach((line, r) => line.forEach((v, c) => v !== '' && (sheet.ensure(r, c).value = v)));
+    model.tables.push(new TableModel('Portfolio', 't1', sheet, 0, 0, 2, 2), new TableModel('Notes', 't2', sheet, 0, 3, 1, 1));
+    const { pane } = service(model);
+    const error = await pane.checkPortfolio('zh-CN').catch((e) => e);
+    expect(error).toMatchObject({ code: 'wrong-shape', details: { address: 'Sheet1!C1:L3' } });
+    expect(model.sheet('Sheet1')!.value(1, 0)).toBe('G-1');
   });
 
   test('Excel busy in cell-edit mode: busy, not a stack trace', async () => {

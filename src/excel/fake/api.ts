@@ -569,6 +569,10 @@ class TableColumnCollectionProxy {
       const t = this.table();
       if (index !== undefined && index !== null && index !== t.width) throw new FakeOfficeError('InvalidArgument', 'fake: columns are only added at the right');
       const col = t.left + t.width;
+      const band = { top: t.top, left: col, rows: t.height + 1, cols: 16_384 - col };
+      if (this.ctx.model.tables.some((other) => other !== t && other.sheet === t.sheet && intersects(other.rect, band))) {
+        throw new FakeOfficeError('InsertDeleteConflict', "This won't work because it would move cells in a table on your worksheet.");
+      }
       t.sheet.shiftRight(t.top, t.height + 1, col, 1);
       const header = name ?? `Column${t.width + 1}`;
       t.sheet.ensure(t.top, col).value = header;
