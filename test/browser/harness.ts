@@ -1,0 +1,154 @@
+/**
+ * What the browser tests share: Debian's Chromium through playwright-core, the production build
+ * served from dist/ (server.ts), a page per test that fails on any page or console error and never
+ * reaches past 127.0.0.1, screenshots into test-artifacts/, and readers for the preview grid.
+ *
+ * `npm run test:browser` builds dist/ and installs Chromium (scripts/ensure-chromium.sh) first.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+export { requireBuild } from './server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** Without the background-networking flags Chromium reaches for Google services the closed network refuses. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
+
+/** The example workbook's Settings fix "today" (asOf). */
+export const EXAMPLE_TODAY = '2026-11-21';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run \`sh scripts/ensure-chromium.sh\` (npm run test:browser does)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Pane {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions, console errors and failed local requests: every test expects none. */
+  errors: string[];
+  /** Requests that tried to leave 127.0.0.1 (aborted). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser context (so a fresh in-memory workbook) on taskpane.html, ready to click. */
+export async function openPane(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Pane> {
+  // A user in China: the pane's "written at" time then reads like the sheet's 检查时间 (China time).
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+  context.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  const local = new URL(baseUrl).origin;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${local}/`)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(`${local}/`)) errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(`${baseUrl}taskpane.html`);
+  // Preview mode is ready when the commands and the example workbook show.
+  await page.getByTestId('check-portfolio').waitFor();
+  await page.getByTestId('preview-grid').waitFor();
+  return { context, page, errors, blocked, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Retries an assertion until it passes or the time is up (the pane updates asynchronously). */
+export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent()) ?? '';
+}
+
+/** The preview grid's active sheet as rendered: the sheet name and its rows by worksheet row (cell texts). */
+export async function sheet(page: Page): Promise<{ name: string; rows: Map<number, string[]> }> {
+  const { name, rows } = await page.evaluate(() => {
+    const table = document.querySelector<HTMLTableElement>('[data-testid="preview-grid"] table[data-sheet]');
+    const out: [number, string[]][] = [];
+    for (const tr of table?.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row]') ?? []) {
+      out.push([Number(tr.dataset.row), [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]);
+    }
+    return { name: table?.dataset.sheet ?? '', rows: out };
+  });
+  return { name, rows: new Map(rows) };
+}
+
+/** Reads the Portfolio sheet of the grid by header: cell(row, '下一步'). */
+export async function portfolio(page: Page) {
+  const { name, rows } = await sheet(page);
+  const headers = rows.get(0) ?? [];
+  const column = (header: string) => {
+    const c = headers.indexOf(header);
+    if (c < 0) throw new Error(`no column ${header} in sheet ${name}: ${headers.join(', ')}`);
+    return c;
+  };
+  return {
+    name,
+    headers,
+    rows,
+    column,
+    /** Worksheet rows 1… (the data rows). */
+    dataRows: [...rows.keys()].filter((r) => r > 0),
+    cell: (row: number, header: string) => rows.get(row)?.[column(header)] ?? '',
+  };
+}
+
+/** The sheet tabs above the grid, in order. */
+export async function sheetTabs(page: Page): Promise<string[]> {
+  return page.locator('[data-testid^="preview-sheet-"]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.testid!.replace('preview-sheet-', '')));
+}
+
+/** Types into a grid cell as a user would: double-click, type, Enter. */
+export async function editCell(page: Page, row: number, column: number, value: string): Promise<void> {
+  await page.getByTestId(`preview-cell-${row}-${column}`).dblclick();
+  const editor = page.getByTestId('preview-cell-editor');
+  await editor.fill(value);
+  await editor.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+}
+
+export const SEVERITY_ORDER = ['critical', 'error', 'warning', 'info', 'ok'] as const;
+export const COUNT_IDS = [...SEVERITY_ORDER, 'overdue', 'due7'] as const;
+
+export async function counts(page: Page): Promise<Record<(typeof COUNT_IDS)[number], number>> {
+  const out = {} as Record<(typeof COUNT_IDS)[number], number>;
+  for (const id of COUNT_IDS) out[id] = Number(await text(page, `count-${id}`));
+  return out;
+}

@@ -1,0 +1,397 @@
+/**
+ * The task pane in Debian's Chromium, on the production build (dist/), in preview mode: outside
+ * Office the pane runs on an in-memory workbook holding the example portfolio (48 rows, Settings
+ * asOf 2026-11-21) and shows it beside the commands. Every test gets a fresh page (a fresh
+ * workbook), fails on any page or console error, and never reaches past 127.0.0.1 (office.js's
+ * telemetry iframe is aborted). Screenshots go to test-artifacts/browser/.
+ *
+ * Run by `npm test` / `npm run test:browser`, which build dist/ and install Chromium first.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { serveDist, type StaticServer } from './server';
+import {
+  EXAMPLE_TODAY,
+  SEVERITY_ORDER,
+  counts,
+  editCell,
+  eventually,
+  launchChromium,
+  openPane,
+  portfolio,
+  requireBuild,
+  screenshot,
+  sheet,
+  sheetTabs,
+  text,
+  type Pane,
+} from './harness';
+
+/** The columns the product writes (README "Columns the product writes"), in order. */
+const OUTPUT_HEADERS = ['当前阶段', '下一步', '可同时办理', '最近截止', '截止事项', '预计上线', '级别', '提醒', '直播资格', '检查时间'];
+const SEVERITY_ZH = { critical: '严重', error: '错误', warning: '警告', info: '提示', ok: '正常' } as const;
+const SEVERITY_EN = { critical: 'critical', error: 'error', warning: 'warning', info: 'info', ok: 'ok' } as const;
+const EXAMPLE_SHEETS = ['项目', '设置', '节假日', '材料'];
+const EXAMPLE_ROWS = 48;
+/** "(RULE-ID)" at the end of each finding, full-width or half-width brackets. */
+const RULE_ID = /[（(][A-Z]+(?:-[A-Z0-9]+)+[）)]/;
+
+let server: StaticServer;
+let browser: Browser;
+let pane: Pane | null = null;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  // Every file the pane asked for is in the build (no 404s).
+  expect(server?.missing ?? []).toEqual([]);
+});
+
+afterEach(async () => {
+  const opened = pane;
+  pane = null;
+  if (!opened) return;
+  await opened.close();
+  expect(opened.errors).toEqual([]);
+  // Only office.js's own telemetry iframe ever tries to leave (outside Office, after ~3 s); the pane never does.
+  expect(opened.blocked.filter((url) => !/telemetry/i.test(url))).toEqual([]);
+});
+
+async function open(viewport?: { width: number; height: number }): Promise<Page> {
+  pane = await openPane(browser, server.url, viewport);
+  return pane.page;
+}
+
+async function check(page: Page): Promise<void> {
+  await page.getByTestId('check-portfolio').click();
+  await page.getByTestId('count-critical').waitFor();
+  await eventually(async () => expect(await page.getByTestId('check-portfolio').getAttribute('aria-disabled')).toBeNull());
+}
+
+/** The attention list's rows as rendered: the 0-based table row each selects, its severity and cell texts. */
+async function attention(page: Page) {
+  return page.locator('[data-testid^="attention-row-"]').evaluateAll((rows) =>
+    rows.map((tr) => ({
+      row: Number((tr as HTMLElement).dataset.testid!.replace('attention-row-', '')),
+      severity: tr.querySelector<HTMLElement>('[data-severity]')?.dataset.severity ?? '',
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    })),
+  );
+}
+
+/** Scrolls the grid (not the page) so that a cell shows in the screenshot. */
+async function showCell(page: Page, row: number, column: number): Promise<void> {
+  await page.getByTestId(`preview-cell-${row}-${column}`).evaluate((cell) => cell.scrollIntoView({ block: 'center', inline: 'center' }));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function buttonLabels(page: Page) {
+  return {
+    check: await text(page, 'check-portfolio'),
+    create: await text(page, 'create-portfolio'),
+    dashboard: await text(page, 'build-dashboard'),
+    language: await text(page, 'language-toggle'),
+    keep: (await page.locator(`label[for="${await page.getByTestId('keep-up-to-date').getAttribute('id')}"]`).textContent()) ?? '',
+  };
+}
+
+/** Nothing wider than the window: no sideways scrolling, every command inside the pane. */
+function fits(page: Page) {
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth <= window.innerWidth,
+    buttons: [...document.querySelectorAll('main button, main [role="switch"]')].every((b) => b.getBoundingClientRect().right <= window.innerWidth),
+  }));
+}
+
+describe('task pane, preview mode (production build in Chromium)', () => {
+  test('opens in preview mode on the example workbook, in Chinese, with nothing checked yet', async () => {
+    const page = await open();
+    expect(await text(page, 'preview-banner')).toContain('预览模式');
+    expect(await buttonLabels(page)).toEqual({ check: '检查项目表', create: '创建项目表', dashboard: '生成仪表板', language: 'English', keep: '自动保持最新' });
+    expect(await page.getByTestId('keep-up-to-date').isChecked()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await sheetTabs(page)).toEqual(EXAMPLE_SHEETS);
+
+    const grid = await portfolio(page);
+    expect(grid.name).toBe('项目');
+    expect(grid.headers.slice(0, 3)).toEqual(['项目编号', '客户', '名称']);
+    expect(grid.headers).not.toContain('下一步'); // the example has no output columns until a check
+    expect(grid.dataRows).toHaveLength(EXAMPLE_ROWS);
+    expect(grid.cell(1, '项目编号')).toBe('G-001');
+    expect(grid.cell(18, '项目编号')).toBe('G-018');
+    expect(await page.getByTestId('count-critical').count()).toBe(0);
+    await screenshot(page, '1280-01-start');
+  });
+
+  test('create portfolio completes the example: adds the ten output columns, then finds it complete', async () => {
+    const page = await open();
+    const before = await portfolio(page);
+
+    await page.getByTestId('create-portfolio').click();
+    await page.getByTestId('message-created').waitFor();
+    // The example has Settings, Holidays and Materials already: only the output columns are missing.
+    expect(await text(page, 'message-created')).toContain(`已在现有项目表中添加 10 列：${OUTPUT_HEADERS.join('、')}。`);
+    expect(await text(page, 'message-created')).not.toContain('表。已添加');
+
+    const after = await portfolio(page);
+    expect(after.headers).toEqual([...before.headers, ...OUTPUT_HEADERS]);
+    for (const row of after.dataRows) {
+      // Every typed cell is as it was; the new columns are empty until a check.
+      expect(after.rows.get(row)!.slice(0, before.headers.length)).toEqual(before.rows.get(row)!.slice(0, before.headers.length));
+      for (const header of OUTPUT_HEADERS) expect(after.cell(row, header)).toBe('');
+    }
+    expect(await sheetTabs(page)).toEqual(EXAMPLE_SHEETS);
+    await screenshot(page, '1280-02-created');
+
+    await page.getByTestId('create-portfolio').click();
+    await eventually(async () => expect(await text(page, 'message-created')).toContain('项目表已完整，未做任何更改。'));
+    expect((await portfolio(page)).headers).toEqual(after.headers);
+  });
+
+  test('check: counts, the attention list and the output columns in the sheet', async () => {
+    const page = await open();
+    await check(page);
+
+    const n = await counts(page);
+    expect(n.critical).toBe(4);
+    expect(n.overdue).toBe(6);
+    expect(SEVERITY_ORDER.reduce((sum, s) => sum + n[s], 0)).toBe(EXAMPLE_ROWS);
+    expect(await text(page, 'check-summary')).toContain(`共 ${EXAMPLE_ROWS} 行`);
+    expect(await text(page, 'checked-for')).toContain(`检查日期 ${EXAMPLE_TODAY}`);
+
+    // Attention: most severe first; G-018 (a 2022 game never filed) leads, overdue since 2024-03-31.
+    const list = await attention(page);
+    expect(list[0].row).toBe(17);
+    expect(list[0].severity).toBe('critical');
+    expect(list[0].cells.join(' ')).toContain('G-018');
+    expect(list[0].cells.join(' ')).toContain('提交小程序备案');
+    expect(list[0].cells[4]).toContain('2024-03-31');
+    expect(list.filter((r) => r.severity === 'critical')).toHaveLength(n.critical);
+    const ranks = list.map((r) => SEVERITY_ORDER.indexOf(r.severity as (typeof SEVERITY_ORDER)[number]));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect(await page.getByRole('heading', { name: `需要关注 (${list.length})` }).count()).toBe(1);
+
+    // The sheet: the output columns written for every row, agreeing with the pane's counts.
+    const grid = await portfolio(page);
+    expect(grid.headers.slice(-OUTPUT_HEADERS.length)).toEqual(OUTPUT_HEADERS);
+    const severities = Object.values(SEVERITY_ZH) as string[];
+    for (const row of grid.dataRows) {
+      expect(grid.cell(row, '当前阶段')).not.toBe('');
+      expect(grid.cell(row, '下一步')).not.toBe('');
+      expect(grid.cell(row, '预计上线') === '' || /^\d{4}-\d{2}-\d{2}$/.test(grid.cell(row, '预计上线'))).toBe(true);
+      expect(severities).toContain(grid.cell(row, '级别'));
+      expect(grid.cell(row, '检查时间')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      for (const finding of grid.cell(row, '提醒').split('\n').filter(Boolean)) expect(finding).toMatch(RULE_ID);
+    }
+    for (const level of SEVERITY_ORDER) {
+      expect([level, grid.dataRows.filter((r) => grid.cell(r, '级别') === SEVERITY_ZH[level]).length]).toEqual([level, n[level]]);
+    }
+    const due = grid.dataRows.map((r) => grid.cell(r, '最近截止')).filter((d) => d !== '');
+    expect(due.filter((d) => d < EXAMPLE_TODAY)).toHaveLength(n.overdue);
+    expect(due.filter((d) => d >= EXAMPLE_TODAY && d <= '2026-11-27')).toHaveLength(n.due7);
+    expect(grid.cell(18, '级别')).toBe('严重');
+    expect(grid.cell(18, '下一步')).toBe('提交小程序备案');
+    expect(grid.cell(18, '最近截止')).toBe('2024-03-31');
+    await showCell(page, 18, grid.column('下一步'));
+    await screenshot(page, '1280-03-checked');
+  });
+
+  test('an attention row selects its row in the sheet: click, then Enter', async () => {
+    const page = await open();
+    await check(page);
+    const list = await attention(page);
+
+    await page.getByTestId(`attention-row-${list[0].row}`).click();
+    await eventually(async () => {
+      const selected = page.locator('tr[data-selected="true"]');
+      expect(await selected.count()).toBe(1);
+      expect(await selected.getAttribute('data-row')).toBe(String(list[0].row + 1)); // the header is worksheet row 0
+      expect(await selected.textContent()).toContain('G-018');
+    });
+    await screenshot(page, '1280-04-row-selected');
+
+    await page.getByTestId(`attention-row-${list[2].row}`).focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await page.locator('tr[data-selected="true"]').getAttribute('data-row')).toBe(String(list[2].row + 1)));
+    expect(await page.locator('tr[data-selected="true"]').textContent()).toContain(list[2].cells[1]);
+  });
+
+  test('language: English labels at once, English texts in the sheet after checking again', async () => {
+    const page = await open();
+    await check(page);
+    expect((await portfolio(page)).cell(18, '级别')).toBe('严重');
+
+    await page.getByTestId('language-toggle').click();
+    expect(await buttonLabels(page)).toEqual({ check: 'Check portfolio', create: 'Create portfolio', dashboard: 'Build dashboard', language: '中文', keep: 'Keep up to date' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await text(page, 'preview-banner')).toContain('Preview');
+    // The sheet keeps what the last check wrote until the next check.
+    expect((await portfolio(page)).cell(18, '级别')).toBe('严重');
+
+    await check(page);
+    await eventually(async () => expect((await portfolio(page)).cell(18, '级别')).toBe('critical'));
+    const grid = await portfolio(page);
+    const english = Object.values(SEVERITY_EN) as string[];
+    for (const row of grid.dataRows) {
+      expect(english).toContain(grid.cell(row, '级别'));
+      expect(grid.cell(row, '下一步')).not.toMatch(/\p{Script=Han}/u);
+    }
+    expect(grid.cell(18, '下一步')).toBe('Submit the ICP filing');
+    expect(grid.headers).toContain('下一步'); // the table's own (Chinese) headers stay
+    const n = await counts(page);
+    expect([n.critical, n.overdue]).toEqual([4, 6]);
+    const first = (await attention(page))[0];
+    expect(first.cells.join(' ')).toContain('G-018');
+    expect(first.cells[0]).toBe('Critical');
+    expect(first.cells.join(' ')).toContain('Submit the ICP filing');
+    await showCell(page, 18, grid.column('下一步'));
+    await screenshot(page, '1280-05-english');
+
+    await page.getByTestId('language-toggle').click();
+    expect(await text(page, 'check-portfolio')).toBe('检查项目表');
+  });
+
+  test('dashboard: a 仪表板 sheet with the check\'s counts; in English it replaces it with Dashboard', async () => {
+    const page = await open();
+    await check(page);
+    const n = await counts(page);
+
+    await page.getByTestId('build-dashboard').click();
+    await page.getByTestId('message-dashboard').waitFor();
+    expect(await sheetTabs(page)).toEqual([...EXAMPLE_SHEETS, '仪表板']);
+    expect(await page.getByTestId('preview-sheet-仪表板').getAttribute('aria-selected')).toBe('true');
+    const dash = await sheet(page);
+    expect(dash.name).toBe('仪表板');
+    const rows = [...dash.rows.values()];
+    expect(rows.some((r) => r[0].includes('Launch Tracker'))).toBe(true);
+    expect(rows.find((r) => r[0] === '检查日期')?.[1]).toBe(EXAMPLE_TODAY);
+    // The blocks side by side under one header row: 阶段 | 项目数, 级别 | 项目数, 负责人 | 项目数 | levels.
+    const header = rows.findIndex((r) => r[0] === '阶段');
+    expect(header).toBeGreaterThanOrEqual(0);
+    const block = (title: string) => {
+      const k = rows[header].indexOf(title);
+      expect([title, rows[header][k + 1]]).toEqual([title, '项目数']);
+      const out = new Map<string, number>();
+      for (let i = header + 1; i < rows.length && rows[i][k] !== ''; i++) out.set(rows[i][k], Number(rows[i][k + 1]));
+      return out;
+    };
+    const bySeverity = block('级别');
+    for (const level of SEVERITY_ORDER) expect([level, bySeverity.get(SEVERITY_ZH[level])]).toEqual([level, n[level]]);
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    expect(sum(block('阶段'))).toBe(EXAMPLE_ROWS);
+    expect(sum(block('负责人'))).toBe(EXAMPLE_ROWS);
+    await screenshot(page, '1280-06-dashboard');
+
+    await page.getByTestId('language-toggle').click();
+    await page.getByTestId('build-dashboard').click();
+    await eventually(async () => expect(await sheetTabs(page)).toEqual([...EXAMPLE_SHEETS, 'Dashboard']));
+    expect((await sheet(page)).name).toBe('Dashboard');
+  });
+
+  test('keep up to date: an edited status gets today\'s date and its row is re-checked; off, nothing happens', async () => {
+    const page = await open();
+    await check(page);
+    await page.getByTestId('keep-up-to-date').check();
+    await eventually(async () => expect(await page.getByTestId('keep-up-to-date').isEnabled()).toBe(true));
+
+    // G-017 (row 17): version approved, ICP filing not started. The filing is submitted today.
+    let grid = await portfolio(page);
+    expect(grid.cell(17, '项目编号')).toBe('G-017');
+    expect(grid.cell(17, '备案日期')).toBe('');
+    expect(grid.cell(17, '下一步')).toBe('提交小程序备案');
+    await editCell(page, 17, grid.column('备案状态'), '平台审核中');
+    await eventually(async () => {
+      const now = await portfolio(page);
+      expect(now.cell(17, '备案状态')).toBe('平台审核中');
+      expect(now.cell(17, '备案日期')).toBe(EXAMPLE_TODAY);
+      expect(now.cell(17, '下一步')).not.toBe('');
+      expect(now.cell(17, '下一步')).not.toContain('提交小程序备案'); // submitted: no longer the next step
+      expect(now.cell(17, '提醒')).not.toContain('DATA-DATE-MISSING'); // the filled date was used
+      expect(now.cell(17, '最近截止') >= EXAMPLE_TODAY).toBe(true); // the platform review's due day
+    });
+
+    // G-044 (row 44): version "审核中" without a date. Approved today: 版本日期 filled, the stage moves on.
+    grid = await portfolio(page);
+    expect(grid.cell(44, '项目编号')).toBe('G-044');
+    expect(grid.cell(44, '版本日期')).toBe('');
+    const stage = grid.cell(44, '当前阶段');
+    expect(grid.cell(44, '提醒')).toContain('DATA-DATE-MISSING');
+    await editCell(page, 44, grid.column('版本状态'), '已通过');
+    await eventually(async () => {
+      const now = await portfolio(page);
+      expect(now.cell(44, '版本日期')).toBe(EXAMPLE_TODAY);
+      expect(now.cell(44, '当前阶段')).not.toBe(stage);
+      expect(now.cell(44, '提醒')).not.toContain('DATA-DATE-MISSING');
+    });
+    await showCell(page, 17, grid.column('备案日期'));
+    await screenshot(page, '1280-07-keep-up-to-date');
+
+    // What the automatic re-checks left is what a full check gives.
+    // Once the last re-check is published the pane's counts agree with the sheet's 级别 column.
+    await eventually(async () => {
+      const [n, now] = [await counts(page), await portfolio(page)];
+      for (const level of SEVERITY_ORDER) expect([level, now.dataRows.filter((r) => now.cell(r, '级别') === SEVERITY_ZH[level]).length]).toEqual([level, n[level]]);
+    });
+    const kept = { counts: await counts(page), grid: await portfolio(page) };
+    await check(page);
+    const full = { counts: await counts(page), grid: await portfolio(page) };
+    expect(kept.counts).toEqual(full.counts);
+    for (const row of [17, 44]) {
+      for (const header of OUTPUT_HEADERS.filter((h) => h !== '检查时间')) {
+        expect([row, header, kept.grid.cell(row, header)]).toEqual([row, header, full.grid.cell(row, header)]);
+      }
+    }
+
+    // Switched off: an edit stays an edit.
+    await page.getByTestId('keep-up-to-date').uncheck();
+    await eventually(async () => expect(await page.getByTestId('keep-up-to-date').isEnabled()).toBe(true));
+    grid = await portfolio(page);
+    const row1 = grid.rows.get(1)!;
+    await editCell(page, 1, grid.column('注册状态'), '已通过');
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // longer than the re-check debounce (300 ms, twice)
+    const after = await portfolio(page);
+    expect(after.cell(1, '注册状态')).toBe('已通过');
+    expect(after.cell(1, '注册日期')).toBe('');
+    for (const header of OUTPUT_HEADERS) expect(after.cell(1, header)).toBe(row1[grid.column(header)]);
+  });
+
+  test('a 360 px wide pane: nothing overflows sideways; check, select, English and the dashboard still work', async () => {
+    const page = await open({ width: 360, height: 900 });
+    expect(await fits(page)).toEqual({ page: true, buttons: true });
+    await screenshot(page, '360-01-start');
+
+    await check(page);
+    expect((await counts(page)).critical).toBe(4);
+    expect(await fits(page)).toEqual({ page: true, buttons: true });
+    await page.getByTestId('attention-row-17').click();
+    await eventually(async () => expect(await page.locator('tr[data-selected="true"]').getAttribute('data-row')).toBe('18'));
+    await screenshot(page, '360-02-checked');
+
+    await page.getByTestId('language-toggle').click();
+    await check(page);
+    await eventually(async () => expect((await portfolio(page)).cell(18, '级别')).toBe('critical'));
+    expect((await fits(page)).buttons).toBe(true);
+    await screenshot(page, '360-03-english');
+
+    await page.getByTestId('build-dashboard').click();
+    await page.getByTestId('message-dashboard').waitFor();
+    await screenshot(page, '360-04-dashboard');
+  });
+
+  // KNOWN BUG (src/taskpane/components/AttentionList.tsx): the 最近截止/Due cell is `white-space: nowrap`
+  // and so is its "due for" line; English topics ("qualification review", "WeChat verification") make
+  // the list 348 px wide in a 312 px pane, and the page scrolls sideways by 12 px. Turn `test.failing`
+  // into `test` once it is fixed (Jest then reports this test as failing until it is).
+  test.failing('KNOWN BUG: in English, a 360 px wide pane does not overflow sideways after a check', async () => {
+    const page = await open({ width: 360, height: 900 });
+    await page.getByTestId('language-toggle').click();
+    await check(page);
+    expect(await fits(page)).toEqual({ page: true, buttons: true });
+  });
+});
