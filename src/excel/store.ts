@@ -91,6 +91,16 @@ export class PortfolioStore {
     return this.read?.portfolio ?? null;
   }
 
+  /**
+   * Cells the pane itself wrote (a status's date): the rows' data follows at once, without a
+   * read and without telling listeners. Returns the rows whose result changed.
+   */
+  patchRows(rows: ReadonlyMap<number, readonly Cell[]>): number[] {
+    if (!this.live || !this.read?.portfolio) return [];
+    for (const [row, cells] of rows) this.read.portfolio.rows[row] = [...cells];
+    return this.live.updateRows(rows);
+  }
+
   /** Columns the pane added at the right of the table: the store's picture of the table follows. */
   noteAddedColumns(headers: readonly string[]): void {
     const table = this.read?.portfolio;

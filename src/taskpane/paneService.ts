@@ -10,7 +10,7 @@ import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, SEVERITY_FILL } from '../workbook/output';
 import { problemText } from '../workbook/check';
 import { summarize } from '../workbook/summary';
-import { isBlank } from '../workbook/values';
+import { Cell, isBlank } from '../workbook/values';
 import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
 import type { Runtime } from '../excel/runtime';
 import type { StoreUpdate } from '../excel/store';
@@ -177,8 +177,12 @@ export class ExcelPaneService implements PaneService {
       checkedAt: this.now(),
     };
     this.lastSummary = summary;
-    if (notify) for (const listener of [...this.listeners]) listener(summary);
+    if (notify) this.emit(summary);
     return summary;
+  }
+
+  private emit(summary: CheckSummary): void {
+    for (const listener of [...this.listeners]) listener(summary);
   }
 
   async selectRow(row: number): Promise<void> {
@@ -193,7 +197,8 @@ export class ExcelPaneService implements PaneService {
 
   async buildDashboard(language: Language): Promise<void> {
     try {
-      if (!this.lastSummary || language !== this.language) await this.checkPortfolio(language);
+      // No check yet (or in another language): check first, and show its counts in the pane too.
+      if (!this.lastSummary || language !== this.language) this.emit(await this.checkPortfolio(language));
       const live = await this.store.load();
       const outcome = live.outcome();
       const withinDays = outcome.settings['summary.dueWithinDays'];
@@ -242,9 +247,16 @@ export class ExcelPaneService implements PaneService {
     const live = this.store.portfolio;
     if (!live || !this.keepUpToDate()) return;
     try {
-      await this.dateStatusChanges(live, update.edits);
-      if (update.rows === 'all' || update.rows.length > 0) {
-        await this.writeRows(live, update.rows === 'all' ? undefined : update.rows);
+      let rows = update.rows;
+      const dated = await this.dateStatusChanges(live, update.edits);
+      // The dates just written are part of the rows' data before they are checked and written:
+      // one write per edit, and never an output computed without its date.
+      if (dated.size > 0) {
+        const changed = this.store.patchRows(dated);
+        if (rows !== 'all') rows = [...new Set([...rows, ...changed])];
+      }
+      if (rows === 'all' || rows.length > 0) {
+        await this.writeRows(live, rows === 'all' ? undefined : rows);
         this.publish(live, true);
       }
     } catch (error) {
@@ -256,7 +268,7 @@ export class ExcelPaneService implements PaneService {
    * A step's status typed where its date is empty: the date becomes today (China time).
    * This is the one write into the user's own columns, and only into empty cells.
    */
-  private async dateStatusChanges(live: LivePortfolio, edits: StoreUpdate['edits']): Promise<void> {
+  private async dateStatusChanges(live: LivePortfolio, edits: StoreUpdate['edits']): Promise<Map<number, Cell[]>> {
     const headerMap = mapHeaders(live.headers);
     const fills: { row: number; column: number }[] = [];
     for (const { row, column } of edits) {
@@ -266,7 +278,8 @@ export class ExcelPaneService implements PaneService {
       if (!fills.some((f) => f.row === row && f.column === dateColumn)) fills.push({ row, column: dateColumn });
     }
     const table = this.store.portfolioTable;
-    if (fills.length === 0 || !table) return;
+    const patched = new Map<number, Cell[]>();
+    if (fills.length === 0 || !table) return patched;
     const serial = excelSerialFromDay(live.today);
     await this.excel.run(async (ctx) => {
       const body = ctx.workbook.tables.getItem(table.name).getDataBodyRange();
@@ -277,6 +290,12 @@ export class ExcelPaneService implements PaneService {
       }
       await ctx.sync();
     });
+    for (const { row, column } of fills) {
+      const cells = patched.get(row) ?? [...live.cells[row]];
+      cells[column] = serial;
+      patched.set(row, cells);
+    }
+    return patched;
   }
 }
 

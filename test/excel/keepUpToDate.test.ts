@@ -64,6 +64,9 @@ test('a status typed beside an empty date: the date becomes today, the row is re
   expect(sheet.value(row, next)).toBe('提交小程序备案');
   const others = outputsOf(sheet, outputs, row);
   const readsBefore = runtime.store.reads;
+  const syncsBefore = model.syncs.length;
+  const findingsSeen: string[] = [];
+  const watch = model.onView(() => findingsSeen.push(String(sheet.value(row, column('提醒')))));
 
   model.userEdit(sheet, row, column('备案状态'), '平台审核中');
   const also = column('可同时办理');
@@ -79,6 +82,12 @@ test('a status typed beside an empty date: the date becomes today, the row is re
   // Only the edited row's outputs were written; the edits cost row reads, not table reads.
   expect(outputsOf(sheet, outputs, row)).toBe(others);
   expect(runtime.store.reads - readsBefore).toBeLessThanOrEqual(3);
+  // One read of the row, one write of its date, one of its outputs; then the echo of the
+  // date write is read once and changes nothing. Never an output worked out without the date.
+  await new Promise((r) => setTimeout(r, 500));
+  watch();
+  expect(model.syncs.length - syncsBefore).toBe(4);
+  expect(findingsSeen.some((f) => f.includes('DATA-DATE-MISSING'))).toBe(false);
   runtime.store.dispose();
 });
 

@@ -9,7 +9,9 @@ describe('display helpers', () => {
   test('dates as YYYY-MM-DD, none as a dash', () => {
     expect(formatDay(dayFromYmd(2026, 1, 5))).toBe('2026-01-05');
     expect(formatDay(null)).toBe('—');
-    expect(formatMoment(new Date(2026, 10, 21, 9, 5).getTime())).toBe('2026-11-21 09:05');
+    // China time whatever the machine's zone: 01:05 UTC is 09:05 in Beijing.
+    expect(formatMoment(Date.UTC(2026, 10, 21, 1, 5))).toBe('2026-11-21 09:05');
+    expect(formatMoment(Date.UTC(2026, 10, 21, 16, 30))).toBe('2026-11-22 00:30');
   });
 
   test('Excel column letters and addresses', () => {

@@ -10,6 +10,9 @@ import { holidaysHeaders, materialsHeaders, settingsSheet, sheetNames, TABLE_NAM
 import type { Cell } from '../../workbook/values';
 import { CellValue, SheetModel, TableModel, WorkbookModel } from './model';
 
+/** Columns that hold dates: date columns, and the violation and expedite columns when a date is typed. */
+const DATE_COLUMNS = INPUT_COLUMNS.flatMap((c, i) => (c.type === 'date' || c.type === 'violation' || c.type === 'dateList' ? [i] : []));
+
 function cellValue(v: Cell): CellValue {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return excelSerialFromDay(dayFromUtcDate(v));
@@ -27,7 +30,8 @@ export function addTable(model: WorkbookModel, sheetName: string, tableName: str
       if (value !== '' || dateColumns.includes(c)) {
         const cell = sheet.ensure(r, c);
         cell.value = value;
-        if (r > 0 && dateColumns.includes(c)) cell.numberFormat = 'yyyy-mm-dd';
+        // A date format where a date is (a typed 无 or a list of dates stays text).
+        if (r > 0 && dateColumns.includes(c) && (typeof value === 'number' || value === '')) cell.numberFormat = 'yyyy-mm-dd';
       }
     }),
   );
@@ -42,8 +46,7 @@ export function exampleWorkbook(platform: 'desktop' | 'web' = 'desktop'): Workbo
   const model = new WorkbookModel(platform);
   const names = sheetNames('zh-CN');
   const table = exampleTable();
-  const dateColumns = INPUT_COLUMNS.flatMap((c, i) => (c.type === 'date' ? [i] : []));
-  addTable(model, names.portfolio, TABLE_NAMES.portfolio, [table.headers, ...table.rows], dateColumns);
+  addTable(model, names.portfolio, TABLE_NAMES.portfolio, [table.headers, ...table.rows], DATE_COLUMNS);
   const noteColumn = table.headers.indexOf(EXAMPLE_NOTE_HEADER);
   model.sheet(names.portfolio)!.columnWidths.set(noteColumn, 240);
   const settings = settingsSheet('zh-CN');
@@ -66,8 +69,7 @@ export function exampleWorkbook(platform: 'desktop' | 'web' = 'desktop'): Workbo
 export function generatedWorkbook(headers: string[], rows: Cell[][], platform: 'desktop' | 'web' = 'desktop', asOf?: number): WorkbookModel {
   const model = new WorkbookModel(platform);
   const names = sheetNames('zh-CN');
-  const dateColumns = INPUT_COLUMNS.flatMap((c, i) => (c.type === 'date' ? [i] : []));
-  addTable(model, names.portfolio, TABLE_NAMES.portfolio, [headers, ...rows], dateColumns);
+  addTable(model, names.portfolio, TABLE_NAMES.portfolio, [headers, ...rows], DATE_COLUMNS);
   const settings = settingsSheet('zh-CN');
   const asOfSerial = asOf === undefined ? null : excelSerialFromDay(asOf);
   addTable(model, names.settings, TABLE_NAMES.settings, [settings.headers, ...settings.rows.map(([key, , def, text]) => [key, key === '检查日期' ? asOfSerial : null, def, text])]);

@@ -54,7 +54,8 @@ const useStyles = makeStyles({
   },
   nowrap: { whiteSpace: 'nowrap' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  dueFor: { display: 'block', color: tokens.colorNeutralForeground3 },
+  // "WeChat verification" must wrap in a 320 px pane rather than widen the table.
+  dueFor: { display: 'block', color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
 export interface AttentionListProps {
@@ -125,8 +126,8 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
                   <td className={mergeClasses(styles.td, styles.nowrap)}>{id}</td>
                   <td className={styles.td}>{r.client ?? ''}</td>
                   <td className={styles.td}>{r.nextStep}</td>
-                  <td className={mergeClasses(styles.td, styles.nowrap)}>
-                    <span className={overdue ? styles.overdue : undefined}>{formatDay(r.due)}</span>
+                  <td className={styles.td}>
+                    <span className={mergeClasses(styles.nowrap, overdue ? styles.overdue : undefined)}>{formatDay(r.due)}</span>
                     {r.dueFor && <span className={styles.dueFor}>{topics[r.dueFor] ?? r.dueFor}</span>}
                   </td>
                 </tr>

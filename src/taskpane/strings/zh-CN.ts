@@ -60,7 +60,7 @@ export const zhCN: UiStrings = {
         tables.length ? `已添加 ${list(tables)} 表。` : '',
       ].join(''),
     unchanged: '项目表已完整，未做任何更改。',
-    dashboardBuilt: '已生成仪表板（Dashboard 工作表）。',
+    dashboardBuilt: '已生成仪表板（“仪表板”工作表）。',
   },
 
   errors: {
