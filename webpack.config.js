@@ -11,14 +11,20 @@
  *   http          dev server over plain http (Office itself requires https)
  *
  * Shared runtime: taskpane.html hosts the taskpane, commands and functions bundles in one
- * JavaScript runtime (manifest.xml <Runtimes>). functions.html and commands.html are standalone
- * debugging harnesses that the manifest does not reference.
+ * JavaScript runtime (manifest.xml <Runtimes>), on one webpack runtime chunk (runtime.js) so that
+ * they share module instances. functions.html and commands.html are standalone debugging harnesses
+ * that the manifest does not reference.
+ *
+ * Custom functions metadata: functions.json (English, generated from the JSDoc of
+ * src/functions/functions.ts) and functions-zh-cn.json (the same functions with the Chinese texts of
+ * src/functions/descriptions.zh-CN.json; manifest.xml's zh-CN override).
  *
  * dist/ is shared with the tsc build of the CLI (dist/cli, dist/rules, ...), so this build does not
  * clean dist/; its own outputs all live at the top of dist/ or under dist/assets and dist/office-js.
  */
 'use strict';
 
+const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -36,6 +42,66 @@ const OFFICE_JS_IGNORE = [
   '**/office.d.ts',
   ...['access', 'onenote', 'outlook', 'powerpoint', 'project', 'visio', 'word'].map((host) => `**/dist/${host}*`),
 ];
+
+/**
+ * Custom functions metadata in Chinese: takes the functions.json that custom-functions-metadata-plugin
+ * generated from the JSDoc (English) and writes functions-zh-cn.json, the same functions (ids, names,
+ * parameters, types, options) with the descriptions of src/functions/descriptions.zh-CN.json.
+ * Function and parameter names are not translated: formulas read LAUNCH.NEXTSTEP in every language.
+ * A function or parameter without a Chinese description, or a description for one that does not
+ * exist, fails the build. manifest.xml points zh-CN at this file (bt:Url Functions.Metadata.Url).
+ */
+class LocalizedFunctionsMetadataPlugin {
+  constructor({ source, output, descriptions }) {
+    this.source = source;
+    this.output = output;
+    this.descriptions = path.resolve(__dirname, descriptions);
+  }
+
+  apply(compiler) {
+    const name = 'LocalizedFunctionsMetadataPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(this.descriptions);
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset(this.source);
+        if (!asset) return; // the metadata plugin reported why
+        try {
+          const english = JSON.parse(asset.source.source().toString());
+          const table = JSON.parse(fs.readFileSync(this.descriptions, 'utf8'));
+          const { metadata, problems } = localizeFunctionsMetadata(english, table);
+          for (const problem of problems) compilation.errors.push(new webpack.WebpackError(`${this.descriptions}: ${problem}`));
+          compilation.emitAsset(this.output, new webpack.sources.RawSource(JSON.stringify(metadata, null, 4)));
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${error.message}`));
+        }
+      });
+    });
+  }
+}
+
+/** English metadata + { ID: { description, parameters: { name: text } } } → localized metadata and what is missing. */
+function localizeFunctionsMetadata(english, table) {
+  const problems = [];
+  const ids = new Set();
+  const functions = english.functions.map((fn) => {
+    ids.add(fn.id);
+    const texts = table[fn.id];
+    if (!texts || typeof texts.description !== 'string' || texts.description.trim() === '') {
+      problems.push(`${fn.id}: no Chinese description`);
+    }
+    const parameters = (fn.parameters || []).map((p) => {
+      const text = texts && texts.parameters ? texts.parameters[p.name] : undefined;
+      if (typeof text !== 'string' || text.trim() === '') problems.push(`${fn.id}(${p.name}): no Chinese description`);
+      return { ...p, description: text || p.description };
+    });
+    for (const extra of Object.keys((texts && texts.parameters) || {})) {
+      if (!parameters.some((p) => p.name === extra)) problems.push(`${fn.id}(${extra}): no such parameter`);
+    }
+    return { ...fn, description: (texts && texts.description) || fn.description, parameters };
+  });
+  for (const id of Object.keys(table)) if (!ids.has(id)) problems.push(`${id}: no such function`);
+  return { metadata: { ...english, functions }, problems };
+}
 
 function swcRule(test, tsx, dev) {
   return {
@@ -92,6 +158,11 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new webpack.DefinePlugin({ __LAUNCH_TRACKER_VERSION__: JSON.stringify(pkg.version) }),
       new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
+      new LocalizedFunctionsMetadataPlugin({
+        source: 'functions.json',
+        output: 'functions-zh-cn.json',
+        descriptions: 'src/functions/descriptions.zh-CN.json',
+      }),
       page('taskpane', ['taskpane', 'commands', 'functions']),
       page('functions', ['functions']),
       page('commands', ['commands']),
@@ -117,6 +188,12 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    // One webpack runtime (runtime.js) for every bundle of a page: taskpane.html loads the taskpane,
+    // commands and functions bundles, and with one runtime they share module instances — one
+    // sharedRuntime(), one PortfolioStore, one workbook read for the pane and every LAUNCH formula.
+    // (Each entry with its own runtime would instantiate src/excel/runtime.ts once per bundle.)
+    // splitChunks: code the bundles share (React, the rules) is loaded once, not once per bundle.
+    optimization: { runtimeChunk: 'single', splitChunks: { chunks: 'all' } },
     // Fluent UI + React make a ~1 MB task pane bundle; it is served locally, not over a mobile link.
     performance: { hints: false },
   };
@@ -136,3 +213,6 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+// For the tests (test/functions/metadata.test.ts); webpack only calls the exported function.
+module.exports.localizeFunctionsMetadata = localizeFunctionsMetadata;

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { functionsSection } from './functions';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SIZES = [1_000, 10_000, 100_000];
@@ -114,4 +115,5 @@ console.log(`Launch Tracker benchmark — ${os.cpus().length} cores, ${os.cpus()
 evalSection();
 cliSection();
 adapterSection();
+functionsSection();
 bundleSection();

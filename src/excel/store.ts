@@ -39,6 +39,8 @@ export class PortfolioStore {
   private loading: Promise<LivePortfolio> | null = null;
   private readonly listeners = new Set<(update: StoreUpdate) => void>();
   private unwatch: (() => Promise<void>)[] = [];
+  /** The one start of watching under way or done: the pane and the functions may both ask. */
+  private watchStart: Promise<void> | null = null;
   private pending: { rows: Set<number>; edits: { row: number; column: number }[]; reload: boolean } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private midnight: ReturnType<typeof setTimeout> | null = null;
@@ -120,9 +122,16 @@ export class PortfolioStore {
 
   // ---- keeping fresh -----------------------------------------------------------------------
 
-  /** Listen to the tables' edits (once; later calls are no-ops). */
-  async watch(): Promise<void> {
-    if (this.unwatch.length > 0) return;
+  /** Listen to the tables' edits (once: concurrent and later calls share the first). */
+  watch(): Promise<void> {
+    this.watchStart ??= this.startWatching().catch((error) => {
+      this.watchStart = null;
+      throw error;
+    });
+    return this.watchStart;
+  }
+
+  private async startWatching(): Promise<void> {
     await this.load();
     for (const role of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
       const table = this.read?.[role];
@@ -132,13 +141,15 @@ export class PortfolioStore {
   }
 
   async stopWatching(): Promise<void> {
+    await this.watchStart?.catch(() => undefined);
     const stops = this.unwatch;
     this.unwatch = [];
+    this.watchStart = null;
     await Promise.all(stops.map((stop) => stop()));
   }
 
   get watching(): boolean {
-    return this.unwatch.length > 0;
+    return this.watchStart !== null;
   }
 
   private onChange(role: keyof typeof TABLES, change: TableChange): void {

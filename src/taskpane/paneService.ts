@@ -94,6 +94,10 @@ export class ExcelPaneService implements PaneService {
         if (addFormats) addSeverityFormats(range);
       });
       if (addFormats) await this.rememberSeverityFormats();
+      // Formulas waiting for a portfolio (#N/A "no portfolio") answer as soon as it exists.
+      if (outcome.created || outcome.addedColumns.length > 0 || outcome.addedTables.length > 0) {
+        this.store.reload().catch((e) => console.warn('Launch Tracker: cannot read the new portfolio', e));
+      }
       const { created, addedColumns, addedTables } = outcome;
       return { created, addedColumns, addedTables };
     } catch (error) {

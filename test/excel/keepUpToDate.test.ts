@@ -130,3 +130,18 @@ test('switched off: edits are not followed by writes', async () => {
   expect(sheet.value(row, column('下一步'))).toBe('提交小程序备案');
   runtime.store.dispose();
 });
+
+test('the pane and the functions both asking to follow edits at once: one handler per table, one edit reported once', async () => {
+  const { model, runtime, sheet, column, rowOf } = setUp();
+  await Promise.all([runtime.store.watch(), runtime.store.watch(), runtime.store.watch()]);
+  const updates: { edits: unknown[] }[] = [];
+  runtime.store.subscribe((u) => updates.push(u));
+  model.userEdit(sheet, rowOf('G-001'), column('客户'), '新客户');
+  await until(() => updates.length > 0);
+  await new Promise((r) => setTimeout(r, 400));
+  expect(updates).toHaveLength(1);
+  expect(updates[0].edits).toEqual([{ row: rowOf('G-001') - 1, column: column('客户') }]);
+  await runtime.store.stopWatching();
+  expect(runtime.store.watching).toBe(false);
+  runtime.store.dispose();
+});
