@@ -19,7 +19,7 @@ import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError }
 import { writeOutputs, WriteStats } from '../excel/write';
 import type { LivePortfolio } from '../workbook/live';
 import { PaneError } from './service';
-import type { AttentionRow, CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
+import type { CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
 import type { TableRead } from '../excel/read';
 import { columnLetters } from '../workbook/address';
 
@@ -160,15 +160,6 @@ export class ExcelPaneService implements PaneService {
   private publish(live: LivePortfolio, notify: boolean): CheckSummary {
     const outcome = live.outcome();
     const week = summarize(outcome.results, outcome.rows, outcome.today, 7);
-    const attention: AttentionRow[] = week.attention.map((a) => ({
-      row: a.row,
-      id: a.id,
-      client: a.client,
-      nextStep: a.nextStep,
-      due: a.due,
-      dueFor: a.dueFor,
-      severity: a.severity,
-    }));
     const summary: CheckSummary = {
       today: outcome.today,
       total: week.total,
@@ -176,7 +167,7 @@ export class ExcelPaneService implements PaneService {
       byStage: week.byStage,
       overdue: week.overdue.length,
       dueWithin7: week.dueSoon.length,
-      attention,
+      attention: week.attention,
       problems: outcome.problems.map((p) => problemText(p, outcome.language)),
       checkedAt: this.now(),
     };

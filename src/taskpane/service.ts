@@ -8,7 +8,8 @@
  * an in-memory workbook holding the example portfolio (preview mode).
  */
 import type { Day } from '../rules/dates';
-import type { Language, RowSeverity, StageCode, Topic } from '../rules/types';
+import type { Language, RowSeverity, StageCode } from '../rules/types';
+import type { AttentionItem } from '../workbook/summary';
 
 /** Problems the pane shows as a message bar, each with what the user can do about it. */
 export type PaneErrorCode =
@@ -43,16 +44,8 @@ export interface Progress {
   fraction: number;
 }
 
-export interface AttentionRow {
-  /** 0-based data row of the Portfolio table (what selectRow takes). */
-  row: number;
-  id: string | null;
-  client: string | null;
-  nextStep: string;
-  due: Day | null;
-  dueFor: Topic | null;
-  severity: RowSeverity;
-}
+/** A row needing attention: the summary's item (row is the 0-based data row selectRow takes). */
+export type AttentionRow = AttentionItem;
 
 export interface CheckSummary {
   /** The day the check ran for (China time, or the Settings' asOf). */

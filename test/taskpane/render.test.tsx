@@ -158,7 +158,7 @@ describe('summary', () => {
 
   test('a long attention list renders one page and offers more', () => {
     const many: AttentionRow[] = Array.from({ length: 180 }, (_, i) => ({
-      row: i, id: `G-${i}`, client: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning',
+      row: i, id: `G-${i}`, client: null, owner: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning',
     }));
     const markup = html(<AttentionList rows={many} today={TODAY} language="en" onSelectRow={() => {}} />, 'en');
     expect(markup.match(/data-testid="attention-row-/g)).toHaveLength(ATTENTION_PAGE);
