@@ -34,7 +34,8 @@ export function evaluateLive(ev: RowEval): LiveResult {
   if (audience.length === 3) failed.push(...audience);
 
   const eligible = failed.length === 0;
-  const shared = internFailed(failed);
+  const mask = conditionMask(failed);
+  const shared = (FAILED_SETS[mask] ??= Object.freeze([...failed]) as LiveCondition[]);
   // Only a violation's window has a known end; the other conditions depend on the future.
   const onlyViolation = failed.length === 1 && failed[0] === 'LIVE-VIOLATION-6M';
   const eligibleFrom = onlyViolation && violationClears !== null ? toIso(violationClears) : null;
@@ -42,7 +43,7 @@ export function evaluateLive(ev: RowEval): LiveResult {
   if (row.wantsLive === true) reportLive(ev, failed, violationClears, eligible);
   if (eligibleFrom !== null) return { eligible, failed: shared, eligibleFrom };
   // Without a date, the answer is one of 128: share it (results are frozen where shared).
-  return (SHARED_RESULTS[CONDITION_MASK(shared)] ??= Object.freeze({ eligible, failed: shared, eligibleFrom: null }));
+  return (SHARED_RESULTS[mask] ??= Object.freeze({ eligible, failed: shared, eligibleFrom: null }));
 }
 
 /** Most rows fail the same few ways; share one frozen list per combination (7 conditions → 128). */
@@ -57,13 +58,10 @@ const CONDITION_BIT: Record<LiveCondition, number> = {
 };
 const FAILED_SETS: (LiveCondition[] | undefined)[] = new Array(128);
 const SHARED_RESULTS: (LiveResult | undefined)[] = new Array(128);
-const CONDITION_MASK = (failed: readonly LiveCondition[]): number => {
+function conditionMask(failed: readonly LiveCondition[]): number {
   let mask = 0;
   for (const c of failed) mask |= CONDITION_BIT[c];
   return mask;
-};
-function internFailed(failed: LiveCondition[]): LiveCondition[] {
-  return (FAILED_SETS[CONDITION_MASK(failed)] ??= Object.freeze([...failed]) as LiveCondition[]);
 }
 
 function reportLive(ev: RowEval, failed: LiveCondition[], violationClears: Day | null, eligible: boolean): void {
