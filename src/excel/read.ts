@@ -34,8 +34,6 @@ export interface ReadStats {
   tableNames: string[];
 }
 
-const SIDE: TableRole[] = ['settings', 'holidays', 'materials'];
-
 /** Roughly how many bytes a cell takes in a values response: used to size row blocks. */
 const BYTES_PER_CELL_ESTIMATE = 24;
 
@@ -189,4 +187,3 @@ async function loadInBlocks(ctx: Excel.RequestContext, names: readonly string[],
   return read;
 }
 
-export { SIDE };

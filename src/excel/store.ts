@@ -13,6 +13,7 @@ import type { Cell } from '../workbook/values';
 import { readWorkbook, ReadStats, TableRead, TABLES, WorkbookRead } from './read';
 import type { ExcelApi } from './run';
 import { TableChange, watchTable } from './workbook';
+import { rowRuns } from './write';
 
 export interface StoreUpdate {
   /** Table rows whose result changed, or 'all' after a full reload or a new day. */
@@ -239,13 +240,7 @@ function tablesOf(read: WorkbookRead) {
 
 /** The values of some table rows, each run of adjacent rows one range, all in one sync. */
 async function readRows(excel: ExcelApi, table: TableRead, rows: number[]): Promise<Map<number, Cell[]>> {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const r of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === r) last[1]++;
-    else runs.push([r, 1]);
-  }
+  const runs = rowRuns(rows);
   return excel.run(async (ctx) => {
     const body = ctx.workbook.tables.getItem(table.name).getDataBodyRange();
     const ranges = runs.map(([first, count]) => ({ first, range: body.getRow(first).getResizedRange(count - 1, 0).load('values') }));

@@ -67,14 +67,14 @@ function columnRuns(positions: Record<OutputKey, number>): [number, number[]][] 
   return runs;
 }
 
-/** Runs of adjacent rows: [first row, count]. */
-function rowRuns(rows: readonly number[]): [number, number][] {
-  const sorted = [...rows].sort((a, b) => a - b);
+/** Runs of adjacent rows, each one range in a request: [first row, count]. Repeats count once. */
+export function rowRuns(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const r of sorted) {
     const last = runs[runs.length - 1];
     if (last && last[0] + last[1] === r) last[1]++;
-    else if (!last || last[0] + last[1] <= r) runs.push([r, 1]);
+    else runs.push([r, 1]);
   }
   return runs;
 }

@@ -47,6 +47,8 @@ export class ExcelPaneService implements PaneService {
   private lastSummary: CheckSummary | null = null;
   private readonly listeners = new Set<(summary: CheckSummary) => void>();
   private unsubscribe: (() => void) | null = null;
+  /** While the pane's own check runs, its reload is not an edit to follow: it writes every row itself. */
+  private checking = false;
   /** The last write's figures (for the benchmark). */
   lastWrite: WriteStats | null = null;
 
@@ -107,6 +109,7 @@ export class ExcelPaneService implements PaneService {
 
   async checkPortfolio(language: Language, onProgress?: (p: Progress) => void): Promise<CheckSummary> {
     this.language = language;
+    this.checking = true;
     try {
       onProgress?.({ phase: 'read', fraction: 0 });
       const live = await this.store.reload();
@@ -115,6 +118,8 @@ export class ExcelPaneService implements PaneService {
       return this.publish(live, false);
     } catch (error) {
       throw toPaneError(error);
+    } finally {
+      this.checking = false;
     }
   }
 
@@ -241,6 +246,7 @@ export class ExcelPaneService implements PaneService {
   private async onStoreUpdate(update: StoreUpdate): Promise<void> {
     const live = this.store.portfolio;
     if (!live || !this.keepUpToDate()) return;
+    if (this.checking && update.rows === 'all' && update.edits.length === 0) return;
     try {
       let rows = update.rows;
       const dated = await this.dateStatusChanges(live, update.edits);

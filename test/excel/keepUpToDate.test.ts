@@ -145,3 +145,14 @@ test('the pane and the functions both asking to follow edits at once: one handle
   expect(runtime.store.watching).toBe(false);
   runtime.store.dispose();
 });
+
+test('with keep up to date on, Check portfolio writes the outputs once (its own reload is not an edit to follow)', async () => {
+  const { model, pane, runtime } = setUp();
+  await pane.setKeepUpToDate(true, 'zh-CN');
+  const before = model.syncs.length;
+  await pane.checkPortfolio('zh-CN');
+  await new Promise((r) => setTimeout(r, 400));
+  // One read of the four tables and one write of the 48 rows' outputs, nothing more.
+  expect(model.syncs.length - before).toBe(2);
+  runtime.store.dispose();
+});
