@@ -1,17 +1,21 @@
-/** `launch-tracker check`: read a workbook or CSV, check every row, write a copy, print a summary. */
+/** `launch-tracker check`: read a workbook or CSV, check every row, write a copy (or FILE itself), print a summary. */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { SEVERITY_RANK, Severity } from '../rules/types';
 import { checkWorkbook, CheckOutcome, problemText, WorkbookTables } from '../workbook/check';
-import { isKeyHeader, KEY_HEADERS, OUTPUT_COLUMNS, outputColumnFor } from '../workbook/columns';
+import { isKeyHeader, KEY_HEADERS, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, OutputValue, SEVERITY_FILL } from '../workbook/output';
-import { PortfolioSummary, summarize } from '../workbook/summary';
+import { OutputColumnPlan, planOutputColumns, recordedColumnsFor } from '../workbook/ownership';
+import { PortfolioSummary, summarize, summaryLabels } from '../workbook/summary';
 import type { TableData } from '../workbook/tables';
 import type { Io } from './main';
 import { formatSummary, summarySheetRows } from './report';
 import { CliError, parseAsOf, parseFailOn, parseLanguage } from './usage';
-import { readCsv, writeCsv } from './csv';
-import { findSheetByHeader, findTable, loadXlsx, LoadedWorkbook, NotAWorkbookError, OutputAreaNotEmptyError, replaceSheet, saveXlsx, TableBlock, writeOutputs } from './xlsx';
+import { checkInput, checkOut, decideOut, FileKind, kindOf, writeAtomically } from './files';
+import { CsvSource, readCsvSource, writeCsvCopySource } from './csvSource';
+import { Block, BlockData, findBlock, findBlockByHeader, readBlock } from './xlsx/blocks';
+import { OutputAreaNotEmptyError, outputGeometry, OutputGeometry, writeCheckedCopy } from './xlsx/copy';
+import { NotAWorkbookError, WorkbookPackage } from './xlsx/package';
+import type { Language } from '../rules/types';
 
 /** Tables are found by their Excel name first, then by sheet name (Chinese or English). */
 const TABLE_LOOKUP = {
@@ -22,41 +26,75 @@ const TABLE_LOOKUP = {
 };
 
 const LARGE_ROWS = 5000;
+const LARGE_FILE_BYTES = 2_000_000;
 
-interface Source {
-  kind: 'xlsx' | 'csv';
+interface XlsxSource {
+  kind: 'xlsx' | 'xlsm';
+  pkg: WorkbookPackage;
+  block: Block;
+  data: BlockData;
+  plan: OutputColumnPlan;
+  geometry: OutputGeometry;
   tables: WorkbookTables;
-  workbook?: LoadedWorkbook;
-  block?: TableBlock;
-  csvRows?: string[][];
-  csvPreamble?: string[][];
 }
+
+type Source = XlsxSource | CsvSource;
 
 export async function runCheck(file: string, opts: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
   const language = parseLanguage(opts.lang);
   const today = parseAsOf(opts['as-of']);
   const failOn = parseFailOn(opts['fail-on']);
   const json = opts.json === true;
-  const out = typeof opts.out === 'string' ? opts.out : json ? null : defaultOutPath(file);
-  if (out !== null && path.resolve(out) === path.resolve(file)) throw new CliError(`--out must not be the input file itself: ${file}`);
+  const inPlace = opts['in-place'] === true;
+  const stat = checkInput(file);
+  const kind = kindOf(file) ?? 'xlsx';
+  const out = decideOut(file, kind, { out: typeof opts.out === 'string' ? opts.out : undefined, inPlace, json });
+  if (out !== null) checkOut(file, out, inPlace);
 
-  const source = await readSource(file, io);
-  const rowCount = source.tables.portfolio.rows.length;
-  const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
-  const outcome = checkWorkbook(source.tables, { today, language, onProgress: progress });
-  if (progress) io.stderr(io.stderrIsTty ? '\n' : '');
+  const phase = phaseTimer(io);
+  const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, io);
+  phase('read');
+  try {
+    const rowCount = source.tables.portfolio.rows.length;
+    const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
+    const outcome = checkWorkbook(source.tables, { today, language, onProgress: progress });
+    if (progress && io.stderrIsTty) io.stderr('\n');
+    phase('check');
 
-  const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
-  if (out !== null) await writeCopy(source, outcome, summary, out, io);
-  if (json) io.stdout(`${JSON.stringify(outcome.results.filter((r) => r !== null), null, 2)}\n`);
-  else io.stdout(formatSummary(summary, outcome, out));
-  for (const problem of outcome.problems) io.stderr(`${problemText(problem, outcome.language)}\n`);
-  return failOn !== undefined && hasFindingAtOrAbove(outcome, failOn) ? 1 : 0;
+    const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
+    for (const note of ownershipNotes(source.plan, outcome.language)) io.stderr(`${note}\n`);
+    if (out !== null) {
+      if (rowCount >= LARGE_ROWS) io.stderr(`writing ${out}…\n`);
+      await writeAtomically(out, (tmp) => writeCopy(source, outcome, summary, tmp, io), { backup: inPlace && opts['no-backup'] !== true });
+      phase('write');
+    }
+    if (json) io.stdout(`${JSON.stringify(jsonResults(outcome, source), null, 2)}\n`);
+    else io.stdout(formatSummary(summary, outcome, out));
+    for (const problem of outcome.problems) io.stderr(`${problemText(problem, outcome.language)}\n`);
+    return failOn !== undefined && hasFindingAtOrAbove(outcome, failOn) ? 1 : 0;
+  } finally {
+    if (source.kind !== 'csv') source.pkg.close();
+  }
 }
 
-function defaultOutPath(file: string): string {
-  const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}.checked${ext.toLowerCase() === '.csv' ? '.csv' : '.xlsx'}`);
+/** `row` is the row as the sheet shows it (1-based, header included); `index` the 0-based data row. */
+function jsonResults(outcome: CheckOutcome, source: Source): object[] {
+  const firstDataRow = source.kind === 'csv' ? source.firstDataRow : source.block.dataTop;
+  return outcome.results.filter((r) => r !== null).map((r) => {
+    const { id, row, ...rest } = r!;
+    return { id, row: firstDataRow + row, index: row, ...rest };
+  });
+}
+
+/** With LAUNCH_TRACKER_TIMING=1, each phase's wall time on stderr (the benchmark reads it). */
+function phaseTimer(io: Io): (name: string) => void {
+  if (!process.env.LAUNCH_TRACKER_TIMING) return () => undefined;
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    io.stderr(`timing ${name} ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
 }
 
 function hasFindingAtOrAbove(outcome: CheckOutcome, level: Severity): boolean {
@@ -78,46 +116,56 @@ function progressReporter(io: Io, total: number): (done: number, all: number) =>
   };
 }
 
+function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
+  return plan.clashes.map((c) =>
+    language === 'en'
+      ? `note: the column "${c.userHeader}" is yours (Launch Tracker did not write it): it is left as it is, and the check writes into a new column "${c.header}"`
+      : `提示：「${c.userHeader}」列是你自己的列（不是 Launch Tracker 写的），保持原样；检查结果写入新列「${c.header}」`,
+  );
+}
+
 // ---- reading -----------------------------------------------------------------------------
 
-async function readSource(file: string, io: Io): Promise<Source> {
-  if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new CliError(`${file} is a folder, not a workbook`);
-  if (path.extname(file).toLowerCase() === '.csv') return readCsvSource(file);
-  const size = fs.statSync(file).size;
-  if (size > 2_000_000) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
-  let workbook: LoadedWorkbook;
+async function readXlsxSource(file: string, kind: FileKind, size: number, io: Io): Promise<XlsxSource> {
+  if (size > LARGE_FILE_BYTES) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
+  let pkg: WorkbookPackage;
   try {
-    workbook = await loadXlsx(file);
+    pkg = await WorkbookPackage.open(file);
   } catch (e) {
     if (e instanceof NotAWorkbookError) throw new CliError(e.message);
     throw e;
   }
-  for (const warning of workbook.warnings) io.stderr(`note: the copy will not contain ${warning}\n`);
-  const block = findTable(workbook, TABLE_LOOKUP.portfolio, isKeyHeader) ?? findSheetByHeader(workbook, isKeyHeader);
-  if (!block || !block.headers.some(isKeyHeader)) throw noKeyColumn(file, block?.headers ?? []);
-  const side = (names: string[]): TableData | null => {
-    const b = findTable(workbook, names);
-    return b && b !== block && !(b.sheetName === block.sheetName && b.tableName === block.tableName) ? { headers: b.headers, rows: b.rows } : null;
-  };
-  const tables: WorkbookTables = {
-    portfolio: { headers: block.headers, rows: block.rows },
-    settings: side(TABLE_LOOKUP.settings),
-    holidays: side(TABLE_LOOKUP.holidays),
-    materials: side(TABLE_LOOKUP.materials),
-  };
-  return { kind: 'xlsx', tables, workbook, block };
-}
-
-function readCsvSource(file: string): Source {
-  const { rows } = readCsv(file);
-  const headerAt = rows.findIndex((r) => r.some((h) => isKeyHeader(h)));
-  if (headerAt < 0) throw noKeyColumn(file, rows[0] ?? []);
-  const headers = rows[headerAt];
-  // Blank lines stay in place (the check gives them no result); lines above the header are kept too.
-  const body = rows.slice(headerAt + 1);
-  const padded = body.map((r) => headers.map((_, i) => r[i] ?? null));
-  return { kind: 'csv', tables: { portfolio: { headers, rows: padded } }, csvRows: [headers, ...body], csvPreamble: rows.slice(0, headerAt) };
+  try {
+    const block = (await findBlock(pkg, TABLE_LOOKUP.portfolio, isKeyHeader)) ?? (await findBlockByHeader(pkg, isKeyHeader));
+    if (!block || !block.headers.some(isKeyHeader)) throw noKeyColumn(file, block?.headers ?? []);
+    const recorded = recordedColumnsFor(pkg.ownership?.record ?? null, block.table?.name ?? null, block.sheet.name);
+    const plan = planOutputColumns(block.headers, recorded, mapHeaders(block.headers).language);
+    const geometry = outputGeometry(block, plan);
+    const data = await readBlock(pkg, block, geometry.interest);
+    if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rows.length} rows\n`);
+    const side = async (names: string[]): Promise<TableData | null> => {
+      const b = await findBlock(pkg, names);
+      if (!b || (b.sheet === block.sheet && b.table === block.table)) return null;
+      const d = await readBlock(pkg, b);
+      return { headers: d.headers, rows: d.rows };
+    };
+    const tables: WorkbookTables = {
+      portfolio: { headers: data.headers, rows: data.rows },
+      settings: await side(TABLE_LOOKUP.settings),
+      holidays: await side(TABLE_LOOKUP.holidays),
+      materials: await side(TABLE_LOOKUP.materials),
+    };
+    if (data.read.formulasWithoutValue > 0) {
+      io.stderr(
+        `note: ${data.read.formulasWithoutValue} formula cell(s) in ${file} have no saved value and were read as blank — the file was saved by a program that does not calculate formulas; open and save it in Excel, WPS or LibreOffice first to check their values\n`,
+      );
+    }
+    return { kind: kind === 'xlsm' ? 'xlsm' : 'xlsx', pkg, block, data, plan, geometry, tables };
+  } catch (e) {
+    pkg.close();
+    if (e instanceof CliError) throw e;
+    throw new CliError(new NotAWorkbookError(file, 'unreadable', (e as Error).message).message);
+  }
 }
 
 function noKeyColumn(file: string, headers: readonly unknown[]): CliError {
@@ -129,53 +177,43 @@ function noKeyColumn(file: string, headers: readonly unknown[]): CliError {
 
 // ---- writing -----------------------------------------------------------------------------
 
-async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, out: string, io: Io): Promise<void> {
-  const checkedAt = io.now();
-  const matrix = outcome.results.map((r) => {
+function outputMatrix(outcome: CheckOutcome, checkedAt: number): OutputValue[][] {
+  return outcome.results.map((r) => {
     const v = outputValues(r, outcome.language, checkedAt);
     return OUTPUT_KEYS.map((k) => v[k]);
   });
-  const headerLanguage = outcome.headerMap.language;
-  const headers = OUTPUT_COLUMNS.map((c) => (headerLanguage === 'en' ? c.en : c.zh));
-  if (source.kind === 'csv') return writeCsvCopy(source, matrix, headers, out);
+}
 
-  const workbook = source.workbook as LoadedWorkbook;
-  const block = source.block as TableBlock;
-  const severityAt = OUTPUT_KEYS.indexOf('severity');
-  const fills = outcome.results.map((r) => OUTPUT_KEYS.map((_, i) => (i === severityAt && r !== null ? SEVERITY_FILL[r.severity] : null)));
-  const columns = OUTPUT_COLUMNS.map((c, i) => ({ header: headers[i], kind: c.kind, width: c.width }));
+async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, target: string, io: Io): Promise<void> {
+  const matrix = outputMatrix(outcome, io.now());
+  if (source.kind === 'csv') return writeCsvCopySource(source, matrix, target);
+  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays']);
+  const fills = outcome.results.map((r) => (r === null ? null : SEVERITY_FILL[r.severity]));
+  const en = outcome.language === 'en';
+  const stream = fs.createWriteStream(target);
   try {
-    writeOutputs(workbook, block, columns, matrix, fills, (existing, _wanted, index) => outputColumnFor(existing)?.key === OUTPUT_COLUMNS[index].key);
+    await writeCheckedCopy(
+      {
+        pkg: source.pkg,
+        block: source.block,
+        data: source.data,
+        plan: source.plan,
+        geometry: source.geometry,
+        outputs: matrix,
+        fills,
+        summary: {
+          defaultName: en ? 'Summary' : '汇总',
+          otherNames: en ? ['汇总'] : ['Summary'],
+          title: [summaryLabels('zh-CN').title, summaryLabels('en').title],
+          rows: sheet.rows,
+          widths: sheet.widths,
+        },
+      },
+      stream,
+    );
   } catch (e) {
+    stream.destroy();
     if (e instanceof OutputAreaNotEmptyError) throw new CliError(`${e.message}: move that content, or add the output columns to the table yourself`);
     throw e;
   }
-  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays']);
-  replaceSheet(workbook, outcome.language === 'en' ? 'Summary' : '汇总', sheet.rows, { columnWidths: sheet.widths, dateColumns: sheet.dateColumns, boldFirstRow: true });
-  await saveXlsx(workbook, out);
-}
-
-function writeCsvCopy(source: Source, matrix: OutputValue[][], headers: string[], out: string): void {
-  const [inputHeaders, ...body] = source.csvRows as string[][];
-  // Existing output columns are replaced in place; missing ones go on the right.
-  const at = OUTPUT_COLUMNS.map((c) => inputHeaders.findIndex((h) => outputColumnFor(h)?.key === c.key));
-  const width = inputHeaders.length + at.filter((i) => i < 0).length;
-  const extraAt: number[] = [];
-  let next = inputHeaders.length;
-  for (const i of at) extraAt.push(i >= 0 ? i : next++);
-  const headerRow: (string | number | null)[] = [...inputHeaders, ...new Array(width - inputHeaders.length).fill(null)];
-  OUTPUT_COLUMNS.forEach((_, k) => (headerRow[extraAt[k]] = headers[k]));
-  const rows = body.map((cells, r) => {
-    const row: (string | number | null)[] = [...cells, ...new Array(Math.max(0, width - cells.length)).fill(null)];
-    OUTPUT_COLUMNS.forEach((c, k) => (row[extraAt[k]] = csvValue(matrix[r][k], c.kind)));
-    return row;
-  });
-  writeCsv(out, [...(source.csvPreamble ?? []), headerRow, ...rows]);
-}
-
-function csvValue(value: OutputValue, kind: 'text' | 'date' | 'datetime'): string | number | null {
-  if (value === null || kind === 'text' || typeof value === 'string') return value;
-  const ms = Math.round((value - 25_569) * 86_400_000);
-  const iso = new Date(ms).toISOString();
-  return kind === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

@@ -1,15 +1,13 @@
 /**
  * `launch-tracker`: the portfolio check on .xlsx and .csv files, without Excel.
  *
- *   launch-tracker check FILE [--out FILE] [--json] [--as-of YYYY-MM-DD] [--lang zh-CN|en] [--fail-on LEVEL]
+ *   launch-tracker check FILE [--out FILE | --in-place [--no-backup]] [--json] [--as-of YYYY-MM-DD] [--lang zh-CN|en] [--fail-on LEVEL]
  *   launch-tracker template FILE [--lang zh-CN|en]
  *   launch-tracker sample FILE --rows N [--seed S] [--as-of YYYY-MM-DD] [--lang zh-CN|en]
  *
  * Exit codes: 0 done; 1 a finding at or above --fail-on; 2 a usage or input error, said in one line.
  */
 import { parseArgs } from 'node:util';
-import { runCheck } from './check';
-import { runSample, runTemplate } from './generate';
 import { CliError, HELP, VERSION } from './usage';
 
 export interface Io {
@@ -35,7 +33,14 @@ const COMMON = {
 } as const;
 
 const OPTIONS = {
-  check: { ...COMMON, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, 'fail-on': { type: 'string' } },
+  check: {
+    ...COMMON,
+    out: { type: 'string', short: 'o' },
+    'in-place': { type: 'boolean' },
+    'no-backup': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string' },
+  },
   template: { ...COMMON },
   sample: { ...COMMON, rows: { type: 'string', short: 'n' }, seed: { type: 'string' } },
 } as const;
@@ -81,11 +86,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (parsed.positionals.length !== 1) throw new CliError(`${command} takes exactly one FILE (see launch-tracker ${command} --help)`);
   const file = parsed.positionals[0];
   switch (command) {
+    // Loaded on demand: each command pays only for the code it runs.
     case 'check':
-      return runCheck(file, values, io);
+      return (await import('./check')).runCheck(file, values, io);
     case 'template':
-      return runTemplate(file, values, io);
+      return (await import('./generate')).runTemplate(file, values, io);
     case 'sample':
-      return runSample(file, values, io);
+      return (await import('./generate')).runSample(file, values, io);
   }
 }

@@ -3,7 +3,7 @@ import { toIso, utcDateFromDay } from '../rules/dates';
 import type { Language, RowSeverity } from '../rules/types';
 import type { CheckOutcome } from '../workbook/check';
 import { AttentionItem, PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
-import type { Cell } from './xlsx';
+import type { Cell } from './xlsx/index';
 
 /** Display width in a terminal: CJK characters take two columns. */
 function width(text: string): number {

@@ -26,7 +26,11 @@ Reads the Portfolio table of FILE (else the first sheet whose header row has an 
 row and writes a copy with the output columns filled and a Summary sheet.
 
 Options:
-  -o, --out FILE        where to write the copy (default: FILE.checked.xlsx / .csv beside FILE)
+  -o, --out FILE        where to write the copy (default: FILE.checked.xlsx / .xlsm / .csv beside
+                        FILE); its extension must be the input's
+      --in-place        write the result into FILE itself (safely: a temporary file, then a rename),
+                        keeping the original as FILE.bak; refused while Excel or WPS has FILE open
+      --no-backup       with --in-place: do not keep FILE.bak
       --json            print the result array (JSON) to stdout instead of the summary;
                         no copy is written unless --out is given
       --as-of DATE      check as of this date, YYYY-MM-DD (default: Settings asOf, else today in China)

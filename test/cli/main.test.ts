@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, Io } from '../../src/cli/main';
 import JSZip from 'jszip';
-import { findTable, loadXlsx } from '../../src/cli/xlsx';
+import { readTable, sheetNames } from '../../src/cli/xlsx/index';
 import { readCsv } from '../../src/cli/csv';
 import { SETTING_KEYS } from '../../src/rules/settings';
 import { outputColumnFor } from '../../src/workbook/columns';
@@ -52,22 +52,20 @@ describe('check on the bundled example', () => {
   });
 
   test('every input cell, the user column and the other tables come out identical', async () => {
-    const before = await loadXlsx(EXAMPLE);
-    const after = await loadXlsx(out);
-    const a = findTable(before, ['Portfolio'])!;
-    const b = findTable(after, ['Portfolio'])!;
+    const a = (await readTable(EXAMPLE, ['Portfolio']))!;
+    const b = (await readTable(out, ['Portfolio']))!;
     expect(b.rows).toHaveLength(a.rows.length);
     expect(b.headers).toEqual(a.headers); // the example already has the (empty) output columns
     const inputs = a.headers.map((h, j) => (outputColumnFor(h) ? -1 : j)).filter((j) => j >= 0);
     expect(inputs.length).toBe(48); // 47 input columns and the user's own 情形 column
     b.rows.forEach((row, i) => expect(inputs.map((j) => row[j])).toEqual(inputs.map((j) => a.rows[i][j])));
     for (const name of ['Settings', 'Holidays', 'Materials']) {
-      expect(findTable(after, [name])!.rows).toEqual(findTable(before, [name])!.rows);
+      expect((await readTable(out, [name]))!.rows).toEqual((await readTable(EXAMPLE, [name]))!.rows);
     }
   });
 
   test('writes the output columns: real dates, texts, severity, a Summary sheet', async () => {
-    const b = findTable(await loadXlsx(out), ['Portfolio'])!;
+    const b = (await readTable(out, ['Portfolio']))!;
     const col = (h: string) => b.headers.indexOf(h);
     const g018 = b.rows.find((r) => r[0] === 'G-018')!;
     expect(g018[col('级别')]).toBe('严重');
@@ -79,15 +77,14 @@ describe('check on the bundled example', () => {
     expect(g016[col('预计上线')]).toEqual(new Date(Date.UTC(2026, 10, 21)));
     // Checked at 15:30 China time, stored as Excel shows it.
     expect(g016[col('检查时间')]).toEqual(new Date(Date.UTC(2026, 10, 21, 15, 30)));
-    const summary = findTable(await loadXlsx(out), ['汇总']);
-    expect(summary).not.toBeNull();
+    expect(await sheetNames(out)).toContain('汇总');
   });
 
   test('checking the checked copy again updates the output columns in place', async () => {
     const again = tmp('example.twice.xlsx');
     expect((await run('check', out, '--out', again)).code).toBe(0);
-    const once = findTable(await loadXlsx(out), ['Portfolio'])!;
-    const twice = findTable(await loadXlsx(again), ['Portfolio'])!;
+    const once = (await readTable(out, ['Portfolio']))!;
+    const twice = (await readTable(again, ['Portfolio']))!;
     expect(twice.headers).toEqual(once.headers);
   });
 });
@@ -190,16 +187,15 @@ describe('template and sample', () => {
   test('template: the Portfolio table with every column, Settings with every key', async () => {
     const file = tmp('template.xlsx');
     expect((await run('template', file)).code).toBe(0);
-    const wb = await loadXlsx(file);
-    const portfolio = findTable(wb, ['Portfolio'])!;
+    const portfolio = (await readTable(file, ['Portfolio']))!;
     expect(portfolio.sheetName).toBe('项目');
     expect(portfolio.headers.slice(0, 3)).toEqual(['项目编号', '客户', '名称']);
     expect(portfolio.headers).toContain('最近截止');
-    const settings = findTable(wb, ['Settings'])!;
+    const settings = (await readTable(file, ['Settings']))!;
     expect(settings.rows).toHaveLength(SETTING_KEYS.length);
     expect(settings.rows.find((r) => r[0] === '每季度加急次数')![2]).toBe('2');
-    expect(findTable(wb, ['Holidays'])!.headers).toEqual(['日期', '类型', '名称']);
-    expect(findTable(wb, ['Materials'])!.headers).toEqual(['项目编号', '材料', '文件', '大小KB']);
+    expect((await readTable(file, ['Holidays']))!.headers).toEqual(['日期', '类型', '名称']);
+    expect((await readTable(file, ['Materials']))!.headers).toEqual(['项目编号', '材料', '文件', '大小KB']);
   });
 
   test('template: drop-downs for statuses, kinds, subjects and yes/no; date formats; frozen header', async () => {
@@ -222,7 +218,7 @@ describe('template and sample', () => {
   test('template --lang en has English headers and sheet names', async () => {
     const file = tmp('template-en.xlsx');
     await run('template', file, '--lang', 'en');
-    const portfolio = findTable(await loadXlsx(file), ['Portfolio'])!;
+    const portfolio = (await readTable(file, ['Portfolio']))!;
     expect(portfolio.sheetName).toBe('Portfolio');
     expect(portfolio.headers.slice(0, 3)).toEqual(['ID', 'Client', 'Name']);
   });
@@ -232,9 +228,9 @@ describe('template and sample', () => {
     const b = tmp('sample-b.xlsx');
     await run('sample', a, '--rows', '120', '--seed', '9', '--as-of', '2026-11-21');
     await run('sample', b, '--rows', '120', '--seed', '9', '--as-of', '2026-11-21');
-    const rowsA = findTable(await loadXlsx(a), ['Portfolio'])!.rows;
+    const rowsA = (await readTable(a, ['Portfolio']))!.rows;
     expect(rowsA).toHaveLength(120);
-    expect(findTable(await loadXlsx(b), ['Portfolio'])!.rows).toEqual(rowsA);
+    expect((await readTable(b, ['Portfolio']))!.rows).toEqual(rowsA);
     const { code, out } = await run('check', a, '--json', '--as-of', '2026-11-21');
     expect(code).toBe(0);
     expect(JSON.parse(out)).toHaveLength(120);

@@ -1,0 +1,141 @@
+/**
+ * Finding the portfolio and the side tables in a package, and reading their cells: an Excel
+ * table (ListObject) by name, else a sheet by name (its table, else its header row), else the
+ * first sheet whose header row has an ID column.
+ */
+import type { Cell } from '../../workbook/values';
+import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
+import { readSheet, SheetReadResult } from './sheetRead';
+
+export interface Block {
+  sheet: SheetInfo;
+  table: TableInfo | null;
+  /** 1-based sheet row of the header (for a table without a header row: the row above its data). */
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  /** First and last data rows (1-based; a table's totals row excluded). */
+  dataTop: number;
+  dataBottom: number;
+  headers: string[];
+}
+
+export interface BlockData {
+  headers: string[];
+  /** One entry per sheet row dataTop..dataBottom, each padded to the block's width. */
+  rows: Cell[][];
+  read: SheetReadResult;
+}
+
+/** Headers are matched the way the old reader matched names: width-folded, case-insensitive. */
+function normalizeName(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function text(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+function tableBlock(t: TableInfo): Block {
+  return {
+    sheet: t.sheet,
+    table: t,
+    headerRow: t.headerRowCount ? t.top : t.top - 1,
+    firstCol: t.left,
+    lastCol: t.right,
+    dataTop: t.headerRowCount ? t.top + 1 : t.top,
+    dataBottom: t.bottom - t.totalsRowCount,
+    headers: t.columns.slice(0, t.right - t.left + 1),
+  };
+}
+
+const HEADER_SEARCH_ROWS = 30;
+
+/** A sheet without tables: its header is the first non-empty row, or the first of 30 holding a key header. */
+async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: (h: string) => boolean): Promise<Block | null> {
+  if (!sheet.isWorksheet || !sheet.part) return null;
+  const read = await readSheet(await pkg.zip.stream(sheet.part), {
+    sharedStrings: pkg.sharedStrings,
+    styles: pkg.styles,
+    date1904: pkg.date1904,
+    area: { top: 1, bottom: Infinity, left: 1, right: 16_384 },
+    stopAfterRows: HEADER_SEARCH_ROWS,
+  });
+  const candidates = [...read.rows.keys()].sort((a, b) => a - b);
+  let headerRow = candidates[0];
+  if (headerRow === undefined) return null;
+  if (isKeyHeader) {
+    const keyed = candidates.find((r) => read.rows.get(r)!.some((v) => text(v) !== '' && isKeyHeader(text(v))));
+    if (keyed !== undefined) headerRow = keyed;
+  }
+  const texts = read.rows.get(headerRow)!.map(text);
+  const first = texts.findIndex((t) => t !== '');
+  let last = texts.length - 1;
+  while (last > first && texts[last] === '') last--;
+  return {
+    sheet,
+    table: null,
+    headerRow,
+    firstCol: first + 1,
+    lastCol: last + 1,
+    dataTop: headerRow + 1,
+    dataBottom: Infinity,
+    headers: texts.slice(first, last + 1),
+  };
+}
+
+/** The first table named one of `names`, else the first sheet so named (its table holding a key header, else its header row). */
+export async function findBlock(pkg: WorkbookPackage, names: readonly string[], isKeyHeader?: (h: string) => boolean): Promise<Block | null> {
+  const wanted = names.map(normalizeName);
+  for (const name of wanted) {
+    const t = pkg.tables.find((x) => normalizeName(x.name) === name);
+    if (t) return tableBlock(t);
+  }
+  for (const name of wanted) {
+    const sheet = pkg.sheets.find((s) => normalizeName(s.name) === name && s.isWorksheet);
+    if (!sheet) continue;
+    const tables = pkg.tables.filter((t) => t.sheet === sheet);
+    if (tables.length) return tableBlock((isKeyHeader && tables.find((t) => t.columns.some(isKeyHeader))) || tables[0]);
+    const block = await rangeBlock(pkg, sheet, isKeyHeader);
+    if (block) return block;
+  }
+  return null;
+}
+
+/** The first sheet, in workbook order, whose table or header row has a key header. */
+export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: string) => boolean): Promise<Block | null> {
+  for (const sheet of pkg.sheets) {
+    const tables = pkg.tables.filter((t) => t.sheet === sheet);
+    const keyed = tables.find((t) => t.columns.some(isKeyHeader));
+    if (keyed) return tableBlock(keyed);
+    if (tables.length > 0) continue;
+    const block = await rangeBlock(pkg, sheet, isKeyHeader);
+    if (block && block.headers.some(isKeyHeader)) return block;
+  }
+  return null;
+}
+
+/**
+ * The block's header and data cells. With `positions`, also where those sheet columns' cells
+ * are in each row (header to last data row), for the copy.
+ */
+export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[]): Promise<BlockData> {
+  const read = await readSheet(await pkg.zip.stream(block.sheet.part!), {
+    sharedStrings: pkg.sharedStrings,
+    styles: pkg.styles,
+    date1904: pkg.date1904,
+    area: { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol },
+    positions,
+  });
+  const width = block.lastCol - block.firstCol + 1;
+  const headerCells = block.table && !block.table.headerRowCount ? [] : (read.rows.get(block.headerRow) ?? []).map(text);
+  const headers = Array.from({ length: width }, (_, j) => headerCells[j] || block.headers[j] || '');
+  let bottom = Number.isFinite(block.dataBottom) ? block.dataBottom : Math.max(block.headerRow, read.lastRow);
+  // Trailing rows without a value are not portfolio rows.
+  while (bottom >= block.dataTop && !read.rows.has(bottom)) bottom--;
+  const rows: Cell[][] = [];
+  for (let r = block.dataTop; r <= bottom; r++) rows.push(read.rows.get(r) ?? new Array<Cell>(width).fill(null));
+  return { headers, rows, read };
+}

@@ -1,0 +1,645 @@
+/**
+ * The checked copy: the input package with only the parts the check must change rewritten —
+ * the portfolio sheet (its output cells, dimension, column widths), its table part, styles
+ * (appended to), the Summary sheet, the ownership record, and the workbook plumbing that adds
+ * them (workbook.xml, its relationships, content types). Every other part is copied as it is.
+ *
+ * Inside the portfolio sheet, the text is spliced at the positions recorded while reading it:
+ * every element and attribute outside the output cells stays exactly as written.
+ */
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { OUTPUT_COLUMNS, OutputKey } from '../../workbook/columns';
+import type { OutputValue } from '../../workbook/output';
+import { OWNERSHIP_NAMESPACE, OutputColumnPlan, OwnershipRecord, serializeOwnership } from '../../workbook/ownership';
+import type { Cell } from '../../workbook/values';
+import type { Block, BlockData } from './blocks';
+import { columnName, parseRange, rangeRef, REL, SheetInfo, WorkbookPackage } from './package';
+import { decodeUtf8, readSheet, RowPositions, SheetLayout } from './sheetRead';
+import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
+import { appendChild, applyEdits, child, children, Edit, escapeAttr, escapeText, prefixFor, setAttributes, startTag, toXstring } from './xml';
+import { writeZip, ZipOut } from './zip';
+
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_CUSTOM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+const REL_WORKSHEET = `${NS_REL}/worksheet`;
+const REL_CUSTOM_XML = `${NS_REL}/customXml`;
+const REL_CUSTOM_PROPS = `${NS_REL}/customXmlProps`;
+const MAX_COLUMN = 16_384;
+const MAX_TEXT = 32_767;
+
+/** The portfolio's output columns on the sheet: where each goes, and what is added. */
+export interface OutputGeometry {
+  /** Sheet column (1-based) of each output column after the write. */
+  colOf: Record<OutputKey, number>;
+  /** Sheet columns added at the right of the block, in order, with their headers. */
+  added: { col: number; key: OutputKey; header: string }[];
+  /** Columns whose cell positions the read pass records: output columns and the block's last column. */
+  interest: number[];
+  /** Output key by sheet column. */
+  keyOf: Map<number, OutputKey>;
+  newCols: Set<number>;
+}
+
+export function outputGeometry(block: Block, plan: OutputColumnPlan): OutputGeometry {
+  const colOf = {} as Record<OutputKey, number>;
+  for (const [key, at] of Object.entries(plan.existing) as [OutputKey, number][]) colOf[key] = block.firstCol + at;
+  const added = plan.added.map((a, k) => ({ col: block.lastCol + 1 + k, key: a.key, header: a.header }));
+  for (const a of added) colOf[a.key] = a.col;
+  const interest = [...new Set([block.lastCol, ...Object.values(colOf)])].sort((a, b) => a - b);
+  const keyOf = new Map((Object.entries(colOf) as [OutputKey, number][]).map(([key, col]) => [col, key]));
+  return { colOf, added, interest, keyOf, newCols: new Set(added.map((a) => a.col)) };
+}
+
+export class OutputAreaNotEmptyError extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly address: string,
+  ) {
+    super(`cannot add the output columns to sheet "${sheetName}": ${address} is not empty`);
+  }
+}
+
+export interface CopyRequest {
+  pkg: WorkbookPackage;
+  block: Block;
+  data: BlockData;
+  plan: OutputColumnPlan;
+  geometry: OutputGeometry;
+  /** Per data row (data.rows order): values in OUTPUT_COLUMNS order. */
+  outputs: readonly (readonly OutputValue[])[];
+  /** Per data row: the severity cell's fill (ARGB), or null. */
+  fills: readonly (string | null)[];
+  summary: { defaultName: string; otherNames: string[]; title: string[]; rows: Cell[][]; widths: number[] };
+}
+
+export interface CopyReport {
+  summarySheet: string;
+  /** Cells of the output columns that held a formula (now values). */
+  formulasReplaced: number;
+}
+
+export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.WritableStream): Promise<CopyReport> {
+  const { pkg } = req;
+  checkOutputArea(req);
+  const plumbing = new Plumbing(pkg);
+  const sheetPart = req.block.sheet.part!;
+  const formulasReplaced = countFormulasReplaced(req);
+
+  // Styles are appended while the sheet is spliced, so the styles part is written after it.
+  const patchedSheet: ZipOut = { name: sheetPart, stream: () => sheetStream(req), large: true };
+  const tablePart = req.block.table && req.geometry.added.length > 0 ? { name: req.block.table.part, buffer: Buffer.from(patchTable(req), 'utf8') } : null;
+  const summary = summarySheetPart(req, await summaryTarget(req), plumbing);
+  const ownership = ownershipPart(req, summary.sheetName, plumbing);
+  if (formulasReplaced > 0) plumbing.dropCalcChain();
+  if (req.block.table === null) plumbing.growFilterDatabase(req);
+
+  const rewritten = new Map<string, ZipOut>([[sheetPart.toLowerCase(), patchedSheet]]);
+  if (tablePart) rewritten.set(tablePart.name.toLowerCase(), tablePart);
+  for (const part of [...summary.parts, ...ownership]) rewritten.set(part.name.toLowerCase(), part);
+  const stylesName = pkg.stylesPart ?? 'xl/styles.xml';
+  if (!pkg.stylesPart) plumbing.addStylesPart(stylesName);
+
+  const parts: ZipOut[] = [];
+  const done = new Set<string>();
+  for (const name of pkg.zip.names()) {
+    const key = name.toLowerCase();
+    if (plumbing.dropped.has(key) || key === stylesName.toLowerCase()) continue;
+    done.add(key);
+    const own = rewritten.get(key) ?? plumbing.rewritten(name);
+    parts.push(own ?? { name, copy: pkg.zip });
+  }
+  for (const [key, part] of rewritten) if (!done.has(key)) parts.push(part);
+  for (const part of plumbing.newParts()) if (!done.has(part.name.toLowerCase())) parts.push(part);
+  // Last: every style the sheet and the summary needed has been appended by now.
+  parts.push({
+    name: stylesName,
+    stream: () => (pkg.styles.changed || !pkg.stylesPart ? Readable.from([Buffer.from(pkg.styles.render(), 'utf8')]) : pkg.zip.stream(stylesName)),
+  });
+  await writeZip(parts, destination);
+  return { summarySheet: summary.sheetName, formulasReplaced };
+}
+
+// ---- the output area ------------------------------------------------------------------------
+
+function checkOutputArea(req: CopyRequest): void {
+  const { block, geometry, data, pkg } = req;
+  if (geometry.added.length === 0) return;
+  const left = geometry.added[0].col;
+  const right = geometry.added[geometry.added.length - 1].col;
+  const name = block.sheet.name;
+  if (right > MAX_COLUMN) throw new OutputAreaNotEmptyError(name, `column ${columnName(MAX_COLUMN)} (the last column of a sheet)`);
+  const bottom = lastRowOf(req);
+  const occupied = data.read.occupied.find((o) => o.row >= block.headerRow && o.row <= bottom && o.col >= left && o.col <= right);
+  if (occupied) throw new OutputAreaNotEmptyError(name, `${columnName(occupied.col)}${occupied.row}`);
+  const area = { top: block.headerRow, bottom, left, right };
+  for (const ref of data.read.layout.mergedRanges) {
+    const m = parseRange(ref);
+    if (m && intersects(m, area)) throw new OutputAreaNotEmptyError(name, `${ref} (merged cells)`);
+  }
+  for (const t of pkg.tables) {
+    if (t.sheet !== block.sheet || t === block.table) continue;
+    if (intersects(t, area)) throw new OutputAreaNotEmptyError(name, `${rangeRef(t)} (table ${t.name})`);
+  }
+}
+
+function intersects(a: { top: number; bottom: number; left: number; right: number }, b: { top: number; bottom: number; left: number; right: number }): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
+/** Last sheet row the output columns span: the table's last row (totals included), else the last data row. */
+function lastRowOf(req: CopyRequest): number {
+  if (req.block.table) return req.block.table.bottom;
+  return req.block.dataTop + req.data.rows.length - 1;
+}
+
+function countFormulasReplaced(req: CopyRequest): number {
+  const p = req.data.read.positions!;
+  const owned = new Set(Object.entries(req.plan.existing).map(([, at]) => req.block.firstCol + (at as number)));
+  let n = 0;
+  for (let i = 0; i < p.rowNumbers.length; i++) {
+    const r = p.rowNumbers[i];
+    if (r < req.block.dataTop || r > lastRowOf(req)) continue;
+    p.cols.forEach((c, k) => {
+      if (owned.has(c) && (p.flags[i * p.cols.length + k] & 2) !== 0) n++;
+    });
+  }
+  return n;
+}
+
+// ---- the portfolio sheet ----------------------------------------------------------------------
+
+const KIND = new Map(OUTPUT_COLUMNS.map((c) => [c.key, c.kind]));
+const KEY_INDEX = new Map(OUTPUT_COLUMNS.map((c, i) => [c.key, i]));
+
+function serialFor(value: number, date1904: boolean): number {
+  return date1904 ? value - 1462 : value;
+}
+
+function cellXml(ref: string, style: number, value: OutputValue, date1904: boolean, prefix: string): string {
+  const s = style > 0 ? ` s="${style}"` : '';
+  if (value === null) return `<${prefix}c r="${ref}"${s}/>`;
+  if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${serialFor(value, date1904)}</${prefix}v></${prefix}c>`;
+  const text = toXstring(value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value);
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeText(text)}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+function textCellXml(ref: string, style: number, text: string, prefix: string): string {
+  return cellXml(ref, style, text, false, prefix);
+}
+
+interface SheetEdits {
+  head: Edit[];
+  tail: Edit[];
+}
+
+/** The sheet's edits outside its rows: dimension, column widths, the sheet's autoFilter. */
+function layoutEdits(req: CopyRequest, layout: SheetLayout): SheetEdits {
+  const head: Edit[] = [];
+  const tail: Edit[] = [];
+  const { geometry, block } = req;
+  if (geometry.added.length === 0) return { head, tail };
+  const right = geometry.added[geometry.added.length - 1].col;
+  const p = layout.prefix;
+  if (layout.dimension) {
+    const old = parseRange(layout.dimension.ref);
+    const grown = old
+      ? { top: Math.min(old.top, block.headerRow), left: Math.min(old.left, block.firstCol), bottom: Math.max(old.bottom, lastRowOf(req)), right: Math.max(old.right, right) }
+      : { top: block.headerRow, left: block.firstCol, bottom: lastRowOf(req), right };
+    head.push({ start: layout.dimension.start, end: layout.dimension.end, text: `<${layout.dimension.name} ref="${rangeRef(grown)}"/>` });
+  }
+  const widths = geometry.added.filter((a) => !layout.cols?.items.some((c) => c.min <= a.col && c.max >= a.col));
+  if (widths.length > 0) {
+    const colXml = (a: { col: number; key: OutputKey }) => {
+      const def = OUTPUT_COLUMNS.find((c) => c.key === a.key)!;
+      return `<${p}col min="${a.col}" max="${a.col}" width="${def.width}" customWidth="1"/>`;
+    };
+    if (layout.cols && !layout.cols.selfClosing) {
+      for (const a of widths) {
+        const before = layout.cols.items.find((c) => c.min > a.col);
+        const at = before ? before.start : layout.cols.closeStart;
+        head.push({ start: at, end: at, text: colXml(a) });
+      }
+    } else if (!layout.cols && layout.sheetDataStart >= 0) {
+      head.push({ start: layout.sheetDataStart, end: layout.sheetDataStart, text: `<${p}cols>${widths.map(colXml).join('')}</${p}cols>` });
+    }
+  }
+  const af = layout.autoFilter;
+  if (block.table === null && af) {
+    const ref = parseRange(af.ref);
+    if (ref && ref.top === block.headerRow && ref.left === block.firstCol && ref.right < right) {
+      const attrs = { ...af.attrs, ref: rangeRef({ ...ref, right }) };
+      tail.push({ start: af.start, end: af.selfClosing ? af.end : af.openEnd, text: startTag(af.name, attrs, af.selfClosing) });
+    }
+  }
+  head.sort((a, b) => a.start - b.start);
+  return { head, tail };
+}
+
+/** The cells of one row: replacements of existing output cells and insertions of new ones. */
+function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string): Generator<Edit> {
+  const { block, geometry, pkg, plan } = req;
+  const styles = pkg.styles;
+  const r = p.rowNumbers[i];
+  const n = p.cols.length;
+  const base = i * n;
+  const isHeader = r === block.headerRow && (block.table === null || block.table.headerRowCount > 0);
+  const dataIndex = r - block.dataTop;
+  const isData = dataIndex >= 0 && dataIndex < req.outputs.length && (block.table === null || r <= block.table.bottom - block.table.totalsRowCount);
+  if (!isHeader && !isData) return;
+  const edgeK = p.cols.indexOf(block.lastCol);
+  const edgeStyle = edgeK >= 0 && p.cellStart[base + edgeK] >= 0 ? p.style[base + edgeK] : 0;
+  const cells: { at: number; end: number; col: number; xml: string }[] = [];
+  const newCols = geometry.newCols;
+  for (let k = 0; k < n; k++) {
+    const col = p.cols[k];
+    const ref = `${columnName(col)}${r}`;
+    const exists = p.cellStart[base + k] >= 0;
+    const isNew = newCols.has(col);
+    if (isHeader) {
+      if (!isNew) continue;
+      const header = plan.added[col - geometry.added[0].col].header;
+      const xml = textCellXml(ref, edgeStyle, header, prefix);
+      cells.push(exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k], col, xml } : { at: p.insertAt[base + k], end: p.insertAt[base + k], col, xml });
+      continue;
+    }
+    const key = geometry.keyOf.get(col) ?? null;
+    if (key === null) continue;
+    const value = req.outputs[dataIndex][KEY_INDEX.get(key)!] ?? null;
+    const fill = key === 'severity' && value !== null ? req.fills[dataIndex] : null;
+    const kind = KIND.get(key)!;
+    const own = exists ? p.style[base + k] : 0;
+    let style: number;
+    if (value === null && !exists && (!isNew || edgeStyle === 0)) continue;
+    if (isNew) {
+      // A new column takes its left neighbour's font, border and alignment, not its number format or fill.
+      style = styles.derive(edgeStyle, { numFmt: kind === 'text' || value === null ? 'General' : kind === 'date' ? DATE_FORMAT : DATETIME_FORMAT, fill: fill ?? 'none' });
+    } else {
+      style = own;
+      if (kind !== 'text' && value !== null && !styles.isDate(own)) style = styles.derive(own, { numFmt: kind === 'date' ? DATE_FORMAT : DATETIME_FORMAT });
+      if (key === 'severity') style = styles.derive(style, { fill: fill ?? 'none' });
+    }
+    const xml = cellXml(ref, style, value, pkg.date1904, prefix);
+    cells.push(exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k], col, xml } : { at: p.insertAt[base + k], end: p.insertAt[base + k], col, xml });
+  }
+  if (cells.length === 0) return;
+  cells.sort((a, b) => a.at - b.at || a.col - b.col);
+  const inserts = cells.some((c) => c.at === c.end);
+  if (p.selfClosing[i]) {
+    // <row …/> holds no cells: it becomes <row …>cells</row>.
+    const attrs = widenSpans(p.rowAttrs[i] ?? {}, geometry);
+    yield { start: p.rowStart[i], end: p.rowOpenEnd[i], text: `${startTag(p.rowName[i], attrs)}${cells.map((c) => c.xml).join('')}</${p.rowName[i]}>` };
+    return;
+  }
+  if (inserts && p.rowSpans[i] !== null) {
+    const attrs = widenSpans(p.rowAttrs[i]!, geometry);
+    if (attrs.spans !== p.rowSpans[i]) yield { start: p.rowStart[i], end: p.rowOpenEnd[i], text: startTag(p.rowName[i], attrs) };
+  }
+  // Adjacent insertions at one point go out as one edit.
+  let k = 0;
+  while (k < cells.length) {
+    const c = cells[k];
+    let text = c.xml;
+    let end = c.end;
+    while (k + 1 < cells.length && cells[k + 1].at === end && cells[k + 1].at === cells[k + 1].end) {
+      text += cells[++k].xml;
+      end = cells[k].end;
+    }
+    yield { start: c.at, end, text };
+    k++;
+  }
+}
+
+/** `spans` is a hint of the row's first and last column (§18.3.1.73): it must cover the new cells. */
+function widenSpans(attrs: Record<string, string>, geometry: OutputGeometry): Record<string, string> {
+  if (attrs.spans === undefined || geometry.added.length === 0) return attrs;
+  const m = /^(\d+):(\d+)$/.exec(attrs.spans.trim());
+  if (!m) return attrs;
+  const right = geometry.added[geometry.added.length - 1].col;
+  return Number(m[2]) >= right ? attrs : { ...attrs, spans: `${m[1]}:${right}` };
+}
+
+function* allEdits(req: CopyRequest): Generator<Edit> {
+  const p = req.data.read.positions!;
+  const layout = req.data.read.layout;
+  const { head, tail } = layoutEdits(req, layout);
+  yield* head;
+  for (let i = 0; i < p.rowNumbers.length; i++) yield* rowEdits(req, p, i, layout.prefix);
+  yield* tail;
+}
+
+/** The portfolio sheet's new text, streamed: the input part read again and spliced. */
+async function sheetStream(req: CopyRequest): Promise<Readable> {
+  const source = decodeUtf8(await req.pkg.zip.stream(req.block.sheet.part!));
+  return Readable.from(encode(splice(source, allEdits(req))));
+}
+
+async function* encode(texts: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  let pending = '';
+  for await (const t of texts) {
+    pending += t;
+    if (pending.length >= 1 << 16) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  if (pending.length > 0) yield Buffer.from(pending, 'utf8');
+}
+
+/** Source text with edits applied; edits come in position order and never overlap. */
+export async function* splice(source: AsyncIterable<string>, edits: Iterator<Edit> | Iterable<Edit>): AsyncGenerator<string> {
+  const it = Symbol.iterator in (edits as object) ? (edits as Iterable<Edit>)[Symbol.iterator]() : (edits as Iterator<Edit>);
+  let edit = it.next();
+  let base = 0; // absolute index of chunk[0]
+  let skipTo = 0; // source before this index is not copied
+  for await (const chunk of source) {
+    const end = base + chunk.length;
+    let at = Math.max(base, skipTo);
+    while (!edit.done && edit.value.start < end) {
+      const e = edit.value;
+      if (e.start < at) throw new Error('edits out of order');
+      if (e.start > at) yield chunk.slice(at - base, e.start - base);
+      yield e.text;
+      at = e.end;
+      skipTo = e.end;
+      edit = it.next();
+      if (at > end) break;
+    }
+    if (at < end) yield chunk.slice(at - base);
+    base = end;
+  }
+  // Edits at the very end of the text (none in practice: the root's end tag comes last).
+  while (!edit.done) {
+    yield edit.value.text;
+    edit = it.next();
+  }
+}
+
+// ---- the table part ---------------------------------------------------------------------------
+
+function patchTable(req: CopyRequest): string {
+  const table = req.block.table!;
+  const right = req.geometry.added[req.geometry.added.length - 1].col;
+  const root = table.root;
+  const edits: Edit[] = [setAttributes(root, { ref: rangeRef({ ...table, right }) })];
+  const filter = child(root, 'autoFilter');
+  if (filter) {
+    const ref = parseRange(filter.attrs.ref ?? '');
+    if (ref) edits.push(setAttributes(filter, { ref: rangeRef({ ...ref, right }) }));
+  }
+  const cols = child(root, 'tableColumns');
+  if (cols) {
+    const items = children(cols, 'tableColumn');
+    let id = Math.max(0, ...items.map((c) => Number(c.attrs.id) || 0));
+    const prefix = cols.name.includes(':') ? cols.name.slice(0, cols.name.indexOf(':') + 1) : '';
+    const added = req.geometry.added.map((a) => `<${prefix}tableColumn id="${++id}" name="${escapeAttr(toXstring(a.header))}"/>`).join('');
+    const count = String(items.length + req.geometry.added.length);
+    if (cols.selfClosing) edits.push({ start: cols.start, end: cols.end, text: `${startTag(cols.name, { ...cols.attrs, count })}${added}</${cols.name}>` });
+    else edits.push(setAttributes(cols, { count }), appendChild(cols, added));
+  }
+  return applyEdits(table.text, edits);
+}
+
+// ---- the summary sheet ------------------------------------------------------------------------
+
+function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null; name: string }, plumbing: Plumbing): { name: string; sheetName: string; parts: ZipOut[] } {
+  const { pkg } = req;
+  const styles = pkg.styles;
+  const bold = styles.derive(0, { bold: true });
+  const date = styles.derive(0, { numFmt: DATE_FORMAT });
+  const rowsXml = req.summary.rows
+    .map((cells, i) => {
+      const r = i + 1;
+      const xml = cells
+        .map((v, j) => {
+          if (v === null || v === undefined || v === '') return '';
+          const ref = `${columnName(j + 1)}${r}`;
+          if (v instanceof Date) return cellXml(ref, date, v.getTime() / 86_400_000 + 25_569, pkg.date1904, '');
+          if (typeof v === 'number') return cellXml(ref, i === 0 ? bold : 0, v, false, '');
+          if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+          return textCellXml(ref, i === 0 ? bold : 0, String(v), '');
+        })
+        .join('');
+      return xml ? `<row r="${r}">${xml}</row>` : '';
+    })
+    .join('');
+  const cols = req.summary.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('');
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowsXml}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  const buffer = Buffer.from(xml, 'utf8');
+  if (target.existing) return { name: target.existing.part!, sheetName: target.existing.name, parts: [{ name: target.existing.part!, buffer }] };
+  const name = plumbing.addSheet(target.name);
+  return { name, sheetName: target.name, parts: [{ name, buffer }] };
+}
+
+/**
+ * The product's summary sheet: the one the record names; without a record, in a workbook an
+ * earlier version checked, a sheet of the summary's name whose A1 is the summary's title;
+ * else a new sheet (汇总, or 汇总 (2) beside a user's own 汇总).
+ */
+async function summaryTarget(req: CopyRequest): Promise<{ existing: SheetInfo | null; name: string }> {
+  const { pkg } = req;
+  const byName = (n: string) => pkg.sheets.find((s) => s.name.toLowerCase() === n.toLowerCase());
+  const usable = (s: SheetInfo | undefined): s is SheetInfo => s !== undefined && s.isWorksheet && s !== req.block.sheet;
+  const recorded = pkg.ownership?.record.summarySheet ?? null;
+  if (recorded !== null && usable(byName(recorded))) return { existing: byName(recorded)!, name: recorded };
+  if (pkg.ownership === null && req.plan.basis === 'legacy') {
+    for (const n of [req.summary.defaultName, ...req.summary.otherNames]) {
+      const s = byName(n);
+      if (usable(s) && req.summary.title.includes(await firstCellText(pkg, s))) return { existing: s, name: s.name };
+    }
+  }
+  let name = req.summary.defaultName;
+  for (let n = 2; byName(name); n++) name = `${req.summary.defaultName} (${n})`;
+  return { existing: null, name };
+}
+
+async function firstCellText(pkg: WorkbookPackage, sheet: SheetInfo): Promise<string> {
+  const read = await readSheet(await pkg.zip.stream(sheet.part!), {
+    sharedStrings: pkg.sharedStrings,
+    styles: pkg.styles,
+    date1904: pkg.date1904,
+    area: { top: 1, bottom: 1, left: 1, right: 1 },
+    stopAfterRows: 1,
+  });
+  const v = read.rows.get(1)?.[0];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+// ---- the ownership record ---------------------------------------------------------------------
+
+function ownershipPart(req: CopyRequest, summarySheet: string, plumbing: Plumbing): ZipOut[] {
+  const record: OwnershipRecord = {
+    portfolio: { table: req.block.table?.name ?? null, sheet: req.block.sheet.name, columns: req.plan.headers },
+    summarySheet: summarySheet === '' ? null : summarySheet,
+  };
+  const xml = Buffer.from(serializeOwnership(record), 'utf8');
+  const existing = req.pkg.ownership?.part;
+  if (existing) return [{ name: existing, buffer: xml }];
+  return plumbing.addCustomXml(xml);
+}
+
+// ---- workbook plumbing ------------------------------------------------------------------------
+
+/** Edits to workbook.xml, its relationships and the content types, collected and rendered once. */
+class Plumbing {
+  readonly dropped = new Set<string>();
+  private readonly workbookEdits: Edit[] = [];
+  private readonly relsAdded: string[] = [];
+  private readonly overrides: string[] = [];
+  private readonly added: ZipOut[] = [];
+  private readonly removedRelIds = new Set<string>();
+  private readonly removedOverrides = new Set<string>();
+  private nextRel = 1;
+
+  constructor(private readonly pkg: WorkbookPackage) {
+    const ids = new Set(pkg.workbookRels.items.map((r) => r.id));
+    while (ids.has(`rId${this.nextRel}`)) this.nextRel++;
+  }
+
+  private relId(): string {
+    const ids = new Set(this.pkg.workbookRels.items.map((r) => r.id));
+    while (ids.has(`rId${this.nextRel}`)) this.nextRel++;
+    return `rId${this.nextRel++}`;
+  }
+
+  private relTarget(part: string): string {
+    return path.posix.relative(path.posix.dirname(this.pkg.workbookPart), part);
+  }
+
+  private freeName(pattern: (n: number) => string): string {
+    for (let n = 1; ; n++) {
+      const name = pattern(n);
+      if (!this.pkg.zip.has(name) && !this.added.some((a) => a.name.toLowerCase() === name.toLowerCase())) return name;
+    }
+  }
+
+  addSheet(sheetName: string): string {
+    const dir = path.posix.dirname(this.pkg.workbookPart);
+    const part = this.freeName((n) => `${dir === '.' ? '' : `${dir}/`}worksheets/sheet${n}.xml`);
+    const id = this.relId();
+    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_WORKSHEET}" Target="${escapeAttr(this.relTarget(part))}"/>`);
+    this.overrides.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${CT_WORKSHEET}"/>`);
+    const root = this.pkg.workbook.root;
+    const sheets = child(root, 'sheets')!;
+    const sheetId = Math.max(0, ...this.pkg.sheets.map((s) => s.sheetId)) + 1;
+    const prefix = sheets.name.includes(':') ? sheets.name.slice(0, sheets.name.indexOf(':') + 1) : '';
+    const relPrefix = prefixFor(root, NS_REL) ?? prefixFor(root, NS_REL_STRICT);
+    const idAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${NS_REL}" r:id="${id}"`;
+    this.workbookEdits.push(appendChild(sheets, `<${prefix}sheet name="${escapeAttr(sheetName)}" sheetId="${sheetId}" ${idAttr}/>`));
+    return part;
+  }
+
+  addCustomXml(xml: Buffer): ZipOut[] {
+    const item = this.freeName((n) => `customXml/item${n}.xml`);
+    const n = /item(\d+)\.xml$/.exec(item)![1];
+    const props = `customXml/itemProps${n}.xml`;
+    const guid = `{${randomGuid()}}`;
+    const propsXml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
+      `<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${OWNERSHIP_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`;
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_PROPS}" Target="itemProps${n}.xml"/></Relationships>`;
+    const id = this.relId();
+    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="${escapeAttr(this.relTarget(item))}"/>`);
+    this.overrides.push(`<Override PartName="/${props}" ContentType="${CT_CUSTOM_PROPS}"/>`);
+    if (!this.hasXmlDefault()) this.overrides.push(`<Override PartName="/${item}" ContentType="application/xml"/>`);
+    const parts: ZipOut[] = [
+      { name: item, buffer: xml },
+      { name: props, buffer: Buffer.from(propsXml, 'utf8') },
+      { name: `customXml/_rels/item${n}.xml.rels`, buffer: Buffer.from(rels, 'utf8') },
+    ];
+    return parts;
+  }
+
+  addStylesPart(name: string): void {
+    this.relsAdded.push(`<Relationship Id="${this.relId()}" Type="${NS_REL}/styles" Target="${escapeAttr(this.relTarget(name))}"/>`);
+    this.overrides.push(`<Override PartName="/${name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+  }
+
+  private hasXmlDefault(): boolean {
+    return children(this.pkg.contentTypes.root, 'Default').some((d) => (d.attrs.Extension ?? '').toLowerCase() === 'xml');
+  }
+
+  /** calcChain.xml lists formula cells; a formula replaced by a value would make Excel repair the file. Excel rebuilds it. */
+  dropCalcChain(): void {
+    for (const rel of this.pkg.workbookRels.items) {
+      if (!rel.type.endsWith(REL.calcChain) || rel.target === null) continue;
+      this.dropped.add(rel.target.toLowerCase());
+      this.removedRelIds.add(rel.id);
+      this.removedOverrides.add(`/${rel.target}`.toLowerCase());
+    }
+  }
+
+  /** A sheet autoFilter grown to the new columns: Excel's hidden _FilterDatabase name follows it. */
+  growFilterDatabase(req: CopyRequest): void {
+    if (req.geometry.added.length === 0) return;
+    const right = req.geometry.added[req.geometry.added.length - 1].col;
+    const names = child(this.pkg.workbook.root, 'definedNames');
+    if (!names) return;
+    for (const d of children(names, 'definedName')) {
+      if (d.attrs.name !== '_xlnm._FilterDatabase' || Number(d.attrs.localSheetId) !== req.block.sheet.index || d.selfClosing) continue;
+      const m = /^(.*!)\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(d.text.trim());
+      if (!m) continue;
+      const top = Number(m[3]);
+      if (top !== req.block.headerRow) continue;
+      this.workbookEdits.push({ start: d.openEnd, end: d.closeStart, text: escapeText(`${m[1]}$${m[2]}$${m[3]}:$${columnName(right)}$${m[5]}`) });
+    }
+  }
+
+  /** The new text of a plumbing part, or null when it is copied as it is. */
+  rewritten(name: string): ZipOut | null {
+    const key = name.toLowerCase();
+    if (key === this.pkg.workbookPart.toLowerCase() && this.workbookEdits.length > 0) {
+      return { name, buffer: Buffer.from(applyEdits(this.pkg.workbook.text, this.workbookEdits), 'utf8') };
+    }
+    if (key === this.pkg.workbookRels.name.toLowerCase() && (this.relsAdded.length > 0 || this.removedRelIds.size > 0)) {
+      return { name, buffer: Buffer.from(this.renderRels(), 'utf8') };
+    }
+    if (key === '[content_types].xml' && (this.overrides.length > 0 || this.removedOverrides.size > 0)) {
+      return { name, buffer: Buffer.from(this.renderContentTypes(), 'utf8') };
+    }
+    return null;
+  }
+
+  /** Parts that did not exist in the input at all (a workbook without relationships part). */
+  newParts(): ZipOut[] {
+    const out = [...this.added];
+    if (this.pkg.workbookRels.text === null && this.relsAdded.length > 0) {
+      out.push({ name: this.pkg.workbookRels.name, buffer: Buffer.from(this.renderRels(), 'utf8') });
+    }
+    return out;
+  }
+
+  private renderRels(): string {
+    const rels = this.pkg.workbookRels;
+    if (rels.text === null || rels.root === null) {
+      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${this.relsAdded.join('')}</Relationships>`;
+    }
+    const edits: Edit[] = [];
+    for (const r of children(rels.root, 'Relationship')) if (this.removedRelIds.has(r.attrs.Id ?? '')) edits.push({ start: r.start, end: r.end, text: '' });
+    if (this.relsAdded.length) edits.push(appendChild(rels.root, this.relsAdded.join('')));
+    return applyEdits(rels.text, edits);
+  }
+
+  private renderContentTypes(): string {
+    const ct = this.pkg.contentTypes;
+    const edits: Edit[] = [];
+    for (const o of children(ct.root, 'Override')) if (this.removedOverrides.has((o.attrs.PartName ?? '').toLowerCase())) edits.push({ start: o.start, end: o.end, text: '' });
+    if (this.overrides.length) edits.push(appendChild(ct.root, this.overrides.join('')));
+    return applyEdits(ct.text, edits);
+  }
+}
+
+function randomGuid(): string {
+  return randomUUID().toUpperCase();
+}

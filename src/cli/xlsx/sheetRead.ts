@@ -1,0 +1,404 @@
+/**
+ * Reading a worksheet part as a stream (saxes, one pass, memory for the cells asked for only):
+ * the values of a block of cells, and — for the portfolio sheet — where in the part's text
+ * each row and each cell of the output columns is, so the copy can be spliced without parsing
+ * the part again (sheetPatch.ts).
+ *
+ * Cell values as a reader sees them (ECMA-376 Part 1 §18.3.1.4 c, §18.18.11 ST_CellType):
+ * shared strings (t="s"), inline strings and rich text (t="inlineStr", phonetic runs left
+ * out), formula results (t="str", or a number), booleans, errors (their text, e.g. "#N/A"),
+ * ISO dates (t="d"), and numbers — a number under a date format becomes a Date (UTC midnight
+ * is the day), in the 1900 or the 1904 date system. A formula without a cached value reads
+ * as blank and is counted, so the caller can say so once.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import type { Cell } from '../../workbook/values';
+import type { Styles } from './styles';
+import { XmlScanner } from './scan';
+import { fromXstring, localName } from './xml';
+
+export interface Area {
+  /** 1-based, inclusive. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** What the copy needs to know about a worksheet outside its rows. */
+export interface SheetLayout {
+  /** The <dimension> element: [start, end) and its ref. */
+  dimension: { start: number; end: number; ref: string; name: string } | null;
+  /** The <cols> element and its <col> children. */
+  cols: { start: number; openEnd: number; closeStart: number; end: number; selfClosing: boolean; name: string; items: { min: number; max: number; start: number; end: number }[] } | null;
+  /** Start of <sheetData> (where a new <cols> goes). */
+  sheetDataStart: number;
+  /** The <autoFilter> of the sheet (not of a table). */
+  autoFilter: { start: number; end: number; ref: string; name: string; attrs: Record<string, string>; selfClosing: boolean; openEnd: number } | null;
+  mergedRanges: string[];
+  /** Prefix of the main namespace ('' or 'x:'), for elements the copy adds. */
+  prefix: string;
+}
+
+/**
+ * Where the output cells go, per row, recorded in the read pass: for each column of interest,
+ * the existing cell [start, end) and its style, or the point to insert a new one (after the last
+ * cell left of it).
+ */
+export class RowPositions {
+  /** Sheet columns (1-based) of interest, ascending. */
+  readonly cols: number[];
+  readonly rowNumbers: number[] = [];
+  /** Per row: index of `<` of the row's start tag, and the end of the start tag. */
+  readonly rowStart: number[] = [];
+  readonly rowOpenEnd: number[] = [];
+  readonly rowSpans: (string | null)[] = [];
+  /** Per row and column: cell start (-1 = no cell), cell end, insertion point, style, flags. */
+  readonly cellStart: number[] = [];
+  readonly cellEnd: number[] = [];
+  readonly insertAt: number[] = [];
+  readonly style: number[] = [];
+  /** 1: the cell has a value or formula; 2: it has a formula. */
+  readonly flags: number[] = [];
+  /** Rows whose start tag is `<row …/>` (no cells at all). */
+  readonly selfClosing: boolean[] = [];
+  readonly rowAttrs: (Record<string, string> | null)[] = [];
+  readonly rowName: string[] = [];
+
+  constructor(cols: number[]) {
+    this.cols = [...cols].sort((a, b) => a - b);
+  }
+
+  /** Index of the row element for this sheet row, or -1. */
+  find(row: number): number {
+    let lo = 0;
+    let hi = this.rowNumbers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.rowNumbers[mid];
+      if (v === row) return mid;
+      if (v < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+export interface SheetReadOptions {
+  sharedStrings: readonly string[];
+  styles: Styles;
+  date1904: boolean;
+  /** Cells collected: rows top..bottom (bottom may be Infinity), columns left..right. */
+  area: Area;
+  /** Record the positions of these columns' cells in rows top..bottom (the portfolio sheet). */
+  positions?: number[];
+  /** Stop reading after this many rows of the area that have any value (header search). */
+  stopAfterRows?: number;
+}
+
+export interface SheetReadResult {
+  /** Values by sheet row (1-based) → cells left..right (sparse rows are absent). */
+  rows: Map<number, Cell[]>;
+  /** Last sheet row with a value in the area. */
+  lastRow: number;
+  formulasWithoutValue: number;
+  layout: SheetLayout;
+  positions: RowPositions | null;
+  /** Cells with content in the area's columns right of `area.right` up to the positions' max, by address: the way of new columns. */
+  occupied: { row: number; col: number }[];
+}
+
+const NOT_STARTED = -1;
+
+/** Column number (1-based) from a cell reference such as "AB12"; 0 if none. */
+function refColumn(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** A date serial as a Date at UTC (the wall-clock reading), in the workbook's date system. */
+export function dateFromSerial(serial: number, date1904: boolean): Date | null {
+  const s1900 = date1904 ? serial + 1462 : serial;
+  if (!Number.isFinite(s1900) || s1900 < 0 || s1900 > 2_958_466) return null;
+  // Before 1900-03-01 Excel counts the phantom 1900-02-29.
+  const days = s1900 < 61 ? s1900 - 25_568 : s1900 - 25_569;
+  return new Date(Math.round(days * MS_PER_DAY));
+}
+
+export async function readSheet(stream: Readable, options: SheetReadOptions): Promise<SheetReadResult> {
+  const { area, styles, sharedStrings, date1904 } = options;
+  const width = area.right - area.left + 1;
+  const rows = new Map<number, Cell[]>();
+  const positions = options.positions ? new RowPositions(options.positions) : null;
+  const interest = positions?.cols ?? [];
+  const occupied: { row: number; col: number }[] = [];
+  const layout: SheetLayout = { dimension: null, cols: null, sheetDataStart: -1, autoFilter: null, mergedRanges: [], prefix: '' };
+
+  let depth = 0;
+  let inSheetData = false;
+  let rowNumber = 0;
+  let rowInArea = false;
+  let rowRecorded = -1;
+  let col = 0;
+  let values: Cell[] | null = null;
+  let rowHasValue = false;
+  let lastRow = 0;
+  let rowsWithValues = 0;
+  let formulasWithoutValue = 0;
+  let stopped = false;
+
+  // the current cell
+  let cellType = '';
+  let cellStyle = 0;
+  let cellStart = 0;
+  let hasFormula = false;
+  let vText: string | null = null;
+  let isText: string | null = null;
+  let inV = false;
+  let inIs = false;
+  let inT = false;
+  let inPhonetic = false;
+  let cellWanted = false;
+
+  // positions of the current row
+  let nextInterest = 0;
+  let lastCellEnd = 0;
+
+  const scanner = new XmlScanner({
+    wantAttributes(name) {
+      const local = localName(name);
+      return local === 'c' || local === 'row' || (!inSheetData && ATTRIBUTES_OUTSIDE_ROWS.has(local));
+    },
+    open(name, attrs, start, openEnd, selfClosing) {
+      depth++;
+      const local = name.length === 1 ? name : localName(name);
+      if (inSheetData) {
+        if (local === 'c') return openCell(attrs!, start);
+        if (depth === 3 && local === 'row') return openRow(name, attrs!, start, openEnd, selfClosing);
+        if (!cellWanted) return;
+        if (local === 'v') {
+          inV = true;
+          vText = '';
+        } else if (local === 'f') hasFormula = true;
+        else if (local === 'is') {
+          inIs = true;
+          isText = '';
+        } else if (local === 'rPh') inPhonetic = true;
+        else if (local === 't' && inIs && !inPhonetic) inT = true;
+        return;
+      }
+      if (depth === 1) {
+        const i = name.indexOf(':');
+        layout.prefix = i < 0 ? '' : name.slice(0, i + 1);
+        return;
+      }
+      if (depth === 3 && local === 'col' && layout.cols) layout.cols.items.push({ min: Number(attrs!.min), max: Number(attrs!.max), start, end: -1 });
+      if (depth === 3 && local === 'mergeCell') layout.mergedRanges.push(String(attrs!.ref ?? ''));
+      if (depth !== 2) return;
+      if (local === 'sheetData') {
+        layout.sheetDataStart = start;
+        inSheetData = !selfClosing;
+      } else if (local === 'dimension') {
+        layout.dimension = { start, end: -1, ref: attrs!.ref ?? '', name };
+      } else if (local === 'cols') {
+        layout.cols = { start, openEnd, closeStart: -1, end: -1, selfClosing, name, items: [] };
+      } else if (local === 'autoFilter') {
+        layout.autoFilter = { start, end: -1, ref: attrs!.ref ?? '', name, attrs: { ...attrs! }, selfClosing, openEnd };
+      }
+    },
+    text(text) {
+      if (inV) vText += text;
+      else if (inT) isText += text;
+    },
+    close(name, closeStart, end) {
+      depth--;
+      const local = name.length === 1 ? name : localName(name);
+      if (inSheetData) {
+        if (local === 'c') return closeCell(end);
+        if (local === 'row' && depth === 2) return closeRow();
+        if (local === 'v') inV = false;
+        else if (local === 't') inT = false;
+        else if (local === 'is') inIs = false;
+        else if (local === 'rPh') inPhonetic = false;
+        else if (local === 'sheetData') inSheetData = false;
+        return;
+      }
+      if (depth === 2 && local === 'col' && layout.cols) layout.cols.items[layout.cols.items.length - 1].end = end;
+      if (depth !== 1) return;
+      if (local === 'dimension' && layout.dimension) layout.dimension.end = end;
+      if (local === 'cols' && layout.cols) {
+        layout.cols.end = end;
+        layout.cols.closeStart = closeStart;
+      }
+      if (local === 'autoFilter' && layout.autoFilter && layout.autoFilter.end < 0) layout.autoFilter.end = end;
+    },
+  });
+
+  function openRow(name: string, attrs: Record<string, string>, start: number, openEnd: number, selfClosing: boolean): void {
+    rowNumber = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
+    col = 0;
+    rowInArea = rowNumber >= area.top && rowNumber <= area.bottom;
+    values = null;
+    rowHasValue = false;
+    rowRecorded = -1;
+    if (positions && rowInArea) {
+      rowRecorded = positions.rowNumbers.length;
+      positions.rowNumbers.push(rowNumber);
+      positions.rowStart.push(start);
+      positions.rowOpenEnd.push(openEnd);
+      positions.rowSpans.push(attrs.spans ?? null);
+      positions.selfClosing.push(selfClosing);
+      positions.rowAttrs.push(attrs.spans !== undefined || selfClosing ? { ...attrs } : null);
+      positions.rowName.push(name);
+      for (let k = 0; k < interest.length; k++) {
+        positions.cellStart.push(NOT_STARTED);
+        positions.cellEnd.push(NOT_STARTED);
+        positions.insertAt.push(openEnd);
+        positions.style.push(0);
+        positions.flags.push(0);
+      }
+      nextInterest = 0;
+      lastCellEnd = openEnd;
+    }
+  }
+
+  function closeRow(): void {
+    if (rowRecorded >= 0) {
+      const base = rowRecorded * interest.length;
+      for (let k = nextInterest; k < interest.length; k++) positions!.insertAt[base + k] = lastCellEnd;
+    }
+    if (rowHasValue) {
+      lastRow = rowNumber;
+      rowsWithValues++;
+      if (options.stopAfterRows !== undefined && rowsWithValues >= options.stopAfterRows) stopped = true;
+    }
+    rowInArea = false;
+  }
+
+  function openCell(attrs: Record<string, string>, start: number): void {
+    const r = attrs.r;
+    col = r !== undefined ? refColumn(r) : col + 1;
+    cellType = attrs.t ?? '';
+    cellStyle = attrs.s !== undefined ? Number(attrs.s) : 0;
+    cellStart = start;
+    hasFormula = false;
+    vText = null;
+    isText = null;
+    inPhonetic = false;
+    cellWanted = rowInArea;
+    if (rowRecorded >= 0) {
+      while (nextInterest < interest.length && interest[nextInterest] < col) {
+        positions!.insertAt[rowRecorded * interest.length + nextInterest] = lastCellEnd;
+        nextInterest++;
+      }
+    }
+  }
+
+  function closeCell(end: number): void {
+    cellWanted = false;
+    inV = inT = inIs = false;
+    if (!rowInArea) return;
+    const value = cellValue();
+    const inBlock = col >= area.left && col <= area.right;
+    if (value !== null && inBlock) {
+      if (values === null) {
+        values = new Array<Cell>(width).fill(null);
+        rows.set(rowNumber, values);
+      }
+      values[col - area.left] = value;
+      rowHasValue = true;
+    }
+    if (rowRecorded >= 0) {
+      const k = nextInterest < interest.length && interest[nextInterest] === col ? nextInterest : -1;
+      if (k >= 0) {
+        const at = rowRecorded * interest.length + k;
+        positions!.cellStart[at] = cellStart;
+        positions!.cellEnd[at] = end;
+        positions!.insertAt[at] = lastCellEnd;
+        positions!.style[at] = cellStyle;
+        positions!.flags[at] = (value !== null || hasFormula ? 1 : 0) | (hasFormula ? 2 : 0);
+        nextInterest++;
+      }
+      if (!inBlock && col > area.right && (value !== null || hasFormula) && interest.length > 0 && col <= interest[interest.length - 1]) {
+        occupied.push({ row: rowNumber, col });
+      }
+      lastCellEnd = end;
+    }
+  }
+
+  function cellValue(): Cell {
+    if (cellType === 'inlineStr') return isText === null ? null : fromXstring(isText);
+    if (vText === null) {
+      if (hasFormula) formulasWithoutValue++;
+      return isText !== null ? fromXstring(isText) : null;
+    }
+    switch (cellType) {
+      case 's': {
+        const s = sharedStrings[Number(vText)];
+        return s === undefined ? null : s;
+      }
+      case 'str':
+        return fromXstring(vText);
+      case 'b':
+        return vText.trim() === '1' || vText.trim().toLowerCase() === 'true';
+      case 'e':
+        return vText.trim();
+      case 'd': {
+        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(vText) ? vText : `${vText.trim()}${vText.includes('T') ? 'Z' : 'T00:00:00Z'}`);
+        return Number.isNaN(d.getTime()) ? vText : d;
+      }
+      default: {
+        const n = Number(vText);
+        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : vText;
+        return styles.isDate(cellStyle) ? dateFromSerial(n, date1904) ?? n : n;
+      }
+    }
+  }
+
+  try {
+    for await (const text of decodeUtf8(stream)) {
+      scanner.write(text);
+      if (stopped) {
+        stream.destroy();
+        break;
+      }
+    }
+    if (!stopped) scanner.end();
+  } catch (e) {
+    throw new SheetReadError((e as Error).message);
+  }
+  return { rows, lastRow, formulasWithoutValue, layout, positions, occupied };
+}
+
+/** Worksheet elements outside <sheetData> whose attributes the copy needs. */
+const ATTRIBUTES_OUTSIDE_ROWS = new Set(['sheetData', 'dimension', 'cols', 'col', 'autoFilter', 'mergeCell']);
+
+export class SheetReadError extends Error {}
+
+/**
+ * A part's text in chunks, without a leading byte-order mark: positions recorded while reading
+ * and used while splicing count the same characters (the copy writes the mark back).
+ */
+export async function* decodeUtf8(stream: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  for await (const chunk of stream) {
+    let text = decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
+}
