@@ -33,7 +33,8 @@ export interface CategoryFacts {
 /**
  * Next-step classes, in the order of rules.md §8: clear a critical finding, resubmit a
  * rejected step, start the step on the longest path, other startable actions, wait on a
- * review, post-launch actions.
+ * review, post-launch actions. `Untracked` (a step the table has no status column for) is
+ * only offered when nothing before it can be.
  */
 export const enum ActionClass {
   ClearsCritical = 1,
@@ -41,7 +42,8 @@ export const enum ActionClass {
   CriticalPath = 3,
   OtherStart = 4,
   Await = 5,
-  PostLaunch = 6,
+  Untracked = 6,
+  PostLaunch = 7,
 }
 
 const TOPIC_ARGS = new Map<Topic, Readonly<Record<string, unknown>>>();

@@ -8,7 +8,7 @@ import type { Day } from './dates';
 import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
 import { evaluateExpedite } from './expedite';
-import { buildFlow, canStart, effectiveState, FlowModel, incomingEdges, isDone, NodeId } from './flow';
+import { buildFlow, canStart, edgeState, effectiveState, FlowModel, incomingEdges, inferAbsent, isAbsent, isDone, isUntracked, NodeId, tracksNothing } from './flow';
 import { categoryFacts } from './categories';
 import { catalogFor, fmtFor } from './i18n';
 import { checkIcp } from './icp';
@@ -19,7 +19,7 @@ import { checkPayment, checkPersonalCategory, checkPublisher } from './payment';
 import { portfolioFindings } from './portfolio';
 import { rankActions, scheduleRow } from './schedule';
 import { defaultSettings, Settings } from './settings';
-import { checkSteps } from './steps';
+import { checkSteps, START_VERB, stepTopic } from './steps';
 import { checkVerificationExpiry } from './verification';
 import {
   Action,
@@ -76,8 +76,11 @@ export function evaluatePortfolio(rows: readonly Row[], options: EvaluateOptions
   return results;
 }
 
-export function evaluateRow(row: Row, ctx: EvalContext, crossRow: readonly RawFinding[] = []): RowResult {
-  const ev = new RowEval(row, ctx, flowFor(row, ctx));
+export function evaluateRow(typed: Row, ctx: EvalContext, crossRow: readonly RawFinding[] = []): RowResult {
+  const flow = flowFor(typed, ctx);
+  // Steps whose status column the table lacks, as later steps show them (or unknown).
+  const row = inferAbsent(typed, flow, ctx.settings);
+  const ev = new RowEval(row, ctx, flow);
   for (const f of row.readFindings) ev.findings.push(f);
   for (const f of crossRow) ev.findings.push(f);
 
@@ -93,6 +96,7 @@ export function evaluateRow(row: Row, ctx: EvalContext, crossRow: readonly RawFi
   const live = evaluateLive(ev);
   const expedite = evaluateExpedite(ev);
   offerRelease(ev);
+  offerUntracked(ev);
   promoteCriticalPrerequisites(ev);
 
   // Released rows have no ETA, and their few actions need no critical-path rank.
@@ -115,6 +119,32 @@ function flowFor(row: Row, ctx: EvalContext): FlowModel {
 function offerRelease(ev: RowEval): void {
   if (ev.row.releaseDate !== null || !canStart(ev.row, ev.flow, 'release')) return;
   ev.act('release', 'publish', ActionClass.CriticalPath, 'release');
+}
+
+/**
+ * Steps the table has no status column for are never offered, except when nothing else can
+ * be done or awaited before launch:
+ * - a table that tracks none of the row's steps plans it from the start, like a planned
+ *   row (rules.md §7): the first step not known done, with its own verb (`register.start`);
+ * - otherwise, the untracked steps release waits for are to be checked: `<step>.confirm`.
+ */
+function offerUntracked(ev: RowEval): void {
+  const { row, flow } = ev;
+  if (row.releaseDate !== null || row.absent.size === 0) return;
+  if (ev.actions.some((a) => a.cls < ActionClass.Untracked)) return;
+  if (tracksNothing(row, flow)) {
+    for (const n of flow.nodes) {
+      if (n === 'release' || !flow.required.has(n) || !isUntracked(row, n)) continue;
+      if (!incomingEdges(flow, n).every((e) => edgeState(row, e) === 'met')) continue;
+      const topic = n === 'icp' ? 'icp' : stepTopic(ev, n);
+      ev.act(topic, n === 'icp' ? 'submit' : START_VERB[n], ActionClass.Untracked, n);
+      return;
+    }
+    return;
+  }
+  for (const e of incomingEdges(flow, 'release')) {
+    if (edgeState(row, e) === 'untracked') ev.act(e.from as Topic, 'confirm', ActionClass.Untracked, e.from);
+  }
 }
 
 /**
@@ -141,18 +171,23 @@ function orderActions(ev: RowEval): PlannedAction[] {
 
 const REVIEW_TOPICS: readonly Topic[] = ['verify', 'qualification', 'version', 'realname'];
 
-function stageOf(row: Row): { code: StageCode; inReview: Topic[] } {
+function stageOf(row: Row, flow: FlowModel): { code: StageCode; inReview: Topic[] } {
   const inReview: Topic[] = [];
   if (row.releaseDate !== null) return { code: 'released', inReview };
   if (!row.hasData) return { code: 'planned', inReview };
-  if (!isDone(effectiveState(row, 'register'))) return { code: 'registration', inReview };
-  if (!isDone(effectiveState(row, 'name')) || !isDone(effectiveState(row, 'category'))) return { code: 'setup', inReview };
+  // A set-up step the table does not track holds no row in its stage (unless the table
+  // tracks none of the row's steps: then the row is planned from the start); the version
+  // and the filing count as done only when known to be (a row is "ready" on evidence).
+  const fromStart = tracksNothing(row, flow);
+  const notDone = (step: 'register' | 'name' | 'category') => !isDone(effectiveState(row, step)) && (fromStart || !isUntracked(row, step));
+  if (notDone('register')) return { code: 'registration', inReview };
+  if (notDone('name') || notDone('category')) return { code: 'setup', inReview };
   const icpInReview = ICP_IN_REVIEW.has(row.icp.status);
   const filed = row.icp.status === 'filed';
   // A mini-program files before its code review (rules.md §2); a mini-game reviews first.
-  if (row.kind === 'miniprogram' && !filed) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
+  if (row.kind === 'miniprogram' && !filed && (fromStart || !isUntracked(row, 'icp'))) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
   if (effectiveState(row, 'version').status !== 'approved') {
-    for (const t of REVIEW_TOPICS) if (row.steps[t as 'verify'].status === 'submitted') inReview.push(t);
+    for (const t of REVIEW_TOPICS) if (row.steps[t as 'verify'].status === 'submitted' && !isAbsent(row, t as 'verify')) inReview.push(t);
     if (icpInReview) inReview.push('icp');
     return { code: 'review', inReview };
   }
@@ -188,7 +223,7 @@ function render(
   let due: { day: Day; topic: Topic } | null = null;
   for (const d of ev.dues) if (due === null || d.day < due.day) due = d;
 
-  const stage = stageOf(ev.row);
+  const stage = stageOf(ev.row, ev.flow);
   const nextStep: Action = ordered.length > 0 ? toAction(ordered[0]) : sharedAction(lang, 'row', 'none');
   return {
     id: ev.row.id,

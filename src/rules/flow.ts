@@ -6,7 +6,7 @@
  * done (ETA), and which startable step lies on the longest remaining path (next step).
  */
 import type { Settings } from './settings';
-import type { Row, StepId, StepState } from './types';
+import type { IcpStatus, Row, StepId, StepState } from './types';
 import { categoryMatchesAny } from './categories';
 
 export type NodeId = StepId | 'icp' | 'release';
@@ -142,9 +142,19 @@ export function effectiveState(row: Row, step: StepId): StepState {
   return state;
 }
 
-export type EdgeState = 'met' | 'unmet' | 'unknown';
+/**
+ * How a prerequisite stands. `untracked`: the table has no status column for it and nothing
+ * later shows it met; it is never reported as unmet, and does not hold back a step the table
+ * tracks (only release waits for evidence).
+ */
+export type EdgeState = 'met' | 'unmet' | 'unknown' | 'untracked';
 
 export function edgeState(row: Row, edge: Edge): EdgeState {
+  const state = trackedEdgeState(row, edge);
+  return state !== 'met' && isAbsent(row, edge.from) ? 'untracked' : state;
+}
+
+function trackedEdgeState(row: Row, edge: Edge): EdgeState {
   if (edge.from === 'icp') {
     if (row.icp.status === 'unknown') return 'unknown';
     return row.icp.status === 'filed' ? 'met' : 'unmet';
@@ -169,8 +179,110 @@ export function incomingEdges(flow: FlowModel, node: NodeId): readonly Edge[] {
   return i === undefined ? [] : flow.incoming[i];
 }
 
-/** All prerequisites met (unknown counts as not met: nothing is inferred from an unknown status). */
+/**
+ * All prerequisites met (unknown counts as not met: nothing is inferred from an unknown
+ * status). An untracked prerequisite does not hold back a step, except release: "publish"
+ * needs every prerequisite known to be met.
+ */
 export function canStart(row: Row, flow: FlowModel, node: NodeId): boolean {
-  for (const e of incomingEdges(flow, node)) if (edgeState(row, e) !== 'met') return false;
+  for (const e of incomingEdges(flow, node)) {
+    const state = edgeState(row, e);
+    if (state === 'met' || (state === 'untracked' && node !== 'release')) continue;
+    return false;
+  }
   return true;
 }
+
+// ---- absent columns ----------------------------------------------------------------------
+
+/** Does the row's table lack the status column of this node? (Release has none of its own.) */
+export function isAbsent(row: Row, node: NodeId): boolean {
+  if (row.absent.size === 0 || node === 'release') return false;
+  return row.absent.has(node === 'icp' ? 'icpStatus' : `${node}Status`);
+}
+
+/** Does the row's table lack the date column of this step (so a missing date is no finding)? */
+export function isDateAbsent(row: Row, node: StepId | 'icp'): boolean {
+  return row.absent.size !== 0 && row.absent.has(`${node}Date`);
+}
+
+/** An absent step that nothing shows done: its status is unknown, and nothing is said about it. */
+export function isUntracked(row: Row, node: NodeId): boolean {
+  if (!isAbsent(row, node)) return false;
+  return node === 'icp' ? row.icp.status !== 'filed' : !isDone(row.steps[node as StepId]);
+}
+
+/** The table has a status column for none of the row's steps (nor the filing). */
+export function tracksNothing(row: Row, flow: FlowModel): boolean {
+  if (row.absent.size === 0) return false;
+  for (const n of flow.nodes) if (n !== 'release' && !isAbsent(row, n)) return false;
+  return true;
+}
+
+const IN_REVIEW_OR_LATER: ReadonlySet<IcpStatus> = new Set(['platform_review', 'platform_rejected', 'sms_pending', 'authority_review', 'authority_rejected', 'filed']);
+
+/** Evidence that a node happened: 0 none, 1 at least submitted, 2 done (approved, filed, released). */
+type Evidence = 0 | 1 | 2;
+
+function ownEvidence(row: Row, node: NodeId): Evidence {
+  if (node === 'release') return row.releaseDate !== null ? 2 : 0;
+  if (node === 'icp') {
+    if (isAbsent(row, 'icp')) return row.icp.number !== null ? 2 : 0; // a filing number: filed
+    return row.icp.status === 'filed' ? 2 : IN_REVIEW_OR_LATER.has(row.icp.status) ? 1 : 0;
+  }
+  if (isAbsent(row, node)) {
+    // Values that only exist once the step is done.
+    if (node === 'register' && row.appId !== null) return 2;
+    if (node === 'verify' && row.verifyExpiry !== null) return 2;
+    if (row.releaseDate !== null && IMPLIED_BY_RELEASE.has(node)) return 2;
+    return 0;
+  }
+  const status = effectiveState(row, node).status;
+  if (status === 'approved') return 2;
+  return status === 'submitted' || status === 'rejected' || status === 'withdrawn' ? 1 : 0;
+}
+
+/**
+ * The row as the rules reason with it when its table lacks status columns: an absent step
+ * is inferred from the flow's own edges — a node that was submitted (or done, filed,
+ * released) needed each prerequisite as the edge says, so the prerequisite was submitted
+ * (start-to-start edge) or done — walking back from later nodes to earlier ones, through
+ * other absent steps too. An absent step with no such evidence stays unknown. A release
+ * before ICP filing became required (icp.requiredFrom) says nothing about the filing.
+ *
+ * Rows without absent columns are returned as they are.
+ */
+export function inferAbsent(row: Row, flow: FlowModel, settings: Settings): Row {
+  if (row.absent.size === 0) return row;
+  const { nodes, incoming, position } = flow;
+  const absent = nodes.map((n) => isAbsent(row, n));
+  if (!absent.includes(true)) return row;
+  const evidence = nodes.map((n) => ownEvidence(row, n));
+  const legacyRelease = row.releaseDate !== null && row.releaseDate < settings['icp.requiredFrom'];
+  // `nodes` is a topological order: every node's successors come after it.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    if (evidence[i] === 0) continue;
+    for (const e of incoming[i]) {
+      if (legacyRelease && nodes[i] === 'release' && e.from === 'icp') continue;
+      const j = position.get(e.from) as number;
+      // A tracked node speaks for itself; evidence is only carried into absent ones.
+      if (!absent[j]) continue;
+      const implied: Evidence = e.need === 'submitted' ? 1 : 2;
+      if (implied > evidence[j]) evidence[j] = implied;
+    }
+  }
+  const steps = { ...row.steps };
+  let icp = row.icp;
+  nodes.forEach((n, i) => {
+    if (!absent[i]) return;
+    if (n === 'icp') icp = { ...row.icp, status: evidence[i] === 2 ? 'filed' : 'unknown' };
+    else if (n !== 'release') steps[n] = evidence[i] === 2 ? INFERRED_DONE : evidence[i] === 1 ? INFERRED_SUBMITTED : UNKNOWN;
+  });
+  // Absent steps outside this flow (the mini-program has no qualification review …) stay unknown.
+  for (const id of Object.keys(steps) as StepId[]) if (!position.has(id) && isAbsent(row, id)) steps[id] = UNKNOWN;
+  return { ...row, steps, icp };
+}
+
+const INFERRED_DONE: StepState = Object.freeze({ status: 'approved', date: null });
+const INFERRED_SUBMITTED: StepState = Object.freeze({ status: 'submitted', date: null });
+const UNKNOWN: StepState = Object.freeze({ status: 'unknown', date: null });

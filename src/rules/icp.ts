@@ -6,7 +6,7 @@
  */
 import { ActionClass, RowEval } from './context';
 import type { Day } from './dates';
-import { canStart, edgeState, effectiveState, incomingEdges } from './flow';
+import { canStart, edgeState, effectiveState, incomingEdges, isAbsent, isDateAbsent } from './flow';
 import type { IcpStatus } from './types';
 
 const IN_REVIEW_OR_LATER: ReadonlySet<IcpStatus> = new Set([
@@ -33,6 +33,9 @@ export function latestFilingStart(ev: RowEval, target: Day): Day {
 }
 
 export function checkIcp(ev: RowEval): void {
+  // Without an ICP status column the filing is the user's business: no ICP finding (none
+  // may say it is not done), no ICP action; the ETA still counts it unless it is inferred filed.
+  if (isAbsent(ev.row, 'icp')) return;
   const { status, date } = ev.row.icp;
   if (status === 'unknown') return; // DATA-STATUS said so; nothing is inferred
   if (date !== null && date > ev.today) ev.add('DATA-DATE-FUTURE', 'warning', 'icp', { date });
@@ -66,7 +69,7 @@ function checkOrderOfSteps(ev: RowEval, status: IcpStatus): void {
   if (!IN_REVIEW_OR_LATER.has(status)) return;
   const subject = ev.row.subjectType;
   const verify = effectiveState(ev.row, 'verify').status;
-  if (subject !== null && subject !== 'personal' && verify !== 'approved' && verify !== 'unknown' && status !== 'filed') {
+  if (subject !== null && subject !== 'personal' && verify !== 'approved' && verify !== 'unknown' && status !== 'filed' && !isAbsent(ev.row, 'verify')) {
     ev.add('ICP-VERIFY-FIRST', 'error', 'icp', { verifyStatus: verify });
   }
   for (const edge of incomingEdges(ev.flow, 'icp')) {
@@ -106,7 +109,7 @@ function checkStage(ev: RowEval, status: IcpStatus, date: Day | null): void {
     case 'platform_rejected':
     case 'authority_rejected':
       ev.add('ICP-REJECTED', 'warning', 'icp', { by: status === 'platform_rejected' ? 'platform' : 'authority', date });
-      if (date === null) ev.add('DATA-DATE-MISSING', 'warning', 'icp', { status: 'rejected' });
+      if (date === null) dateMissing(ev, 'rejected');
       ev.act('icp', 'resubmit', critical ? ActionClass.ClearsCritical : ActionClass.Resubmit, 'icp');
       return;
     default:
@@ -116,7 +119,7 @@ function checkStage(ev: RowEval, status: IcpStatus, date: Day | null): void {
 
 function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'platform' | 'authority'): void {
   if (date === null || due === null) {
-    ev.add('DATA-DATE-MISSING', 'warning', 'icp', { status: 'submitted' });
+    dateMissing(ev, 'submitted');
     ev.act('icp', 'await', ActionClass.Await, 'icp');
     return;
   }
@@ -129,7 +132,7 @@ function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'pla
 /** ICP-SMS-PENDING: the MIIT SMS must be answered within 24 hours, i.e. by the next day. */
 function smsPending(ev: RowEval, date: Day | null): void {
   if (date === null) {
-    ev.add('DATA-DATE-MISSING', 'warning', 'icp', { status: 'sms_pending' });
+    dateMissing(ev, 'sms_pending');
     ev.add('ICP-SMS-PENDING', 'critical', 'icp', { due: null, missed: false });
     ev.act('icp', 'verify_sms', ActionClass.ClearsCritical, 'icp');
     return;
@@ -155,6 +158,11 @@ function checkStartBy(ev: RowEval, status: IcpStatus): void {
   ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast, projectedEnd, lateVsTarget });
   ev.due(startBy, 'icp');
   setIcpDeadline(ev, startBy);
+}
+
+/** DATA-DATE-MISSING for the filing, unless the table has no ICP date column at all. */
+function dateMissing(ev: RowEval, status: 'submitted' | 'rejected' | 'sms_pending'): void {
+  if (!isDateAbsent(ev.row, 'icp')) ev.add('DATA-DATE-MISSING', 'warning', 'icp', { status });
 }
 
 function setIcpDeadline(ev: RowEval, day: Day): void {

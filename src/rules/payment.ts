@@ -4,7 +4,7 @@
  */
 import type { RowEval } from './context';
 import { categoryFacts } from './categories';
-import { effectiveState, isDone } from './flow';
+import { effectiveState, isAbsent, isDone } from './flow';
 import type { SubjectType } from './types';
 
 /** seed 000 第八步: 主体类型为个体工商户或企业. */
@@ -24,11 +24,12 @@ export function checkPayment(ev: RowEval): void {
     }
   }
   if (isDone(row.steps.payment)) return;
+  // A step the table has no status column for is never listed as missing.
   const missing: string[] = [];
-  if (effectiveState(row, 'verify').status !== 'approved') missing.push('verify');
+  if (effectiveState(row, 'verify').status !== 'approved' && !isAbsent(row, 'verify')) missing.push('verify');
   if (row.kind === 'minigame') {
-    if (effectiveState(row, 'qualification').status !== 'approved') missing.push('qualification');
-    if (!isDone(effectiveState(row, 'realname'))) missing.push('realname');
+    if (effectiveState(row, 'qualification').status !== 'approved' && !isAbsent(row, 'qualification')) missing.push('qualification');
+    if (!isDone(effectiveState(row, 'realname')) && !isAbsent(row, 'realname')) missing.push('realname');
   }
   if (missing.length > 0) ev.add('PAY-PREREQ', 'info', topic, { missing });
 }

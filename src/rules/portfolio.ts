@@ -3,7 +3,7 @@
  * platform's registration limits per subject, email and admin phone.
  */
 import type { Settings } from './settings';
-import { effectiveState } from './flow';
+import { buildFlow, effectiveState, inferAbsent } from './flow';
 import { normalizeEmail, normalizeKey, normalizePhone, normalizeSubject } from './keys';
 import type { RawFinding, Row, SubjectType } from './types';
 
@@ -77,11 +77,10 @@ function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFi
     const type = members.map((i) => rows[i].subjectType).find((t): t is SubjectType => t !== null);
     if (type === undefined) continue;
     const limit = subjectLimit(type, settings);
-    const registered = members.filter((i) => effectiveState(rows[i], 'register').status === 'approved');
-    const planned = members.filter((i) => {
-      const status = effectiveState(rows[i], 'register').status;
-      return status !== 'approved' && status !== 'not_applicable' && status !== 'unknown';
-    });
+    // Without a register status column, a registration is counted when later steps show it.
+    const register = members.map((i) => effectiveState(rows[i].absent.size === 0 ? rows[i] : inferAbsent(rows[i], buildFlow(rows[i], settings), settings), 'register').status);
+    const registered = members.filter((_, k) => register[k] === 'approved');
+    const planned = members.filter((_, k) => register[k] !== 'approved' && register[k] !== 'not_applicable' && register[k] !== 'unknown');
     const subject = rows[members[0]].subjectName;
     if (registered.length >= limit) {
       const severity = registered.length > limit ? 'error' : 'warning';

@@ -136,7 +136,7 @@ export function rankActions(ev: RowEval, sched: Schedule): void {
     const i = position.get(action.node);
     if (i === undefined) continue;
     const path = tail[i] === Number.NEGATIVE_INFINITY ? 0 : tail[i];
-    if (action.cls === ActionClass.CriticalPath || action.cls === ActionClass.ClearsCritical || action.cls === ActionClass.Resubmit) {
+    if (action.cls === ActionClass.CriticalPath || action.cls === ActionClass.ClearsCritical || action.cls === ActionClass.Resubmit || action.cls === ActionClass.Untracked) {
       action.rank = path;
     } else if (action.cls === ActionClass.Await) {
       // "the open review that ends last on the critical path": on-path reviews first, then the longest.

@@ -7,11 +7,11 @@
  */
 import { ActionClass, RowEval } from './context';
 import type { Day } from './dates';
-import { canStart, claimsProgress, edgeState, effectiveState, incomingEdges, NodeId } from './flow';
+import { canStart, claimsProgress, edgeState, effectiveState, incomingEdges, isAbsent, isDateAbsent, NodeId } from './flow';
 import type { StepId, Topic, Verb } from './types';
 
 /** Steps that take effect as soon as they are done (no platform review to wait for). */
-const START_VERB: Record<StepId, Verb> = {
+export const START_VERB: Record<StepId, Verb> = {
   register: 'start',
   name: 'start',
   category: 'start',
@@ -72,6 +72,12 @@ function isInPlay(ev: RowEval, step: StepId): boolean {
 export function checkSteps(ev: RowEval): void {
   for (const node of ev.flow.nodes) {
     if (node === 'icp' || node === 'release') continue;
+    if (isAbsent(ev.row, node)) {
+      // No status column: nothing is said about the step, and nothing offered for it. The
+      // name case, when the table has it, is still what the user typed about the name.
+      if (node === 'name' && ev.row.steps.name.status !== 'approved') checkNamePath(ev, node, 'not_started');
+      continue;
+    }
     if (!isInPlay(ev, node)) continue;
     checkStep(ev, node);
   }
@@ -81,7 +87,9 @@ export function checkSteps(ev: RowEval): void {
 /**
  * FLOW-SPECIAL-CATEGORY (seed 000 注意事项二): for 棋牌-牌类, 休闲-捕鱼 and 文化互动 the
  * version waits for the qualification's approval. Said ahead, while the version is still
- * to be submitted; submitting anyway is FLOW-PREREQ.
+ * to be submitted; submitting anyway is FLOW-PREREQ. It states the condition without saying
+ * the qualification is not approved, so it stands when the table does not track the
+ * qualification (and the version is offered anyway).
  */
 function checkSpecialCategory(ev: RowEval): void {
   if (!ev.flow.special) return;
@@ -139,7 +147,7 @@ function checkPrerequisites(ev: RowEval, step: NodeId, topic: Topic): void {
 
 function onSubmitted(ev: RowEval, step: StepId, topic: Topic, date: Day | null): void {
   if (date === null) {
-    if (reviewDue(ev, step, ev.today) !== null) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'submitted' });
+    if (reviewDue(ev, step, ev.today) !== null && !isDateAbsent(ev.row, step)) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'submitted' });
     ev.act(topic, 'await', ActionClass.Await, step);
     return;
   }
@@ -153,7 +161,7 @@ function onSubmitted(ev: RowEval, step: StepId, topic: Topic, date: Day | null):
 }
 
 function onRejected(ev: RowEval, step: StepId, topic: Topic, date: Day | null): void {
-  if (date === null) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'rejected' });
+  if (date === null && !isDateAbsent(ev.row, step)) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'rejected' });
   if (ev.row.kind === 'miniprogram' && step === 'version') {
     // seed 003: 被驳回后可在7天内修改并重新提交，超过期限需重新走流程
     if (date !== null) {

@@ -25,7 +25,10 @@ export type StepStatus =
   | 'rejected'
   | 'withdrawn'
   | 'not_applicable'
-  /** a value the vocabulary does not know: DATA-STATUS, and nothing is inferred from it */
+  /**
+   * a value the vocabulary does not know (DATA-STATUS, and nothing is inferred from it), or
+   * a status column the table does not have (listed in `Row.absent`: inferred from later steps)
+   */
   | 'unknown';
 
 export type IcpStatus =
@@ -40,6 +43,13 @@ export type IcpStatus =
   | 'unknown';
 
 export type NamePath = 'normal' | 'protected' | 'occupied';
+
+/**
+ * The status and date columns a table may lack. A lacking status column means "unknown"
+ * (never "not started"): the step is inferred from later evidence or left unknown, and no
+ * finding accuses it; a lacking date column is never reported as a missing date.
+ */
+export type TrackedColumn = `${StepId}Status` | `${StepId}Date` | 'icpStatus' | 'icpDate';
 
 export interface StepState {
   status: StepStatus;
@@ -91,6 +101,11 @@ export interface Row {
   readFindings: RawFinding[];
   /** True when the row holds any value besides the key. */
   hasData: boolean;
+  /**
+   * Status and date columns its table does not have (shared by every row of a table; empty
+   * for rows built in code). An absent status reads as 'unknown' in `steps` / `icp`.
+   */
+  absent: ReadonlySet<TrackedColumn>;
 }
 
 export type Severity = 'critical' | 'error' | 'warning' | 'info';
@@ -185,6 +200,8 @@ export type Verb =
   | 'verify_sms'
   | 'publish'
   | 'apply'
+  /** check an untracked step (no status column) that release waits for */
+  | 'confirm'
   | 'none';
 
 export interface Action {

@@ -3,8 +3,8 @@
  * becomes a DATA-STATUS or DATA-DATE finding on its row; nothing throws, nothing is guessed.
  */
 import type { Day } from '../rules/dates';
-import { emptyRow } from '../rules/row';
-import type { RawFinding, Row, StepId, Topic } from '../rules/types';
+import { emptyRow, markAbsent, NOTHING_ABSENT, TRACKED_COLUMNS } from '../rules/row';
+import type { RawFinding, Row, StepId, Topic, TrackedColumn } from '../rules/types';
 import { ColumnDef, HeaderMap, INPUT_COLUMNS, InputKey } from './columns';
 import { Cell, cellText, DateOptions, isBlank, readDate, readNumber, readYesNo, vocabKey } from './values';
 import { icpStatusVocab, kindVocab, namePathVocab, NO_VIOLATION_WORDS, stepStatusVocab, subjectVocab } from './vocab';
@@ -27,6 +27,23 @@ export function bindColumns(map: HeaderMap, headers: readonly Cell[]): Bound[] {
   return bound;
 }
 
+const ABSENT = new WeakMap<readonly Bound[], ReadonlySet<TrackedColumn>>();
+
+/**
+ * The status and date columns a table does not have (one set per binding, shared by its
+ * rows): a missing optional column means "unknown", which the rules tell from a blank cell.
+ */
+export function absentColumns(bound: readonly Bound[]): ReadonlySet<TrackedColumn> {
+  let absent = ABSENT.get(bound);
+  if (absent === undefined) {
+    const present = new Set<string>(bound.map((b) => b.def.key));
+    const missing = TRACKED_COLUMNS.filter((c) => !present.has(c));
+    absent = missing.length === 0 ? NOTHING_ABSENT : new Set(missing);
+    ABSENT.set(bound, absent);
+  }
+  return absent;
+}
+
 const NO_VIOLATION = new Set(NO_VIOLATION_WORDS.map(vocabKey));
 const LIST_SEPARATORS = /[,;，；、\n\r]+/;
 
@@ -35,8 +52,9 @@ class RowReader {
   constructor(
     index: number,
     private readonly options: ReadOptions,
+    absent: ReadonlySet<TrackedColumn>,
   ) {
-    this.row = emptyRow(index);
+    this.row = markAbsent(emptyRow(index), absent);
   }
 
   private problem(rule: 'DATA-STATUS' | 'DATA-DATE', b: Bound, value: Cell, extra: Record<string, unknown> = {}): void {
@@ -105,9 +123,12 @@ function displayValue(cell: Cell): string {
 
 const unknownStep = (text: string) => stepStatusVocab.get(text);
 
-/** One table row → Row. `cells` are the row's values in table column order. */
+/**
+ * One table row → Row. `cells` are the row's values in table column order. The status and
+ * date columns missing from `bound` are marked absent on the row (unknown, not blank).
+ */
 export function readRow(cells: readonly Cell[], bound: readonly Bound[], index: number, options: ReadOptions = {}): Row {
-  const r = new RowReader(index, options);
+  const r = new RowReader(index, options, absentColumns(bound));
   const row = r.row;
   let hasData = false;
   for (const b of bound) {

@@ -449,14 +449,15 @@ describe('errors', () => {
     let failures = 2;
     const excel: ExcelApi = { run: (batch) => (failures-- > 0 ? Promise.reject(new Error('Excel is busy')) : real.run(batch)), runIn: real.runIn };
     const s = setup(model, { excel });
-    const engine = new FunctionsEngine(s.runtime, officeHost, { retryMs: 5 });
+    // Long enough that a loaded machine settles the first failure before the first retry.
+    const engine = new FunctionsEngine(s.runtime, officeHost, { retryMs: 100 });
     try {
       const cell = fakeInvocation<string>();
       engine.row('nextStep', 'G-005', cell);
       await settle();
       expect(excelError(cell.value).message).toBe('无法读取项目表：Excel is busy');
-      // 5 ms, then 10 ms later: the second retry reads.
-      for (let i = 0; i < 50 && s.store.reads === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      // 100 ms, then 200 ms later: the second retry reads.
+      for (let i = 0; i < 300 && s.store.reads === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       await settle();
       expect(s.store.reads).toBe(1);
       expect(cell.value).toBe('等待备案平台初审（预计 2026-11-24）');

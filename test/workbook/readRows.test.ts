@@ -56,7 +56,9 @@ describe('a full Chinese row', () => {
     expect(row.steps.verify).toEqual({ status: 'approved', date: d(2025, 9, 10) });
     expect(row.steps.qualification).toEqual({ status: 'approved', date: d(2025, 9, 20) });
     expect(row.steps.version).toEqual({ status: 'submitted', date: d(2026, 11, 19) });
-    expect(row.steps.category).toEqual({ status: 'not_started', date: null }); // column absent
+    // 类目状态 / 类目日期 are not in the table: unknown, not "not started" (issue 7 §5)
+    expect(row.steps.category).toEqual({ status: 'unknown', date: null });
+    expect(row.absent.has('categoryStatus') && row.absent.has('categoryDate')).toBe(true);
     expect(row.verifyExpiry).toBe(d(2026, 9, 10));
     expect(row.lastPayment).toBe(d(2026, 10, 5)); // serial 46300 = 46347 − 47
   });

@@ -95,6 +95,8 @@ function action(t: Topic, verb: Verb, due: number | null, f: Fmt, detail?: 'plat
       return 'Publish the release';
     case 'apply':
       return 'Apply for live streaming';
+    case 'confirm':
+      return `Check whether the ${topic[t]} is done (the table has no status column for it)`;
     case 'none':
       return 'Nothing to do';
   }

@@ -92,6 +92,8 @@ function action(t: Topic, verb: Verb, due: number | null, f: Fmt, detail?: 'plat
       return '发布上线';
     case 'apply':
       return '申请开通小程序直播';
+    case 'confirm':
+      return `确认${topic[t]}是否已完成（表中没有该状态列）`;
     case 'none':
       return '无需操作';
   }
