@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { todayInShanghai } from '../rules/dates';
 import { generateSample } from '../workbook/sample';
 import type { Io } from './main';
-import { writeTemplate } from './templateXlsx';
+import { writeNewWorkbook } from './xlsx/newWorkbook';
 import { CliError, parseAsOf, parseLanguage, parsePositiveInt } from './usage';
 
 function checkTarget(file: string): void {
@@ -16,7 +16,7 @@ function checkTarget(file: string): void {
 export async function runTemplate(file: string, opts: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
   const language = parseLanguage(opts.lang) ?? 'zh-CN';
   checkTarget(file);
-  await writeTemplate(file, language);
+  await writeNewWorkbook(file, language);
   io.stdout(`${language === 'en' ? 'Template written' : '模板已写入'}: ${file}\n`);
   return 0;
 }
@@ -30,7 +30,7 @@ export async function runSample(file: string, opts: Record<string, string | bool
   checkTarget(file);
   const table = generateSample({ rows, seed, asOf, language, dates: 'date' });
   if (rows >= 20_000) io.stderr(`writing ${rows} rows…\n`);
-  await writeTemplate(file, language, { portfolio: table.rows });
+  await writeNewWorkbook(file, language, { portfolio: table.rows });
   io.stdout(`${language === 'en' ? `Sample of ${rows} rows written` : `已生成 ${rows} 行示例`}: ${file}\n`);
   return 0;
 }

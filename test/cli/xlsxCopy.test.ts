@@ -273,6 +273,12 @@ describe('a workbook written by ExcelJS and reshaped like Excel', () => {
     expect(outXml.slice(0, outXml.indexOf('<sheetData'))).toContain('<sheetViews>');
   });
 
+  test('formulas over the output columns are recalculated when the copy is opened', async () => {
+    const wb = await partText(output, 'xl/workbook.xml');
+    expect(wb).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    expect(wb).toContain('<definedName name="CategoryList">OFFSET(Lists!$A$2,0,0,COUNTA(Lists!$A:$A)-1,1)</definedName>');
+  });
+
   test('the ownership record names the columns and the summary sheet', async () => {
     const t = await table(output);
     expect(t.ownership?.portfolio?.table).toBe('Portfolio');

@@ -97,6 +97,7 @@ export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.Wri
   const ownership = ownershipPart(req, summary.sheetName, plumbing);
   if (formulasReplaced > 0) plumbing.dropCalcChain();
   if (req.block.table === null) plumbing.growFilterDatabase(req);
+  plumbing.recalculateOnLoad();
 
   const rewritten = new Map<string, ZipOut>([[sheetPart.toLowerCase(), patchedSheet]]);
   if (tablePart) rewritten.set(tablePart.name.toLowerCase(), tablePart);
@@ -578,6 +579,25 @@ class Plumbing {
       this.removedRelIds.add(rel.id);
       this.removedOverrides.add(`/${rel.target}`.toLowerCase());
     }
+  }
+
+  /**
+   * The user's formulas over the output columns hold values computed from the old outputs:
+   * fullCalcOnLoad makes Excel (and LibreOffice) recalculate when the copy is opened
+   * (ECMA-376 Part 1 §18.2.2 calcPr). Excel clears it on the next save.
+   */
+  recalculateOnLoad(): void {
+    const root = this.pkg.workbook.root;
+    const calc = child(root, 'calcPr');
+    if (calc) {
+      if (calc.attrs.fullCalcOnLoad !== '1') this.workbookEdits.push(setAttributes(calc, { fullCalcOnLoad: '1' }));
+      return;
+    }
+    // CT_Workbook order: … sheets, functionGroups, externalReferences, definedNames, calcPr …
+    const before = [...root.children].reverse().find((c) => ['sheets', 'functionGroups', 'externalReferences', 'definedNames'].includes(c.local));
+    if (!before) return;
+    const prefix = before.name.includes(':') ? before.name.slice(0, before.name.indexOf(':') + 1) : '';
+    this.workbookEdits.push({ start: before.end, end: before.end, text: `<${prefix}calcPr fullCalcOnLoad="1"/>` });
   }
 
   /** A sheet autoFilter grown to the new columns: Excel's hidden _FilterDatabase name follows it. */

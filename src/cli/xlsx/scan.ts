@@ -34,7 +34,10 @@ export class XmlScanner {
   private attrName = '';
   private attrValue = '';
   private wantText = false;
-  private depth = 0;
+  /** Names of the open elements: an end tag closes the innermost (the XML is well-formed or rejected). */
+  private readonly open: string[] = [];
+  /** Element names seen, so that a name is one string however often it occurs. */
+  private readonly names: string[] = [];
 
   constructor(private readonly handler: ScanHandler) {
     const self = this;
@@ -43,7 +46,7 @@ export class XmlScanner {
       { xmlMode: true, decodeEntities: true },
       {
         onopentagname(start, end) {
-          self.tagName = self.slice(start, end);
+          self.tagName = self.name(start, end);
           self.tagStart = start - 1;
           self.attrs = handler.wantAttributes(self.tagName) ? {} : null;
         },
@@ -63,7 +66,7 @@ export class XmlScanner {
           if (self.attrs) self.attrs[self.attrName] = self.attrValue;
         },
         onopentagend(end) {
-          self.depth++;
+          self.open.push(self.tagName);
           handler.open(self.tagName, self.attrs, self.tagStart, end + 1, false);
         },
         onselfclosingtag(end) {
@@ -71,8 +74,9 @@ export class XmlScanner {
           handler.close(self.tagName, end + 1, end + 1);
         },
         onclosetag(start, end) {
-          self.depth--;
-          handler.close(self.slice(start, end).trim(), start - 2, end + 1);
+          const name = self.open.pop();
+          if (name === undefined || !self.isName(start, end, name)) throw new XmlScanError(`unexpected end tag </${self.slice(start, end).trim()}>`);
+          handler.close(name, start - 2, end + 1);
         },
         ontext(start, end) {
           if (self.wantText) handler.text!(self.slice(start, end));
@@ -89,6 +93,32 @@ export class XmlScanner {
         onend() {},
       },
     );
+  }
+
+  /** The element name at [start, end), as the one string kept for it. */
+  private name(start: number, end: number): string {
+    const from = start - this.windowBase;
+    const length = end - start;
+    for (const n of this.names) {
+      if (n.length !== length) continue;
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = this.window.charCodeAt(from + i) === n.charCodeAt(i);
+      if (same) return n;
+    }
+    const n = this.slice(start, end);
+    if (this.names.length < 64) this.names.push(n);
+    return n;
+  }
+
+  /** Is the end tag's name at [start, end) (maybe followed by spaces) this name? */
+  private isName(start: number, end: number, name: string): boolean {
+    const from = start - this.windowBase;
+    for (let i = 0; i < name.length; i++) if (this.window.charCodeAt(from + i) !== name.charCodeAt(i)) return false;
+    for (let i = from + name.length; i < end - this.windowBase; i++) {
+      const c = this.window.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    }
+    return true;
   }
 
   /** Text between two absolute positions; positions before the current chunk reach back into the kept tail. */
@@ -108,7 +138,7 @@ export class XmlScanner {
 
   end(): void {
     this.tokenizer.end();
-    if (this.depth !== 0) throw new XmlScanError('the XML ends inside an element');
+    if (this.open.length !== 0) throw new XmlScanError('the XML ends inside an element');
   }
 
   /** Absolute position of the next character to be fed. */

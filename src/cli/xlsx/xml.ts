@@ -144,7 +144,10 @@ const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud8
  * A string for an ST_Xstring (cell text, shared strings): a literal `_xHHHH_` is escaped as
  * `_x005F_xHHHH_` and characters XML cannot carry become `_xHHHH_` (ECMA-376 Part 1 §22.9.2.19).
  */
+const NEEDS_XSTRING = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function toXstring(s: string): string {
+  if (!NEEDS_XSTRING.test(s)) return s;
   return s
     .replace(/_x[0-9a-fA-F]{4}_/g, (m) => `_x005F${m}`)
     .replace(NOT_XML_CHAR, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
@@ -156,7 +159,10 @@ export function fromXstring(s: string): string {
   return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const NEEDS_ESCAPE = /[&<>]/;
+
 export function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
