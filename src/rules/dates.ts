@@ -116,7 +116,7 @@ export function todayInShanghai(nowMs: number = Date.now()): Day {
   return Math.floor((nowMs + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
 }
 
-/** The calendar date a JS Date shows in UTC: ExcelJS and Excel serials both map to UTC midnight. */
+/** The calendar date a JS Date shows in UTC: the xlsx reader and Excel serials both map to UTC midnight. */
 export function dayFromUtcDate(date: Date): Day {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }

@@ -1,6 +1,6 @@
 /**
  * The portfolio template, as data: the same columns, drop-downs, formats and side tables
- * whether the command line writes it with ExcelJS or the task pane builds it with Office.js.
+ * whether the command line writes it (src/cli/xlsx/newWorkbook.ts) or the task pane builds it with Office.js.
  */
 import { SETTING_DEFS, SETTING_KEYS, SettingDef } from '../rules/settings';
 import type { Language } from '../rules/types';

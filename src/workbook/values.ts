@@ -14,7 +14,7 @@ import {
   yearOf,
 } from '../rules/dates';
 
-/** What a table cell can hold, from ExcelJS, Office.js or a CSV file. */
+/** What a table cell can hold, from an xlsx file, Office.js or a CSV file. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
 export function isBlank(cell: Cell): boolean {
