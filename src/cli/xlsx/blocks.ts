@@ -126,6 +126,7 @@ export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: 
     sharedStrings: pkg.sharedStrings,
     styles: pkg.styles,
     date1904: pkg.date1904,
+    texts: pkg.texts,
     area: { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol },
     positions,
   });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { XmlScanner } from './scan';
 import { OWNERSHIP_NAMESPACE, OwnershipRecord, parseOwnership } from '../../workbook/ownership';
 import { Styles } from './styles';
-import { decodeUtf8 } from './sheetRead';
+import { decodeUtf8, TextKeeper } from './sheetRead';
 import { children, child, fromXstring, localName, parseXml, XmlElement } from './xml';
 import { ZipReadError, ZipSource } from './zip';
 
@@ -131,6 +131,8 @@ export class WorkbookPackage {
   date1904 = false;
   macroEnabled = false;
   ownership: OwnershipPart | null = null;
+  /** One string per repeated cell text across the package's reads. */
+  readonly texts = new TextKeeper();
 
   private constructor(
     readonly filePath: string,
@@ -228,7 +230,7 @@ export class WorkbookPackage {
     const rel = this.workbookRels.items.find((r) => isType(r, REL.sharedStrings) && r.target !== null && this.zip.has(r.target));
     if (!rel) return;
     this.sharedStringsPart = this.zip.resolve(rel.target!);
-    this.sharedStrings = await readSharedStrings(await this.zip.stream(this.sharedStringsPart!));
+    this.sharedStrings = await readSharedStrings(await this.zip.stream(this.sharedStringsPart!), this.texts);
   }
 
   private async readTables(sheet: SheetInfo): Promise<void> {
@@ -314,7 +316,7 @@ export function rangeRef(r: { top: number; left: number; bottom: number; right: 
 }
 
 /** The shared string table (§18.4): each <si>'s text, rich runs joined, phonetic runs left out. */
-async function readSharedStrings(stream: NodeJS.ReadableStream): Promise<string[]> {
+async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeeper): Promise<string[]> {
   const out: string[] = [];
   let current: string | null = null;
   let inT = false;
@@ -335,7 +337,7 @@ async function readSharedStrings(stream: NodeJS.ReadableStream): Promise<string[
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        out.push(fromXstring(current ?? ''));
+        out.push(texts.keep(fromXstring(current ?? '')));
         current = null;
       }
     },

@@ -89,6 +89,8 @@ export interface SheetReadOptions {
   sharedStrings: readonly string[];
   styles: Styles;
   date1904: boolean;
+  /** Shared by the reads of one package. */
+  texts?: TextKeeper;
   /** Cells collected: rows top..bottom (bottom may be Infinity), columns left..right. */
   area: Area;
   /** Record the positions of these columns' cells in rows top..bottom (the portfolio sheet). */
@@ -110,6 +112,24 @@ export interface SheetReadResult {
 }
 
 const NOT_STARTED = -1;
+
+/**
+ * A cell's text as a string of its own. A substring of the scanner's chunk would keep the whole
+ * chunk (256 K characters) alive in V8 for as long as the cell is: a 100,000-row sheet would stay
+ * in memory whole. Short texts repeat (statuses, kinds, owners): one string each.
+ */
+export class TextKeeper {
+  private readonly seen = new Map<string, string>();
+
+  keep(s: string): string {
+    if (s.length > 24) return (' ' + s).slice(1);
+    const known = this.seen.get(s);
+    if (known !== undefined) return known;
+    const own = s.length >= 13 ? (' ' + s).slice(1) : s;
+    if (this.seen.size < 200_000) this.seen.set(own, own);
+    return own;
+  }
+}
 
 /** Column number (1-based) from a cell reference such as "AB12"; 0 if none. */
 function refColumn(ref: string): number {
@@ -136,6 +156,7 @@ export function dateFromSerial(serial: number, date1904: boolean): Date | null {
 
 export async function readSheet(stream: Readable, options: SheetReadOptions): Promise<SheetReadResult> {
   const { area, styles, sharedStrings, date1904 } = options;
+  const texts = options.texts ?? new TextKeeper();
   const width = area.right - area.left + 1;
   const rows = new Map<number, Cell[]>();
   const positions = options.positions ? new RowPositions(options.positions) : null;
@@ -336,10 +357,10 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   }
 
   function cellValue(): Cell {
-    if (cellType === 'inlineStr') return isText === null ? null : fromXstring(isText);
+    if (cellType === 'inlineStr') return isText === null ? null : texts.keep(fromXstring(isText));
     if (vText === null) {
       if (hasFormula) formulasWithoutValue++;
-      return isText !== null ? fromXstring(isText) : null;
+      return isText !== null ? texts.keep(fromXstring(isText)) : null;
     }
     switch (cellType) {
       case 's': {
@@ -347,18 +368,18 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
         return s === undefined ? null : s;
       }
       case 'str':
-        return fromXstring(vText);
+        return texts.keep(fromXstring(vText));
       case 'b':
         return vText.trim() === '1' || vText.trim().toLowerCase() === 'true';
       case 'e':
-        return vText.trim();
+        return texts.keep(vText.trim());
       case 'd': {
         const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(vText) ? vText : `${vText.trim()}${vText.includes('T') ? 'Z' : 'T00:00:00Z'}`);
         return Number.isNaN(d.getTime()) ? vText : d;
       }
       default: {
         const n = Number(vText);
-        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : vText;
+        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : texts.keep(vText);
         return styles.isDate(cellStyle) ? dateFromSerial(n, date1904) ?? n : n;
       }
     }
