@@ -1,7 +1,7 @@
 /** `launch-tracker check`: read a workbook or CSV, check every row, write a copy (or FILE itself), print a summary. */
 import * as fs from 'node:fs';
 import { SEVERITY_RANK, Severity } from '../rules/types';
-import { checkWorkbook, CheckOutcome, problemText, WorkbookTables } from '../workbook/check';
+import { checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
 import { isKeyHeader, KEY_HEADERS, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, OutputValue, SEVERITY_FILL } from '../workbook/output';
 import { OutputColumnPlan, planOutputColumns, recordedColumnsFor } from '../workbook/ownership';
@@ -35,7 +35,9 @@ interface XlsxSource {
   data: BlockData;
   plan: OutputColumnPlan;
   geometry: OutputGeometry;
-  tables: WorkbookTables;
+  /** The portfolio's rows, read into rules-layer rows as the sheet streamed by. */
+  prepared: PreparedPortfolio;
+  setup: CheckSetup;
 }
 
 type Source = XlsxSource | CsvSource;
@@ -52,16 +54,20 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   if (out !== null) checkOut(file, out, inPlace);
 
   const phase = phaseTimer(io);
-  const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, io);
+  const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
   phase('read');
   try {
-    const rowCount = source.tables.portfolio.rows.length;
+    const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
-    const outcome = checkWorkbook(source.tables, { today, language, onProgress: progress });
+    const outcome =
+      source.kind === 'csv'
+        ? checkWorkbook(source.tables, { today, language, onProgress: progress })
+        : checkPrepared(source.prepared, source.setup, { onProgress: progress });
     if (progress && io.stderrIsTty) io.stderr('\n');
     phase('check');
 
     const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
+    releaseCells(outcome);
     for (const note of ownershipNotes(source.plan, outcome.language)) io.stderr(`${note}\n`);
     if (out !== null) {
       if (rowCount >= LARGE_ROWS) io.stderr(`writing ${out}…\n`);
@@ -75,6 +81,11 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   } finally {
     if (source.kind !== 'csv') source.pkg.close();
   }
+}
+
+/** The cells and rows read are not needed once checked: the copy needs only positions and results. */
+function releaseCells(outcome: CheckOutcome): void {
+  outcome.rows.length = 0;
 }
 
 /** `row` is the row as the sheet shows it (1-based, header included); `index` the 0-based data row. */
@@ -92,7 +103,8 @@ function phaseTimer(io: Io): (name: string) => void {
   let last = performance.now();
   return (name) => {
     const now = performance.now();
-    io.stderr(`timing ${name} ${(now - last).toFixed(0)} ms\n`);
+    const m = process.memoryUsage();
+    io.stderr(`timing ${name} ${(now - last).toFixed(0)} ms (heap ${(m.heapUsed / 1e6).toFixed(0)} MB, rss ${(m.rss / 1e6).toFixed(0)} MB)\n`);
     last = now;
   };
 }
@@ -126,7 +138,7 @@ function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
 
 // ---- reading -----------------------------------------------------------------------------
 
-async function readXlsxSource(file: string, kind: FileKind, size: number, io: Io): Promise<XlsxSource> {
+async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io): Promise<XlsxSource> {
   if (size > LARGE_FILE_BYTES) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
   let pkg: WorkbookPackage;
   try {
@@ -141,8 +153,7 @@ async function readXlsxSource(file: string, kind: FileKind, size: number, io: Io
     const recorded = recordedColumnsFor(pkg.ownership?.record ?? null, block.table?.name ?? null, block.sheet.name);
     const plan = planOutputColumns(block.headers, recorded, mapHeaders(block.headers).language);
     const geometry = outputGeometry(block, plan);
-    const data = await readBlock(pkg, block, geometry.interest);
-    if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rows.length} rows\n`);
+    // The side tables first: the Settings say how the portfolio's dates are read.
     const side = async (names: string[]): Promise<TableData | null> => {
       const b = await findBlock(pkg, names);
       if (!b || (b.sheet === block.sheet && b.table === block.table)) return null;
@@ -150,17 +161,21 @@ async function readXlsxSource(file: string, kind: FileKind, size: number, io: Io
       return { headers: d.headers, rows: d.rows };
     };
     const tables: WorkbookTables = {
-      portfolio: { headers: data.headers, rows: data.rows },
+      portfolio: { headers: block.headers, rows: [] },
       settings: await side(TABLE_LOOKUP.settings),
       holidays: await side(TABLE_LOOKUP.holidays),
       materials: await side(TABLE_LOOKUP.materials),
     };
+    const setup = setUpCheck(tables, options);
+    const rows = new PortfolioRows(block.headers, setup.settings['dates.usOrder']);
+    const data = await readBlock(pkg, block, geometry.interest, (cells) => rows.add(cells));
+    if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rowCount} rows\n`);
     if (data.read.formulasWithoutValue > 0) {
       io.stderr(
         `note: ${data.read.formulasWithoutValue} formula cell(s) in ${file} have no saved value and were read as blank — the file was saved by a program that does not calculate formulas; open and save it in Excel, WPS or LibreOffice first to check their values\n`,
       );
     }
-    return { kind: kind === 'xlsm' ? 'xlsm' : 'xlsx', pkg, block, data, plan, geometry, tables };
+    return { kind: kind === 'xlsm' ? 'xlsm' : 'xlsx', pkg, block, data, plan, geometry, prepared: rows.done(), setup };
   } catch (e) {
     pkg.close();
     if (e instanceof CliError) throw e;
@@ -185,11 +200,11 @@ function outputMatrix(outcome: CheckOutcome, checkedAt: number): OutputValue[][]
 }
 
 async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, target: string, io: Io): Promise<void> {
-  const matrix = outputMatrix(outcome, io.now());
-  if (source.kind === 'csv') return writeCsvCopySource(source, matrix, target);
+  const checkedAt = io.now();
+  if (source.kind === 'csv') return writeCsvCopySource(source, outputMatrix(outcome, checkedAt), target);
   const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays']);
-  const fills = outcome.results.map((r) => (r === null ? null : SEVERITY_FILL[r.severity]));
   const en = outcome.language === 'en';
+  const { results, language } = outcome;
   const stream = fs.createWriteStream(target);
   try {
     await writeCheckedCopy(
@@ -199,8 +214,12 @@ async function writeCopy(source: Source, outcome: CheckOutcome, summary: Portfol
         data: source.data,
         plan: source.plan,
         geometry: source.geometry,
-        outputs: matrix,
-        fills,
+        rowCount: results.length,
+        outputsAt: (i) => {
+          const v = outputValues(results[i], language, checkedAt);
+          return OUTPUT_KEYS.map((k) => v[k]);
+        },
+        fillAt: (i) => (results[i] === null ? null : SEVERITY_FILL[results[i]!.severity]),
         summary: {
           defaultName: en ? 'Summary' : '汇总',
           otherNames: en ? ['汇总'] : ['Summary'],

@@ -14,6 +14,7 @@ import type { Language, Row, RowResult } from '../rules/types';
 import { HeaderMap, mapHeaders } from './columns';
 import { bindColumns, isBlankRow, readRow } from './readRows';
 import { Problem, readHolidays, readMaterials, readSettings, TableData } from './tables';
+import type { Cell } from './values';
 import type { Material } from '../rules/materials';
 
 export interface WorkbookTables {
@@ -57,18 +58,46 @@ export interface PreparedPortfolio {
   headerMap: HeaderMap;
 }
 
+/**
+ * The portfolio's rows read one at a time, as a reader streams them: each table row becomes a
+ * rules-layer row at once (blank rows are skipped but keep their place), so a surface need not
+ * hold every cell of a large table while it reads.
+ */
+export class PortfolioRows {
+  readonly headerMap: HeaderMap;
+  private readonly bound: ReturnType<typeof bindColumns>;
+  private readonly rows: Row[] = [];
+  private readonly positions: number[] = [];
+
+  constructor(
+    headers: readonly Cell[],
+    private readonly usOrder: boolean,
+  ) {
+    this.headerMap = mapHeaders(headers);
+    this.bound = bindColumns(this.headerMap, headers);
+  }
+
+  /** The next table row's cells, in table column order. */
+  add(cells: readonly Cell[]): void {
+    const index = this.positions.length;
+    if (isBlankRow(cells, this.bound)) {
+      this.positions.push(-1);
+      return;
+    }
+    this.positions.push(this.rows.length);
+    this.rows.push(readRow(cells, this.bound, index, { usOrder: this.usOrder }));
+  }
+
+  done(): PreparedPortfolio {
+    return { rows: this.rows, positions: Int32Array.from(this.positions), headerMap: this.headerMap };
+  }
+}
+
 /** Read the portfolio table into rows (blank rows skipped), reporting duplicate headers. */
 export function preparePortfolio(table: TableData, usOrder: boolean): PreparedPortfolio {
-  const headerMap = mapHeaders(table.headers);
-  const bound = bindColumns(headerMap, table.headers);
-  const rows: Row[] = [];
-  const positions = new Int32Array(table.rows.length).fill(-1);
-  table.rows.forEach((cells, i) => {
-    if (isBlankRow(cells, bound)) return;
-    positions[i] = rows.length;
-    rows.push(readRow(cells, bound, i, { usOrder }));
-  });
-  return { rows, positions, headerMap };
+  const reader = new PortfolioRows(table.headers, usOrder);
+  for (const cells of table.rows) reader.add(cells);
+  return reader.done();
 }
 
 /** Everything a check needs besides the portfolio rows: settings, calendar, materials, today. */
@@ -107,7 +136,11 @@ export function portfolioProblems(setup: CheckSetup, prepared: PreparedPortfolio
 
 export function checkWorkbook(tables: WorkbookTables, options: CheckOptions = {}): CheckOutcome {
   const setup = setUpCheck(tables, options);
-  const prepared = preparePortfolio(tables.portfolio, setup.settings['dates.usOrder']);
+  return checkPrepared(preparePortfolio(tables.portfolio, setup.settings['dates.usOrder']), setup, options);
+}
+
+/** The check of rows already read (PortfolioRows), with the settings they were read under. */
+export function checkPrepared(prepared: PreparedPortfolio, setup: CheckSetup, options: CheckOptions = {}): CheckOutcome {
   const problems = [...setup.problems, ...portfolioProblems(setup, prepared)];
   const evaluated = evaluatePortfolio(prepared.rows, {
     settings: setup.settings,

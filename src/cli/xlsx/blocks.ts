@@ -22,8 +22,9 @@ export interface Block {
 
 export interface BlockData {
   headers: string[];
-  /** One entry per sheet row dataTop..dataBottom, each padded to the block's width. */
+  /** One entry per sheet row dataTop..dataBottom, each padded to the block's width (empty when streamed). */
   rows: Cell[][];
+  rowCount: number;
   read: SheetReadResult;
 }
 
@@ -119,9 +120,27 @@ export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: s
 
 /**
  * The block's header and data cells. With `positions`, also where those sheet columns' cells
- * are in each row (header to last data row), for the copy.
+ * are in each row (header to last data row), for the copy. With `onDataRow`, the data rows are
+ * handed over one by one as they are read (blank rows included, trailing blank rows not) and
+ * not kept: `rows` is then empty and `rowCount` says how many there were.
  */
-export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[]): Promise<BlockData> {
+export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[], onDataRow?: (cells: Cell[]) => void): Promise<BlockData> {
+  const width = block.lastCol - block.firstCol + 1;
+  let headerCells: Cell[] = [];
+  let emitted = 0;
+  const blank = (): Cell[] => new Array<Cell>(width).fill(null);
+  const onRow = onDataRow
+    ? (r: number, values: Cell[]) => {
+        if (r === block.headerRow) headerCells = values;
+        if (r < block.dataTop || r > block.dataBottom) return;
+        while (block.dataTop + emitted < r) {
+          onDataRow(blank());
+          emitted++;
+        }
+        onDataRow(values);
+        emitted++;
+      }
+    : undefined;
   const read = await readSheet(await pkg.zip.stream(block.sheet.part!), {
     sharedStrings: pkg.sharedStrings,
     styles: pkg.styles,
@@ -129,14 +148,16 @@ export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: 
     texts: pkg.texts,
     area: { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol },
     positions,
+    onRow,
   });
-  const width = block.lastCol - block.firstCol + 1;
-  const headerCells = block.table && !block.table.headerRowCount ? [] : (read.rows.get(block.headerRow) ?? []).map(text);
-  const headers = Array.from({ length: width }, (_, j) => headerCells[j] || block.headers[j] || '');
+  if (!onDataRow) headerCells = read.rows.get(block.headerRow) ?? [];
+  const headerTexts = block.table && !block.table.headerRowCount ? [] : headerCells.map(text);
+  const headers = Array.from({ length: width }, (_, j) => headerTexts[j] || block.headers[j] || '');
+  if (onDataRow) return { headers, rows: [], rowCount: emitted, read };
   let bottom = Number.isFinite(block.dataBottom) ? block.dataBottom : Math.max(block.headerRow, read.lastRow);
   // Trailing rows without a value are not portfolio rows.
   while (bottom >= block.dataTop && !read.rows.has(bottom)) bottom--;
   const rows: Cell[][] = [];
-  for (let r = block.dataTop; r <= bottom; r++) rows.push(read.rows.get(r) ?? new Array<Cell>(width).fill(null));
-  return { headers, rows, read };
+  for (let r = block.dataTop; r <= bottom; r++) rows.push(read.rows.get(r) ?? blank());
+  return { headers, rows, rowCount: rows.length, read };
 }

@@ -16,7 +16,7 @@ import { OWNERSHIP_NAMESPACE, OutputColumnPlan, OwnershipRecord, serializeOwners
 import type { Cell } from '../../workbook/values';
 import type { Block, BlockData } from './blocks';
 import { columnName, parseRange, rangeRef, REL, SheetInfo, WorkbookPackage } from './package';
-import { decodeUtf8, readSheet, RowPositions, SheetLayout } from './sheetRead';
+import { readSheet, RowPositions, SheetLayout } from './sheetRead';
 import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
 import { appendChild, applyEdits, child, children, Edit, escapeAttr, escapeText, prefixFor, setAttributes, startTag, toXstring } from './xml';
 import { writeZip, ZipOut } from './zip';
@@ -70,10 +70,12 @@ export interface CopyRequest {
   data: BlockData;
   plan: OutputColumnPlan;
   geometry: OutputGeometry;
-  /** Per data row (data.rows order): values in OUTPUT_COLUMNS order. */
-  outputs: readonly (readonly OutputValue[])[];
-  /** Per data row: the severity cell's fill (ARGB), or null. */
-  fills: readonly (string | null)[];
+  /** Number of data rows (data.rows). */
+  rowCount: number;
+  /** A data row's output values in OUTPUT_COLUMNS order, made when the row is written (a 100,000-row matrix of texts is not kept). */
+  outputsAt(index: number): readonly OutputValue[];
+  /** A data row's severity fill (ARGB), or null. */
+  fillAt(index: number): string | null;
   summary: { defaultName: string; otherNames: string[]; title: string[]; rows: Cell[][]; widths: number[] };
 }
 
@@ -155,7 +157,7 @@ function intersects(a: { top: number; bottom: number; left: number; right: numbe
 /** Last sheet row the output columns span: the table's last row (totals included), else the last data row. */
 function lastRowOf(req: CopyRequest): number {
   if (req.block.table) return req.block.table.bottom;
-  return req.block.dataTop + req.data.rows.length - 1;
+  return req.block.dataTop + req.rowCount - 1;
 }
 
 function countFormulasReplaced(req: CopyRequest): number {
@@ -251,8 +253,9 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string)
   const base = i * n;
   const isHeader = r === block.headerRow && (block.table === null || block.table.headerRowCount > 0);
   const dataIndex = r - block.dataTop;
-  const isData = dataIndex >= 0 && dataIndex < req.outputs.length && (block.table === null || r <= block.table.bottom - block.table.totalsRowCount);
+  const isData = dataIndex >= 0 && dataIndex < req.rowCount && (block.table === null || r <= block.table.bottom - block.table.totalsRowCount);
   if (!isHeader && !isData) return;
+  const values = isData ? req.outputsAt(dataIndex) : [];
   const edgeK = p.cols.indexOf(block.lastCol);
   const edgeStyle = edgeK >= 0 && p.cellStart[base + edgeK] >= 0 ? p.style[base + edgeK] : 0;
   const cells: { at: number; end: number; col: number; xml: string }[] = [];
@@ -271,8 +274,8 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string)
     }
     const key = geometry.keyOf.get(col) ?? null;
     if (key === null) continue;
-    const value = req.outputs[dataIndex][KEY_INDEX.get(key)!] ?? null;
-    const fill = key === 'severity' && value !== null ? req.fills[dataIndex] : null;
+    const value = values[KEY_INDEX.get(key)!] ?? null;
+    const fill = key === 'severity' && value !== null ? req.fillAt(dataIndex) : null;
     const kind = KIND.get(key)!;
     const own = exists ? p.style[base + k] : 0;
     let style: number;
@@ -334,50 +337,74 @@ function* allEdits(req: CopyRequest): Generator<Edit> {
   yield* tail;
 }
 
-/** The portfolio sheet's new text, streamed: the input part read again and spliced. */
+/** The portfolio sheet's new bytes, streamed: the input part read again and spliced at the byte offsets recorded. */
 async function sheetStream(req: CopyRequest): Promise<Readable> {
-  const source = decodeUtf8(await req.pkg.zip.stream(req.block.sheet.part!));
-  return Readable.from(encode(splice(source, allEdits(req))));
+  const source = await req.pkg.zip.stream(req.block.sheet.part!);
+  return Readable.from(splice(source as AsyncIterable<Buffer>, allEdits(req)));
 }
 
-async function* encode(texts: AsyncIterable<string>): AsyncGenerator<Buffer> {
-  let pending = '';
-  for await (const t of texts) {
-    pending += t;
-    if (pending.length >= 1 << 16) {
-      yield Buffer.from(pending, 'utf8');
-      pending = '';
-    }
-  }
-  if (pending.length > 0) yield Buffer.from(pending, 'utf8');
-}
-
-/** Source text with edits applied; edits come in position order and never overlap. */
-export async function* splice(source: AsyncIterable<string>, edits: Iterator<Edit> | Iterable<Edit>): AsyncGenerator<string> {
+/**
+ * Source bytes with edits applied; edits come in position order and never overlap. Unchanged
+ * bytes are copied from the input's chunks, edits' texts encoded as UTF-8; both gathered into
+ * large buffers (a stream of small pieces costs more than copying them).
+ */
+export async function* splice(source: AsyncIterable<Buffer>, edits: Iterator<Edit> | Iterable<Edit>): AsyncGenerator<Buffer> {
   const it = Symbol.iterator in (edits as object) ? (edits as Iterable<Edit>)[Symbol.iterator]() : (edits as Iterator<Edit>);
+  const out = new OutputBuffer();
   let edit = it.next();
-  let base = 0; // absolute index of chunk[0]
-  let skipTo = 0; // source before this index is not copied
+  let base = 0; // absolute offset of chunk[0]
+  let skipTo = 0; // source before this offset is not copied
   for await (const chunk of source) {
     const end = base + chunk.length;
     let at = Math.max(base, skipTo);
     while (!edit.done && edit.value.start < end) {
       const e = edit.value;
       if (e.start < at) throw new Error('edits out of order');
-      if (e.start > at) yield chunk.slice(at - base, e.start - base);
-      yield e.text;
+      if (e.start > at) out.bytes(chunk, at - base, e.start - base);
+      out.text(e.text);
       at = e.end;
       skipTo = e.end;
       edit = it.next();
       if (at > end) break;
     }
-    if (at < end) yield chunk.slice(at - base);
+    if (at < end) out.bytes(chunk, at - base, chunk.length);
     base = end;
+    if (out.size >= OutputBuffer.BLOCK) yield out.take();
   }
-  // Edits at the very end of the text (none in practice: the root's end tag comes last).
   while (!edit.done) {
-    yield edit.value.text;
+    out.text(edit.value.text);
     edit = it.next();
+  }
+  if (out.size > 0) yield out.take();
+}
+
+/** Bytes gathered into one buffer of about BLOCK bytes at a time. */
+class OutputBuffer {
+  static readonly BLOCK = 1 << 18;
+  private buf = Buffer.allocUnsafe(OutputBuffer.BLOCK * 2);
+  size = 0;
+
+  private room(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.size + n));
+    this.buf.copy(bigger, 0, 0, this.size);
+    this.buf = bigger;
+  }
+
+  bytes(from: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    this.size += from.copy(this.buf, this.size, start, end);
+  }
+
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.size += this.buf.write(s, this.size, 'utf8');
+  }
+
+  take(): Buffer {
+    const out = Buffer.from(this.buf.subarray(0, this.size));
+    this.size = 0;
+    return out;
   }
 }
 

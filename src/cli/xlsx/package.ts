@@ -5,10 +5,10 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { XmlScanner } from './scan';
+import { bytesToText, XmlScanner } from './scan';
 import { OWNERSHIP_NAMESPACE, OwnershipRecord, parseOwnership } from '../../workbook/ownership';
 import { Styles } from './styles';
-import { decodeUtf8, TextKeeper } from './sheetRead';
+import { TextKeeper } from './sheetRead';
 import { children, child, fromXstring, localName, parseXml, XmlElement } from './xml';
 import { ZipReadError, ZipSource } from './zip';
 
@@ -321,10 +321,10 @@ async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeepe
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  const scanner = new XmlScanner({
+  const scanner = new XmlScanner(
+    {
     wantAttributes: () => false,
-    open(name, _attrs, _start, _openEnd, selfClosing) {
-      const local = localName(name);
+    open(_name, local, _attrs, _start, _openEnd, selfClosing) {
       if (local === 'si') current = '';
       else if (local === 'rPh') phonetic++;
       else if (local === 't' && current !== null && phonetic === 0) inT = !selfClosing;
@@ -332,17 +332,18 @@ async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeepe
     text(t) {
       if (inT) current += t;
     },
-    close(name) {
-      const local = localName(name);
+    close(_name, local) {
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        out.push(texts.keep(fromXstring(current ?? '')));
+        out.push(texts.keep(fromXstring(bytesToText(current ?? ''))));
         current = null;
       }
     },
-  });
-  for await (const text of decodeUtf8(stream as never)) scanner.write(text);
+    },
+    { bytes: true },
+  );
+  for await (const chunk of stream) scanner.write((chunk as Buffer).toString('latin1'));
   scanner.end();
   return out;
 }

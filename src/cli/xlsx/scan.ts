@@ -8,18 +8,37 @@
  *
  * The scanner turns tokens into element events; attributes are collected only for the elements
  * the caller asks for.
+ *
+ * Byte mode, for the large parts (worksheets, shared strings): the part's bytes are fed as
+ * Latin-1 text, one character per byte. XML's markup is ASCII, so the tokenizer sees the same
+ * document; every position is then a byte offset into the part (the copy splices the part's
+ * bytes without decoding or re-encoding them), decoding is 3–10× cheaper than UTF-8's, and the
+ * text of a value comes out as its UTF-8 bytes, which `bytesToText` turns into the text — only for
+ * the values kept.
  */
 import { Tokenizer } from 'htmlparser2';
 
 export interface ScanHandler {
-  /** Which elements' attributes to collect (by qualified name as written). */
-  wantAttributes(name: string): boolean;
-  /** `start`: index of `<`; `openEnd`: index after the start tag's `>`. */
-  open(name: string, attrs: Record<string, string> | null, start: number, openEnd: number, selfClosing: boolean): void;
+  /** Which elements' attributes to collect (asked once per element name). */
+  wantAttributes(name: string, local: string): boolean;
+  /**
+   * `name` as written (`x:c`), `local` without its prefix (`c`): OOXML writers may use any prefix
+   * for the main namespace. `start`: index of `<`; `openEnd`: index after the start tag's `>`.
+   */
+  open(name: string, local: string, attrs: Record<string, string> | null, start: number, openEnd: number, selfClosing: boolean): void;
   /** `closeStart`: index of `</` (for an empty-element tag: its end); `end`: index after the element. */
-  close(name: string, closeStart: number, end: number): void;
+  close(name: string, local: string, closeStart: number, end: number): void;
   text?(text: string): void;
 }
+
+/** Names seen, each kept once with its local part and whether its attributes are wanted. */
+class NameTable {
+  readonly names: string[] = [];
+  readonly locals: string[] = [];
+  readonly wanted: boolean[] = [];
+}
+
+const MAX_NAMES = 256;
 
 export class XmlScanError extends Error {}
 
@@ -28,31 +47,39 @@ export class XmlScanner {
   private readonly tokenizer: Tokenizer;
   private window = '';
   private windowBase = 0;
-  private tagName = '';
+  private tag = 0;
   private tagStart = 0;
   private attrs: Record<string, string> | null = null;
   private attrName = '';
   private attrValue = '';
   private wantText = false;
-  /** Names of the open elements: an end tag closes the innermost (the XML is well-formed or rejected). */
-  private readonly open: string[] = [];
-  /** Element names seen, so that a name is one string however often it occurs. */
-  private readonly names: string[] = [];
+  /** The open elements (name ids): an end tag closes the innermost (the XML is well-formed or rejected). */
+  private readonly open: number[] = [];
+  private readonly elements = new NameTable();
+  private readonly attributes = new NameTable();
 
-  constructor(private readonly handler: ScanHandler) {
+  constructor(
+    private readonly handler: ScanHandler,
+    options: { bytes?: boolean } = {},
+  ) {
     const self = this;
+    const entity = options.bytes ? utf8AsLatin1 : String.fromCodePoint;
     this.wantText = handler.text !== undefined;
     this.tokenizer = new Tokenizer(
       { xmlMode: true, decodeEntities: true },
       {
         onopentagname(start, end) {
-          self.tagName = self.name(start, end);
+          const t = self.elements;
+          const id = self.nameId(t, start, end);
+          self.tag = id;
           self.tagStart = start - 1;
-          self.attrs = handler.wantAttributes(self.tagName) ? {} : null;
+          let want = t.wanted[id];
+          if (want === undefined) want = t.wanted[id] = handler.wantAttributes(t.names[id], t.locals[id]);
+          self.attrs = want ? {} : null;
         },
         onattribname(start, end) {
           if (self.attrs) {
-            self.attrName = self.slice(start, end);
+            self.attrName = self.attributes.names[self.nameId(self.attributes, start, end)];
             self.attrValue = '';
           }
         },
@@ -60,29 +87,32 @@ export class XmlScanner {
           if (self.attrs) self.attrValue += self.slice(start, end);
         },
         onattribentity(codepoint) {
-          if (self.attrs) self.attrValue += String.fromCodePoint(codepoint);
+          if (self.attrs) self.attrValue += entity(codepoint);
         },
         onattribend() {
           if (self.attrs) self.attrs[self.attrName] = self.attrValue;
         },
         onopentagend(end) {
-          self.open.push(self.tagName);
-          handler.open(self.tagName, self.attrs, self.tagStart, end + 1, false);
+          const t = self.elements;
+          self.open.push(self.tag);
+          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart, end + 1, false);
         },
         onselfclosingtag(end) {
-          handler.open(self.tagName, self.attrs, self.tagStart, end + 1, true);
-          handler.close(self.tagName, end + 1, end + 1);
+          const t = self.elements;
+          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart, end + 1, true);
+          handler.close(t.names[self.tag], t.locals[self.tag], end + 1, end + 1);
         },
         onclosetag(start, end) {
-          const name = self.open.pop();
-          if (name === undefined || !self.isName(start, end, name)) throw new XmlScanError(`unexpected end tag </${self.slice(start, end).trim()}>`);
-          handler.close(name, start - 2, end + 1);
+          const t = self.elements;
+          const id = self.open.pop();
+          if (id === undefined || !self.isName(start, end, t.names[id])) throw new XmlScanError(`unexpected end tag </${self.slice(start, end).trim()}>`);
+          handler.close(t.names[id], t.locals[id], start - 2, end + 1);
         },
         ontext(start, end) {
           if (self.wantText) handler.text!(self.slice(start, end));
         },
         ontextentity(codepoint) {
-          if (self.wantText) handler.text!(String.fromCodePoint(codepoint));
+          if (self.wantText) handler.text!(entity(codepoint));
         },
         oncdata(start, end, endOffset) {
           if (self.wantText) handler.text!(self.slice(start, end - endOffset + 1));
@@ -95,19 +125,24 @@ export class XmlScanner {
     );
   }
 
-  /** The element name at [start, end), as the one string kept for it. */
-  private name(start: number, end: number): string {
+  /** The id of the name at [start, end) in a table (added when new). */
+  private nameId(table: NameTable, start: number, end: number): number {
     const from = start - this.windowBase;
     const length = end - start;
-    for (const n of this.names) {
+    const { names } = table;
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
       if (n.length !== length) continue;
       let same = true;
       for (let i = 0; i < length && same; i++) same = this.window.charCodeAt(from + i) === n.charCodeAt(i);
-      if (same) return n;
+      if (same) return k;
     }
     const n = this.slice(start, end);
-    if (this.names.length < 64) this.names.push(n);
-    return n;
+    if (names.length >= MAX_NAMES) throw new XmlScanError('more different element or attribute names than a part of a workbook has');
+    names.push(n);
+    const colon = n.indexOf(':');
+    table.locals.push(colon < 0 ? n : n.slice(colon + 1));
+    return names.length - 1;
   }
 
   /** Is the end tag's name at [start, end) (maybe followed by spaces) this name? */
@@ -145,6 +180,18 @@ export class XmlScanner {
   get position(): number {
     return this.windowBase + this.window.length;
   }
+}
+
+/** A code point as its UTF-8 bytes, one Latin-1 character each (byte mode). */
+function utf8AsLatin1(cp: number): string {
+  return cp < 0x80 ? String.fromCharCode(cp) : Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+}
+
+const NON_ASCII = /[\u0080-\u00ff]/;
+
+/** The text a byte-mode value stands for (its UTF-8 bytes, read as Latin-1). */
+export function bytesToText(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
 }
 
 /** Scan a whole text. */

@@ -11,11 +11,10 @@
  * is the day), in the 1900 or the 1904 date system. A formula without a cached value reads
  * as blank and is counted, so the caller can say so once.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { Cell } from '../../workbook/values';
 import type { Styles } from './styles';
-import { XmlScanner } from './scan';
+import { bytesToText, XmlScanner } from './scan';
 import { fromXstring, localName } from './xml';
 
 export interface Area {
@@ -97,6 +96,8 @@ export interface SheetReadOptions {
   positions?: number[];
   /** Stop reading after this many rows of the area that have any value (header search). */
   stopAfterRows?: number;
+  /** Each row of the area that has a value, as it is read, instead of keeping them in `rows`. */
+  onRow?: (row: number, values: Cell[]) => void;
 }
 
 export interface SheetReadResult {
@@ -114,20 +115,13 @@ export interface SheetReadResult {
 const NOT_STARTED = -1;
 
 /**
- * A cell's text as a string of its own. A substring of the scanner's chunk would keep the whole
- * chunk (256 K characters) alive in V8 for as long as the cell is: a 100,000-row sheet would stay
- * in memory whole. Short texts repeat (statuses, kinds, owners): one string each.
+ * A cell's text as a string of its own. A substring of 13 characters or more of the scanner's
+ * chunk is, in V8, a view that keeps the whole chunk (256 K characters) alive for as long as the
+ * cell is: a 100,000-row sheet would stay in memory whole. Shorter substrings are copies already.
  */
 export class TextKeeper {
-  private readonly seen = new Map<string, string>();
-
   keep(s: string): string {
-    if (s.length > 24) return (' ' + s).slice(1);
-    const known = this.seen.get(s);
-    if (known !== undefined) return known;
-    const own = s.length >= 13 ? (' ' + s).slice(1) : s;
-    if (this.seen.size < 200_000) this.seen.set(own, own);
-    return own;
+    return s.length >= 13 ? (' ' + s).slice(1) : s;
   }
 }
 
@@ -194,14 +188,13 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   let nextInterest = 0;
   let lastCellEnd = 0;
 
-  const scanner = new XmlScanner({
-    wantAttributes(name) {
-      const local = localName(name);
-      return local === 'c' || local === 'row' || (!inSheetData && ATTRIBUTES_OUTSIDE_ROWS.has(local));
+  const scanner = new XmlScanner(
+    {
+    wantAttributes(_name, local) {
+      return local === 'c' || local === 'row' || ATTRIBUTES_OUTSIDE_ROWS.has(local);
     },
-    open(name, attrs, start, openEnd, selfClosing) {
+    open(name, local, attrs, start, openEnd, selfClosing) {
       depth++;
-      const local = name.length === 1 ? name : localName(name);
       if (inSheetData) {
         if (local === 'c') return openCell(attrs!, start);
         if (depth === 3 && local === 'row') return openRow(name, attrs!, start, openEnd, selfClosing);
@@ -233,16 +226,15 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       } else if (local === 'cols') {
         layout.cols = { start, openEnd, closeStart: -1, end: -1, selfClosing, name, items: [] };
       } else if (local === 'autoFilter') {
-        layout.autoFilter = { start, end: -1, ref: attrs!.ref ?? '', name, attrs: { ...attrs! }, selfClosing, openEnd };
+        layout.autoFilter = { start, end: -1, ref: attrs!.ref ?? '', name, attrs: textAttrs(attrs!), selfClosing, openEnd };
       }
     },
     text(text) {
       if (inV) vText += text;
       else if (inT) isText += text;
     },
-    close(name, closeStart, end) {
+    close(_name, local, closeStart, end) {
       depth--;
-      const local = name.length === 1 ? name : localName(name);
       if (inSheetData) {
         if (local === 'c') return closeCell(end);
         if (local === 'row' && depth === 2) return closeRow();
@@ -262,7 +254,9 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       }
       if (local === 'autoFilter' && layout.autoFilter && layout.autoFilter.end < 0) layout.autoFilter.end = end;
     },
-  });
+    },
+    { bytes: true },
+  );
 
   function openRow(name: string, attrs: Record<string, string>, start: number, openEnd: number, selfClosing: boolean): void {
     rowNumber = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
@@ -278,7 +272,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       positions.rowOpenEnd.push(openEnd);
       positions.rowSpans.push(attrs.spans ?? null);
       positions.selfClosing.push(selfClosing);
-      positions.rowAttrs.push(attrs.spans !== undefined || selfClosing ? { ...attrs } : null);
+      positions.rowAttrs.push(attrs.spans !== undefined || selfClosing ? textAttrs(attrs) : null);
       positions.rowName.push(name);
       for (let k = 0; k < interest.length; k++) {
         positions.cellStart.push(NOT_STARTED);
@@ -298,6 +292,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       for (let k = nextInterest; k < interest.length; k++) positions!.insertAt[base + k] = lastCellEnd;
     }
     if (rowHasValue) {
+      options.onRow?.(rowNumber, values!);
       lastRow = rowNumber;
       rowsWithValues++;
       if (options.stopAfterRows !== undefined && rowsWithValues >= options.stopAfterRows) stopped = true;
@@ -333,7 +328,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
     if (value !== null && inBlock) {
       if (values === null) {
         values = new Array<Cell>(width).fill(null);
-        rows.set(rowNumber, values);
+        if (!options.onRow) rows.set(rowNumber, values);
       }
       values[col - area.left] = value;
       rowHasValue = true;
@@ -357,10 +352,10 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   }
 
   function cellValue(): Cell {
-    if (cellType === 'inlineStr') return isText === null ? null : texts.keep(fromXstring(isText));
+    if (cellType === 'inlineStr') return isText === null ? null : texts.keep(fromXstring(bytesToText(isText)));
     if (vText === null) {
       if (hasFormula) formulasWithoutValue++;
-      return isText !== null ? texts.keep(fromXstring(isText)) : null;
+      return isText !== null ? texts.keep(fromXstring(bytesToText(isText))) : null;
     }
     switch (cellType) {
       case 's': {
@@ -368,7 +363,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
         return s === undefined ? null : s;
       }
       case 'str':
-        return texts.keep(fromXstring(vText));
+        return texts.keep(fromXstring(bytesToText(vText)));
       case 'b':
         return vText.trim() === '1' || vText.trim().toLowerCase() === 'true';
       case 'e':
@@ -379,15 +374,15 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       }
       default: {
         const n = Number(vText);
-        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : texts.keep(vText);
+        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : texts.keep(bytesToText(vText));
         return styles.isDate(cellStyle) ? dateFromSerial(n, date1904) ?? n : n;
       }
     }
   }
 
   try {
-    for await (const text of decodeUtf8(stream)) {
-      scanner.write(text);
+    for await (const chunk of stream) {
+      scanner.write((chunk as Buffer).toString('latin1'));
       if (stopped) {
         stream.destroy();
         break;
@@ -400,26 +395,13 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   return { rows, lastRow, formulasWithoutValue, layout, positions, occupied };
 }
 
+function textAttrs(attrs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) out[k] = bytesToText(v);
+  return out;
+}
+
 /** Worksheet elements outside <sheetData> whose attributes the copy needs. */
 const ATTRIBUTES_OUTSIDE_ROWS = new Set(['sheetData', 'dimension', 'cols', 'col', 'autoFilter', 'mergeCell']);
 
 export class SheetReadError extends Error {}
-
-/**
- * A part's text in chunks, without a leading byte-order mark: positions recorded while reading
- * and used while splicing count the same characters (the copy writes the mark back).
- */
-export async function* decodeUtf8(stream: Readable): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let first = true;
-  for await (const chunk of stream) {
-    let text = decoder.write(chunk as Buffer);
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    if (text.length > 0) yield text;
-  }
-  const rest = decoder.end();
-  if (rest.length > 0) yield rest;
-}

@@ -41,15 +41,15 @@ export function parseXml(text: string): XmlElement {
   try {
     scanText(text, {
       wantAttributes: () => true,
-      open(name, attrs, start, openEnd, selfClosing) {
-        const el: XmlElement = { name, local: localName(name), attrs: attrs ?? {}, start, openEnd, closeStart: openEnd, end: openEnd, selfClosing, children: [], text: '' };
+      open(name, local, attrs, start, openEnd, selfClosing) {
+        const el: XmlElement = { name, local, attrs: attrs ?? {}, start, openEnd, closeStart: openEnd, end: openEnd, selfClosing, children: [], text: '' };
         const parent = stack[stack.length - 1];
         if (parent) parent.children.push(el);
         else if (root === null) root = el;
         else throw new XmlReadError('more than one root element');
         stack.push(el);
       },
-      close(name, closeStart, end) {
+      close(name, _local, closeStart, end) {
         const el = stack.pop();
         if (!el || el.name !== name) throw new XmlReadError(`unexpected end tag </${name}>`);
         el.closeStart = closeStart;
