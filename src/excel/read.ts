@@ -1,6 +1,7 @@
 /**
  * Reading the workbook: the Portfolio, Settings, Holidays and Materials tables, values and
- * positions, in one context.sync() when the tables are where they were last time.
+ * positions, and the ownership record (which columns are the product's, src/excel/ownership.ts),
+ * in one context.sync() when the tables are where they were last time.
  *
  * Office.js fails a whole batch when one getItem names a missing table, so the first read of
  * a workbook (or one whose tables changed) discovers the table names first; the names found
@@ -10,6 +11,7 @@
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
 import type { Cell } from '../workbook/values';
 import { PaneError } from '../taskpane/service';
+import { finishOwnershipRead, ownershipOf, PendingOwnershipRead, queueOwnershipRead, WorkbookOwnership } from './ownership';
 import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
 export const TABLES = { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' } as const;
@@ -37,31 +39,40 @@ export interface ReadStats {
 /** Roughly how many bytes a cell takes in a values response: used to size row blocks. */
 const BYTES_PER_CELL_ESTIMATE = 24;
 
-export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[]): Promise<{ read: WorkbookRead; stats: ReadStats }> {
+export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[]): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership }> {
   return run(async (ctx) => {
     const stats: ReadStats = { syncs: 0, tableNames: [] };
     const sync = async () => {
       stats.syncs++;
       await ctx.sync();
     };
+    // The record goes in the request that reads the tables; a request that fails brings none
+    // of its answers back, so each attempt asks for it again.
+    let record: PendingOwnershipRead | null = null;
+    const withRecord = <T>(load: () => Promise<T>): Promise<T> => {
+      record = queueOwnershipRead(ctx);
+      return load();
+    };
     let names = knownTables ?? Object.values(TABLES);
     let read: WorkbookRead | null = null;
     try {
-      read = await loadTables(ctx, names, sync);
+      read = await withRecord(() => loadTables(ctx, names, sync));
     } catch (error) {
       const code = officeErrorCode(error);
       if (code === 'ItemNotFound') {
         names = await discoverTables(ctx, sync);
-        read = await loadTables(ctx, names, sync).catch((e) => (isTooLarge(e) ? null : Promise.reject(e)));
+        read = await withRecord(() => loadTables(ctx, names, sync)).catch((e) => (isTooLarge(e) ? null : Promise.reject(e)));
       } else if (!isTooLarge(error)) {
         throw error;
       }
     }
-    if (read === null) read = await loadInBlocks(ctx, names, sync);
+    if (read === null) read = await withRecord(() => loadInBlocks(ctx, names, sync));
     if (!read.portfolio) read.portfolio = await findPortfolioByHeader(ctx, names, sync);
     stats.tableNames = [...names];
     checkPortfolio(read.portfolio);
-    return { read, stats };
+    const parts = await finishOwnershipRead(ctx, record!, sync);
+    const ownership = ownershipOf(parts, { tableName: read.portfolio.name, sheetName: read.portfolio.sheetName });
+    return { read, stats, ownership };
   });
 }
 

@@ -7,9 +7,10 @@
 import { todayInShanghai } from '../rules/dates';
 import type { Language } from '../rules/types';
 import { parseAddress } from '../workbook/address';
-import { outputColumnFor } from '../workbook/columns';
 import { LivePortfolio } from '../workbook/live';
+import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
+import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
 import { readWorkbook, ReadStats, TableRead, TABLES, WorkbookRead } from './read';
 import type { ExcelApi } from './run';
 import { TableChange, watchTable } from './workbook';
@@ -36,6 +37,10 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export class PortfolioStore {
   private live: LivePortfolio | null = null;
   private read: WorkbookRead | null = null;
+  /** The ownership record as last read or saved. */
+  private owner: WorkbookOwnership = NO_OWNERSHIP;
+  /** Portfolio table columns that are the product's (by the record, not by their headers). */
+  private owned = new Set<number>();
   private tableNames: string[] | undefined;
   private loading: Promise<LivePortfolio> | null = null;
   private readonly listeners = new Set<(update: StoreUpdate) => void>();
@@ -69,12 +74,15 @@ export class PortfolioStore {
     if (this.loading) return this.loading;
     this.loading = (async () => {
       try {
-        const { read, stats } = await readWorkbook(this.excel.run, this.tableNames);
+        const { read, stats, ownership } = await readWorkbook(this.excel.run, this.tableNames);
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
         this.read = read;
+        this.owner = ownership;
         this.live = new LivePortfolio(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() });
+        // Which columns exist does not depend on the language of those still to add.
+        this.owned = ownedColumns(this.outputPlan('zh-CN')!);
         this.scheduleMidnight();
         return this.live;
       } finally {
@@ -104,12 +112,38 @@ export class PortfolioStore {
     return this.live.updateRows(rows);
   }
 
-  /** Columns the pane added at the right of the table: the store's picture of the table follows. */
-  noteAddedColumns(headers: readonly string[]): void {
+  /** The ownership record as last read or saved. */
+  get ownership(): WorkbookOwnership {
+    return this.owner;
+  }
+
+  /** Where the output columns go in the portfolio as the store knows it (null before a read). */
+  outputPlan(language: 'zh-CN' | 'en'): OutputColumnPlan | null {
+    const table = this.read?.portfolio;
+    if (!table || !this.live) return null;
+    return planFor(this.owner, { tableName: table.name, sheetName: table.sheetName }, this.live.headers, language);
+  }
+
+  /** The record was saved by another command ("Create portfolio"): the store follows. */
+  noteOwnership(ownership: WorkbookOwnership): void {
+    this.owner = ownership;
+    const plan = this.outputPlan('zh-CN');
+    if (plan) this.owned = ownedColumns(plan);
+  }
+
+  /**
+   * The pane wrote the output columns: the columns it added at the right, where every output
+   * column now is, and the record it saved. The store's picture of the table follows.
+   */
+  noteWrite(write: { addedColumns: readonly string[]; positions: Record<string, number>; ownership: WorkbookOwnership }): void {
     const table = this.read?.portfolio;
     if (!table || !this.live) return;
-    table.headers.push(...headers);
-    this.live.appendColumns(headers);
+    if (write.addedColumns.length > 0) {
+      table.headers.push(...write.addedColumns);
+      this.live.appendColumns(write.addedColumns);
+    }
+    this.owner = write.ownership;
+    this.owned = new Set(Object.values(write.positions));
   }
 
   subscribe(listener: (update: StoreUpdate) => void): () => void {
@@ -160,8 +194,9 @@ export class PortfolioStore {
     const firstRow = rect.top - (table.headerRow + 1);
     if (role === 'portfolio') {
       const columns = Array.from({ length: rect.cols }, (_, k) => rect.left - table.firstColumn + k);
-      // The product's own columns — written or added by the pane — change nothing it reads.
-      const inputs = columns.filter((c) => !isOutputColumn(this.live!.headers[c]));
+      // The product's own columns — written or added by the pane — change nothing it reads. They
+      // are the ones the record names: a user's own column headed 级别 is the user's input.
+      const inputs = columns.filter((c) => !this.owned.has(c));
       if (inputs.length === 0) return;
       const pending = (this.pending ??= { rows: new Set(), edits: [], reload: false });
       if (change.changeType !== 'RangeEdited' || firstRow < 0 || firstRow + rect.rows > table.rows.length) pending.reload = true;
@@ -222,10 +257,6 @@ export class PortfolioStore {
     if (this.midnight) clearTimeout(this.midnight);
     void this.stopWatching();
   }
-}
-
-function isOutputColumn(header: Cell | undefined): boolean {
-  return typeof header === 'string' && outputColumnFor(header) !== undefined;
 }
 
 function tablesOf(read: WorkbookRead) {

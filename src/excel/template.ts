@@ -4,9 +4,15 @@
  * header, and the Settings, Holidays and Materials tables. On a workbook that has a
  * portfolio it only adds what is missing: columns at the right, side tables; it never
  * clears or moves data.
+ *
+ * The product's output columns it creates are written into the workbook's ownership record
+ * (src/excel/ownership.ts), so checks update them in place. On an existing portfolio a column
+ * headed like an output column is the product's only if the record (or the legacy rule) says so:
+ * a user's own 级别 stays the user's, and the product's is added beside it.
  */
 import type { Language } from '../rules/types';
-import { inputColumnFor, outputColumnFor } from '../workbook/columns';
+import { INPUT_COLUMNS, inputColumnFor, OUTPUT_COLUMNS, OutputKey } from '../workbook/columns';
+import type { OutputColumnPlan } from '../workbook/ownership';
 import {
   holidaysHeaders,
   holidayTypes,
@@ -18,20 +24,47 @@ import {
   TABLE_NAMES,
   TemplateColumn,
 } from '../workbook/template';
-import type { CreateOutcome } from '../taskpane/service';
 import { columnLetters } from '../workbook/address';
+import {
+  finishOwnershipRead,
+  finishOwnershipSave,
+  ownershipOf,
+  PendingOwnershipSave,
+  planFor,
+  queueOwnershipRead,
+  queueOwnershipSave,
+  recordAfter,
+  WorkbookOwnership,
+} from './ownership';
 import type { ExcelApi } from './run';
 
 /** Points per character of Excel's default font: the template's widths are in characters. */
 const POINTS_PER_CHAR = 7;
 
-export interface TemplateResult extends CreateOutcome {
+export interface TemplateResult {
+  /** True when a new Portfolio table was made; false when an existing one was completed. */
+  created: boolean;
+  /** Headers added to an existing table. */
+  addedColumns: string[];
+  /** Side tables created. */
+  addedTables: string[];
+  /** The user's columns with an output header, left alone, and the product's columns added beside them. */
+  clashes: OutputColumnPlan['clashes'];
+  /** The ownership record after the command. */
+  ownership: WorkbookOwnership;
   syncs: number;
 }
 
-/** Which template column a header stands for (input or output), so existing ones are recognised. */
-function columnKey(header: string): string | null {
-  return inputColumnFor(header)?.key ?? outputColumnFor(header)?.key ?? null;
+/** The template's columns with what each stands for: inputs (by key), then the ten outputs. */
+function templateColumns(language: Language): { col: TemplateColumn; input: string | null; output: OutputKey | null }[] {
+  const columns = portfolioColumns(language);
+  const inputs = INPUT_COLUMNS.length;
+  if (columns.length !== inputs + OUTPUT_COLUMNS.length) throw new Error('the template columns are not the input columns then the output columns');
+  return columns.map((col, i) => ({
+    col,
+    input: i < inputs ? INPUT_COLUMNS[i].key : null,
+    output: i < inputs ? null : OUTPUT_COLUMNS[i - inputs].key,
+  }));
 }
 
 export async function createTemplate(excel: ExcelApi, language: Language, severityFormats: (range: Excel.Range) => void): Promise<TemplateResult> {
@@ -43,7 +76,9 @@ export async function createTemplate(excel: ExcelApi, language: Language, severi
     };
     const tables = ctx.workbook.tables.load('items/name');
     const sheets = ctx.workbook.worksheets.load('items/name');
+    const pendingRecord = queueOwnershipRead(ctx);
     await sync();
+    const parts = await finishOwnershipRead(ctx, pendingRecord, sync);
     const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
     const sheetSet = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     const uniqueSheet = (name: string) => {
@@ -53,46 +88,70 @@ export async function createTemplate(excel: ExcelApi, language: Language, severi
       return candidate;
     };
 
-    const outcome: TemplateResult = { created: false, addedColumns: [], addedTables: [], syncs: 0 };
-    const columns = portfolioColumns(language);
-    if (tableNames.has(TABLE_NAMES.portfolio.toLowerCase())) {
-      const table = ctx.workbook.tables.getItem(TABLE_NAMES.portfolio);
+    const outcome: TemplateResult = { created: false, addedColumns: [], addedTables: [], clashes: [], ownership: ownershipOf(parts, null), syncs: 0 };
+    const columns = templateColumns(language);
+    const existing = tables.items.find((t) => t.name.toLowerCase() === TABLE_NAMES.portfolio.toLowerCase());
+    let save: PendingOwnershipSave | null = null;
+    if (existing) {
+      const table = ctx.workbook.tables.getItem(existing.name);
       const header = table.getHeaderRowRange().load('values');
+      const sheet = table.worksheet.load('name');
       await sync();
-      const present = new Set((header.values[0] ?? []).map((h) => columnKey(String(h))).filter((k): k is string => k !== null));
-      const missing = columns.filter((c) => !present.has(columnKey(c.header) as string));
-      let index = (header.values[0] ?? []).length;
-      for (const col of missing) {
+      const headers = header.values[0] ?? [];
+      const place = { tableName: existing.name, sheetName: sheet.name };
+      const ownership = ownershipOf(parts, place);
+      // Input columns are recognised by their headers; output columns by the record.
+      const present = new Set<string>(headers.flatMap((h) => inputColumnFor(String(h))?.key ?? []));
+      const plan = planFor(ownership, place, headers, language);
+      const missingInputs = columns.filter((c) => c.input !== null && !present.has(c.input));
+      const templateOf = (key: OutputKey) => columns.find((c) => c.output === key)!.col;
+      const added = [
+        ...missingInputs.map((c) => ({ col: c.col, output: null })),
+        ...plan.added.map(({ key, header: name }) => ({ col: { ...templateOf(key), header: name }, output: key })),
+      ];
+      let index = headers.length;
+      for (const { col, output } of added) {
         table.columns.add(undefined, undefined, col.header);
-        formatColumn(table, col, index++, severityFormats);
+        formatColumn(table, col, index++, output, severityFormats);
       }
-      outcome.addedColumns = missing.map((c) => c.header);
+      outcome.addedColumns = added.map((a) => a.col.header);
+      outcome.clashes = plan.clashes;
+      outcome.ownership = ownership;
+      save = queueOwnershipSave(ctx, ownership, recordAfter(ownership, place, plan.headers));
     } else {
-      const sheet = ctx.workbook.worksheets.add(uniqueSheet(sheetNames(language).portfolio));
-      sheet.getRangeByIndexes(0, 0, 1, columns.length).values = [columns.map((c) => c.header)];
+      const sheetName = uniqueSheet(sheetNames(language).portfolio);
+      const sheet = ctx.workbook.worksheets.add(sheetName);
+      sheet.getRangeByIndexes(0, 0, 1, columns.length).values = [columns.map((c) => c.col.header)];
       const table = sheet.tables.add(`A1:${columnLetters(columns.length - 1)}2`, true);
       table.name = TABLE_NAMES.portfolio;
       table.style = 'TableStyleMedium2';
-      columns.forEach((col, i) => formatColumn(table, col, i, severityFormats));
+      columns.forEach(({ col, output }, i) => formatColumn(table, col, i, output, severityFormats));
       sheet.freezePanes.freezeAt(sheet.getRange('A1'));
       sheet.activate();
       outcome.created = true;
+      // The ten output columns are the product's: the record says so, and checks update them in place.
+      const place = { tableName: TABLE_NAMES.portfolio, sheetName };
+      const headers = Object.fromEntries(columns.filter((c) => c.output !== null).map((c) => [c.output, c.col.header])) as Record<OutputKey, string>;
+      const ownership = ownershipOf(parts, place);
+      outcome.ownership = ownership;
+      save = queueOwnershipSave(ctx, ownership, recordAfter(ownership, place, headers));
     }
     addSideTables(ctx, language, tableNames, uniqueSheet, outcome);
     await sync();
+    if (save) outcome.ownership = finishOwnershipSave(save);
     outcome.syncs = syncs;
     return outcome;
   });
 }
 
-function formatColumn(table: Excel.Table, col: TemplateColumn, index: number, severityFormats: (range: Excel.Range) => void): void {
+function formatColumn(table: Excel.Table, col: TemplateColumn, index: number, output: OutputKey | null, severityFormats: (range: Excel.Range) => void): void {
   const body = table.getDataBodyRange().getColumn(index);
   body.format.columnWidth = col.width * POINTS_PER_CHAR;
   if (col.numFmt) body.numberFormat = col.numFmt as unknown as string[][];
   if (col.list) body.dataValidation.rule = { list: { inCellDropDown: true, source: col.list.join(',') } };
-  if (col.owner === 'product') {
+  if (output !== null) {
     body.format.wrapText = col.numFmt === undefined;
-    if (outputColumnFor(col.header)?.key === 'severity') severityFormats(body);
+    if (output === 'severity') severityFormats(body);
   }
 }
 
@@ -101,7 +160,7 @@ function addSideTables(
   language: Language,
   existing: Set<string>,
   uniqueSheet: (name: string) => string,
-  outcome: CreateOutcome,
+  outcome: { addedTables: string[] },
 ): void {
   const names = sheetNames(language);
   const settings = settingsSheet(language);

@@ -1,21 +1,39 @@
 /**
  * Writing the product's own columns back into the Portfolio table, and nothing else.
  *
- * Missing output columns are added at the right of the table. Values go in blocks of rows,
- * each block one request under Excel on the web's 5 MB limit, with calculation suspended
+ * Which columns are the product's is the workbook's ownership record's to say, not their
+ * headers' (planOutputColumns, src/workbook/ownership.ts): a user's own 级别 or 下一步 is never
+ * written to; the product's column is added beside it under a distinct header. Missing output
+ * columns are added at the right of the table, and the record is saved (when it changed) in the
+ * same request as the first block of values, after the columns it names. Values go in blocks of
+ * rows, each block one request under Excel on the web's 5 MB limit, with calculation suspended
  * while it is written. Dates are Excel serials under a date format; text columns are
  * formatted as text, so a value starting with = + - @ can never become a formula.
  */
-import { OUTPUT_COLUMNS, OutputKey, outputColumnFor } from '../workbook/columns';
+import { OUTPUT_COLUMNS, OutputKey } from '../workbook/columns';
 import type { OutputValue } from '../workbook/output';
+import type { OutputColumnPlan } from '../workbook/ownership';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../workbook/template';
 import type { Cell } from '../workbook/values';
+import {
+  finishOwnershipSave,
+  outputPositions,
+  PendingOwnershipSave,
+  planFor,
+  queueOwnershipSave,
+  recordAfter,
+  WorkbookOwnership,
+} from './ownership';
 import { ExcelRun, MAX_PAYLOAD_BYTES, payloadBytes } from './run';
 
 export interface OutputWrite {
   tableName: string;
+  /** The sheet the table is on (the record names it). */
+  sheetName: string;
   /** The table's headers as last read. */
   headers: readonly Cell[];
+  /** The ownership record as last read or saved: which of the table's columns are the product's. */
+  ownership: WorkbookOwnership;
   /** Output values per table row, in OUTPUT_COLUMNS order; rows not listed in `rows` are ignored. */
   values: readonly (readonly OutputValue[])[];
   /** Table rows to write (0-based data rows); all rows when absent. */
@@ -31,29 +49,19 @@ export interface WriteStats {
   /** Largest request, in bytes of values written. */
   maxPayloadBytes: number;
   rowsWritten: number;
+  /** Headers of the columns added at the right, in order. */
   addedColumns: string[];
   /** Table column index of every output column after the write. */
   positions: Record<OutputKey, number>;
+  /** The user's columns with an output header, left as they were, and the product's columns added beside them. */
+  clashes: OutputColumnPlan['clashes'];
+  /** How the existing output columns were recognised. */
+  basis: OutputColumnPlan['basis'];
+  /** The ownership record after the write (saved when it changed). */
+  ownership: WorkbookOwnership;
 }
 
 const FORMAT: Record<'text' | 'date' | 'datetime', string> = { text: '@', date: DATE_FORMAT, datetime: DATETIME_FORMAT };
-
-/** Where each output column is, and which must be added (in OUTPUT_COLUMNS order, at the right). */
-export function planColumns(headers: readonly Cell[], language: 'zh-CN' | 'en'): { positions: Record<OutputKey, number>; missing: string[] } {
-  const positions = {} as Record<OutputKey, number>;
-  headers.forEach((h, i) => {
-    const def = typeof h === 'string' ? outputColumnFor(h) : undefined;
-    if (def && positions[def.key] === undefined) positions[def.key] = i;
-  });
-  const missing: string[] = [];
-  let next = headers.length;
-  for (const def of OUTPUT_COLUMNS) {
-    if (positions[def.key] !== undefined) continue;
-    positions[def.key] = next++;
-    missing.push(language === 'en' ? def.en : def.zh);
-  }
-  return { positions, missing };
-}
 
 /** Runs of adjacent output columns: [first table column, first output index, count]. */
 function columnRuns(positions: Record<OutputKey, number>): [number, number[]][] {
@@ -99,20 +107,42 @@ function blocks(rows: readonly number[], values: readonly (readonly OutputValue[
 }
 
 export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgress?: (fraction: number) => void): Promise<WriteStats> {
-  const { positions, missing } = planColumns(request.headers, request.headerLanguage);
+  const place = { tableName: request.tableName, sheetName: request.sheetName };
+  const plan = planFor(request.ownership, place, request.headers, request.headerLanguage);
+  const positions = outputPositions(plan, request.headers.length);
+  const added = plan.added.map((a) => a.header);
+  const record = recordAfter(request.ownership, place, plan.headers);
   const rows = request.rows ?? request.values.map((_, i) => i);
   const runs = columnRuns(positions);
   const groups = blocks(rows, request.values);
-  const stats: WriteStats = { syncs: 0, maxPayloadBytes: 0, rowsWritten: 0, addedColumns: missing, positions };
+  const stats: WriteStats = {
+    syncs: 0,
+    maxPayloadBytes: 0,
+    rowsWritten: 0,
+    addedColumns: added,
+    positions,
+    clashes: plan.clashes,
+    basis: plan.basis,
+    ownership: request.ownership,
+  };
 
   await run(async (ctx) => {
     const table = ctx.workbook.tables.getItem(request.tableName);
-    for (const name of missing) table.columns.add(undefined, undefined, name);
-    if (missing.length > 0 || request.rows === undefined) formatColumns(table, positions);
+    for (const name of added) table.columns.add(undefined, undefined, name);
+    if (added.length > 0 || request.rows === undefined) formatColumns(table, positions);
     if (request.severityFormats) request.severityFormats(table.getDataBodyRange().getColumn(positions.severity));
-    if (groups.length === 0) {
+    // The record goes last in the first request: a request stops at its first failing command,
+    // so it is saved only once the columns it names were added (and their first rows written).
+    let save: PendingOwnershipSave | null = null;
+    const syncSaving = async () => {
+      const first = stats.syncs === 0;
+      if (first) save = queueOwnershipSave(ctx, request.ownership, record);
       stats.syncs++;
       await ctx.sync();
+      if (first && save) stats.ownership = finishOwnershipSave(save);
+    };
+    if (groups.length === 0) {
+      await syncSaving();
       return;
     }
     const body = table.getDataBodyRange();
@@ -127,10 +157,9 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
           bytes += payloadBytes(block);
         }
       }
-      stats.syncs++;
       stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, bytes);
       stats.rowsWritten += group.length;
-      await ctx.sync();
+      await syncSaving();
       onProgress?.(stats.rowsWritten / rows.length);
     }
   });

@@ -4,11 +4,18 @@
  * read only after load() and sync(); getItem of a missing table fails the whole batch;
  * Excel on the web's 5 MB request/response limit; table change events after a sync.
  * Every sync is recorded with its request and response size, so tests can count them.
+ *
+ * A sync runs its queued commands in order and stops at the first that fails; its error is
+ * what context.sync() rejects with (OfficeExtension.Error, whose traceMessages hold "all trace
+ * messages that were executed before the error occurred":
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error).
  */
 import { payloadBytes } from '../run';
 import type { ExcelApi } from '../run';
 import {
   CellValue,
+  CustomXmlPartData,
+  customXmlNamespace,
   intersects,
   parseAddress,
   Rect,
@@ -100,7 +107,7 @@ abstract class Proxy<T> {
   constructor(
     protected readonly ctx: Context,
     protected readonly resolve: () => T | null,
-    nullable = false,
+    protected readonly nullable = false,
   ) {
     if (nullable) ctx.enqueue(0, () => void (this.nullState = this.resolve() === null));
   }
@@ -795,6 +802,250 @@ class WorksheetCollectionProxy extends Proxy<SheetModel[]> {
   }
 }
 
+// ---- custom XML parts (ExcelApi 1.5) -------------------------------------------------------
+//
+// Modelled on Microsoft's reference pages (learn.microsoft.com/javascript/api/excel/…):
+//   excel.customxmlpartcollection, excel.customxmlpartscopedcollection, excel.customxmlpart,
+// the *OrNullObject section of docs/develop/application-specific-api-model.md, and the custom
+// XML section of docs/develop/persisting-add-in-state-and-settings.md (office-js-docs-pr).
+// Where those pages are silent the comment says so, and what the fake does instead.
+
+const ITEM_NOT_FOUND = "The requested resource doesn't exist.";
+
+function invalidXml(): FakeOfficeError {
+  return new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+}
+
+/**
+ * A part proxy that finds its part once, where its call stands in the queue (as Office.js
+ * resolves an object's path when the batch reaches it), and then stays with that part: a part
+ * deleted afterwards is gone (ItemNotFound), another one added afterwards is not it.
+ */
+function partProxy(ctx: Context, find: () => CustomXmlPartData | null, nullable = false, loaded?: Map<string, unknown>): CustomXmlPartProxy {
+  let part: CustomXmlPartData | null = null;
+  ctx.enqueue(0, () => void (part = find()));
+  return new CustomXmlPartProxy(ctx, () => (part !== null && ctx.model.customXmlParts.includes(part) ? part : null), nullable, loaded);
+}
+
+export class CustomXmlPartProxy extends Proxy<CustomXmlPartData> {
+  constructor(ctx: Context, resolve: () => CustomXmlPartData | null, nullable = false, loaded?: Map<string, unknown>) {
+    super(ctx, resolve, nullable);
+    for (const [k, v] of loaded ?? []) this.loaded.set(k, v);
+  }
+
+  protected read(part: CustomXmlPartData, prop: string): unknown {
+    // excel.customxmlpart: id and namespaceUri, both read-only.
+    if (prop === 'id') return part.id;
+    if (prop === 'namespaceUri') return part.namespaceUri;
+    throw new FakeOfficeError('InvalidArgument', `fake: custom XML part property ${prop} is not supported`);
+  }
+
+  /**
+   * The part, or null for a null object. A part that is not there fails the batch with
+   * ItemNotFound (application-specific-api-model.md: "the getItem() method throws an
+   * ItemNotFound exception"); a null object's methods do nothing — the docs do not say what
+   * they do, only that the object "is never null" and has isNullObject set.
+   */
+  private part(): CustomXmlPartData | null {
+    const part = this.resolve();
+    if (part === null && !this.nullable) throw new FakeOfficeError('ItemNotFound', ITEM_NOT_FOUND);
+    return part;
+  }
+
+  override load(props?: unknown): this {
+    // A missing part fails the batch on load too (a null object's load brings nothing back).
+    if (!this.nullable) this.ctx.enqueue(0, () => void this.part());
+    return super.load(props);
+  }
+
+  get id(): string {
+    return this.loadedValue('id');
+  }
+  get namespaceUri(): string {
+    return this.loadedValue('namespaceUri');
+  }
+
+  /**
+   * excel.customxmlpart getXml(): "Gets the custom XML part's full XML content", a
+   * ClientResult<string> whose value can be read only after context.sync()
+   * (application-specific-api-model.md, "ClientResult"). The fake gives back the text exactly as
+   * stored; whether Excel re-serialises it (declaration, quotes, whitespace) is not documented,
+   * so callers must parse it rather than compare strings. On a null object the value is null
+   * (not documented).
+   */
+  getXml(): ClientResult<string> {
+    const result = new ClientResult<string>();
+    this.ctx.enqueue(OP_BYTES, () => {
+      const part = this.part();
+      result.set(part === null ? (null as unknown as string) : part.xml);
+      return part === null ? 0 : payloadBytes(part.xml);
+    });
+    return result;
+  }
+
+  /**
+   * excel.customxmlpart setXml(xml): "Sets the custom XML part's full XML content" — "a
+   * whole-for-whole replacement of the entire XML" (the getItem example), and a getXml() later in
+   * the same batch sees the new text (the same example). The reference asks nothing of the XML
+   * here; the fake refuses text that is not well-formed as add() does (InvalidArgument, not
+   * documented), and files the part under the new root's namespace (not documented either:
+   * namespaceUri is only said to be read-only).
+   */
+  setXml(xml: string): void {
+    this.ctx.enqueue(OP_BYTES + payloadBytes(xml), () => {
+      const part = this.part();
+      if (part === null) return;
+      const namespaceUri = customXmlNamespace(xml);
+      if (namespaceUri === null) throw invalidXml();
+      part.xml = xml;
+      part.namespaceUri = namespaceUri;
+    });
+  }
+
+  /**
+   * excel.customxmlpart delete(): "Deletes the custom XML part." The delete example then asks
+   * getItemOrNullObject(id) for it and expects a null object. Commands on the deleted part later
+   * in the batch fail with ItemNotFound (not documented).
+   */
+  delete(): void {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const part = this.part();
+      if (part === null) return;
+      const parts = this.ctx.model.customXmlParts;
+      parts.splice(parts.indexOf(part), 1);
+    });
+  }
+}
+
+/** What the two part collections share: count, items, getItem(OrNullObject) by ID. */
+abstract class CustomXmlPartListProxy extends Proxy<CustomXmlPartData[]> {
+  constructor(ctx: Context, parts: () => CustomXmlPartData[]) {
+    super(ctx, parts);
+  }
+
+  protected read(parts: CustomXmlPartData[], prop: string): unknown {
+    // load('items') or load() loads the items' scalar properties; load('items/id') only those named.
+    const item = prop === 'items' || prop === '' ? ['id', 'namespaceUri'] : prop.startsWith('items/') ? [prop.slice('items/'.length)] : null;
+    if (!item || item.some((p) => p !== 'id' && p !== 'namespaceUri')) {
+      throw new FakeOfficeError('InvalidArgument', `fake: custom XML part collection property ${prop} is not supported`);
+    }
+    return parts.map((part) => ({ part, props: item.map((p) => [p, p === 'id' ? part.id : part.namespaceUri] as const) }));
+  }
+
+  override load(props?: unknown): this {
+    return super.load(props === undefined ? 'items' : props);
+  }
+
+  /** "Gets the loaded child items in this collection": proxies of the parts as they were at the load. */
+  get items(): CustomXmlPartProxy[] {
+    const lists = [...this.loaded.entries()].filter(([k]) => k === 'items' || k.startsWith('items/'));
+    if (lists.length === 0) notLoaded('items');
+    const byPart = new Map<CustomXmlPartData, Map<string, unknown>>();
+    for (const [, list] of lists) {
+      for (const { part, props } of list as { part: CustomXmlPartData; props: (readonly [string, unknown])[] }[]) {
+        const loaded = byPart.get(part) ?? new Map<string, unknown>();
+        for (const [k, v] of props) loaded.set(k, v);
+        byPart.set(part, loaded);
+      }
+    }
+    const ctx = this.ctx;
+    return [...byPart].map(([part, loaded]) => new CustomXmlPartProxy(ctx, () => (ctx.model.customXmlParts.includes(part) ? part : null), false, loaded));
+  }
+
+  /** getCount(): "Gets the number of custom XML parts in the collection", a ClientResult<number>. */
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.enqueue(OP_BYTES, () => void result.set(this.target().length));
+    return result;
+  }
+
+  /**
+   * getItem(id): "Gets a custom XML part based on its ID"; one that is not there fails the batch
+   * with ItemNotFound, as every getItem does (application-specific-api-model.md). The reference
+   * does not say whether IDs compare case-sensitively; the fake compares them exactly.
+   */
+  getItem(id: string): CustomXmlPartProxy {
+    return partProxy(this.ctx, () => this.target().find((p) => p.id === id) ?? null);
+  }
+
+  /** getItemOrNullObject(id): "If the CustomXmlPart does not exist … an object with its isNullObject property set to true". */
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    return partProxy(this.ctx, () => this.target().find((p) => p.id === id) ?? null, true);
+  }
+}
+
+/**
+ * Excel.CustomXmlPartScopedCollection: "the result of some operation (e.g., filtering by
+ * namespace)"; "cannot be scoped any further" (no getByNamespace here). Its members are the
+ * parts in the namespace when each command runs.
+ */
+export class CustomXmlPartScopedCollectionProxy extends CustomXmlPartListProxy {
+  /**
+   * getOnlyItem(): "If the collection contains exactly one item, this method returns it.
+   * Otherwise, this method produces an error." Which error is not documented: the fake fails the
+   * batch with ItemNotFound, for none and for several alike.
+   */
+  getOnlyItem(): CustomXmlPartProxy {
+    return partProxy(this.ctx, () => {
+      const parts = this.target();
+      if (parts.length !== 1) throw new FakeOfficeError('ItemNotFound', `fake: ${parts.length} custom XML parts in the collection, not exactly one`);
+      return parts[0];
+    });
+  }
+
+  /**
+   * getOnlyItemOrNullObject(): "If the collection contains exactly one item, this method returns
+   * it. Otherwise, this method returns null" — that is, a null object: *OrNullObject methods "do
+   * not ever return the JavaScript value null … the isNullObject property of the object is set
+   * to true", and isNullObject is loaded by context.sync() without a load()
+   * (application-specific-api-model.md). So none and two or more parts look the same here; ask
+   * getCount() to tell them apart.
+   */
+  getOnlyItemOrNullObject(): CustomXmlPartProxy {
+    return partProxy(
+      this.ctx,
+      () => {
+        const parts = this.target();
+        return parts.length === 1 ? parts[0] : null;
+      },
+      true,
+    );
+  }
+}
+
+/** Excel.CustomXmlPartCollection (Workbook.customXmlParts): every part in the workbook. */
+export class CustomXmlPartCollectionProxy extends CustomXmlPartListProxy {
+  constructor(ctx: Context) {
+    super(ctx, () => ctx.model.customXmlParts);
+  }
+
+  /**
+   * add(xml): "Adds a new custom XML part to the workbook"; xml: "XML content. Must be a valid
+   * XML fragment." What Excel does with XML that is not well-formed is not documented: the fake
+   * fails the batch with InvalidArgument. The part's namespaceUri is its root element's namespace
+   * ("only populated if the top-level custom XML element contains the xmlns attribute").
+   */
+  add(xml: string): CustomXmlPartProxy {
+    let created: CustomXmlPartData | null = null;
+    this.ctx.enqueue(OP_BYTES + payloadBytes(xml), () => {
+      if (customXmlNamespace(xml) === null) throw invalidXml();
+      created = this.ctx.model.addCustomXmlPart(xml);
+    });
+    const ctx = this.ctx;
+    return new CustomXmlPartProxy(ctx, () => (created !== null && ctx.model.customXmlParts.includes(created) ? created : null));
+  }
+
+  /**
+   * getByNamespace(namespaceUri): "Gets a new scoped collection of custom XML parts whose
+   * namespaces match the given namespace" ("a fully qualified schema URI"). "Match" is taken as
+   * the same string: the reference does not say more.
+   */
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollectionProxy {
+    const ctx = this.ctx;
+    return new CustomXmlPartScopedCollectionProxy(ctx, () => ctx.model.customXmlParts.filter((p) => p.namespaceUri === namespaceUri));
+  }
+}
+
 class ApplicationProxy {
   suspended = 0;
   constructor(private readonly ctx: Context) {}
@@ -807,11 +1058,14 @@ class WorkbookProxy {
   readonly tables: TableCollectionProxy;
   readonly worksheets: WorksheetCollectionProxy;
   readonly application: ApplicationProxy;
+  /** Workbook.customXmlParts: "Represents the collection of custom XML parts contained by this workbook" (ExcelApi 1.5). */
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
 
   constructor(ctx: Context) {
     this.tables = new TableCollectionProxy(ctx, () => null);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(ctx);
   }
 }
 

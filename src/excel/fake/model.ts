@@ -1,8 +1,10 @@
 /**
  * An in-memory workbook: sheets of cells, tables, formats, validations, conditional
- * formats, charts, selection and document settings. The fake Excel API (api.ts) acts on it
- * exactly as Office.js acts on a real workbook; preview mode shows it, and tests inspect it.
+ * formats, charts, selection, document settings and custom XML parts. The fake Excel API
+ * (api.ts) acts on it exactly as Office.js acts on a real workbook; preview mode shows it,
+ * and tests inspect it.
  */
+import { SaxesParser } from 'saxes';
 
 export type CellValue = string | number | boolean;
 
@@ -135,6 +137,43 @@ export interface TableChange {
 
 export type Platform = 'desktop' | 'web';
 
+/**
+ * A custom XML part (Office.js Excel.CustomXmlPart, ExcelApi 1.5): the part's ID, its whole
+ * XML text, and the namespace it is filed under.
+ */
+export interface CustomXmlPartData {
+  readonly id: string;
+  xml: string;
+  /**
+   * The namespace of the root element, or '' when it has none. Documented: "CustomXMLPart.namespaceUri
+   * is only populated if the top-level custom XML element contains the xmlns attribute"
+   * (office-js-docs-pr, docs/develop/persisting-add-in-state-and-settings.md, "Custom XML data in
+   * Excel and Word"). The docs speak of the xmlns attribute only; a prefixed root
+   * (<a:root xmlns:a="…">) is taken here to be in its prefix's namespace, as XML has it.
+   */
+  namespaceUri: string;
+}
+
+/**
+ * The root element's namespace of a custom XML part, or null when the text is not well-formed
+ * XML (with namespaces: an unbound prefix is an error too). Excel's reference says add()'s xml
+ * "Must be a valid XML fragment" (Excel.CustomXmlPartCollection.add); what Excel does otherwise is
+ * not documented, and the fake refuses it (see api.ts).
+ */
+export function customXmlNamespace(xml: string): string | null {
+  const parser = new SaxesParser({ xmlns: true });
+  let root: string | null = null;
+  parser.on('opentag', (tag) => {
+    if (root === null) root = tag.uri ?? '';
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return null;
+  }
+  return root;
+}
+
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
@@ -147,6 +186,8 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
+  /** Workbook.customXmlParts, in the order they were added. */
+  readonly customXmlParts: CustomXmlPartData[] = [];
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   readonly syncs: SyncRecord[] = [];
@@ -166,6 +207,21 @@ export class WorkbookModel {
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /**
+   * A custom XML part, as a file opened in Excel holds it (tests and examples put records in
+   * place this way); throws when the XML is not well-formed. IDs are GUIDs, as Excel's are
+   * ("the ID is a GUID that is generated when the XML part is created", persisting-add-in-state-
+   * and-settings.md); the fake's are numbered, so tests read the same every run.
+   */
+  addCustomXmlPart(xml: string): CustomXmlPartData {
+    const namespaceUri = customXmlNamespace(xml);
+    if (namespaceUri === null) throw new Error('not well-formed XML');
+    const n = this.nextId++;
+    const part = { id: `{00000000-0000-4000-8000-${n.toString(16).toUpperCase().padStart(12, '0')}}`, xml, namespaceUri };
+    this.customXmlParts.push(part);
+    return part;
   }
 
   sheet(name: string): SheetModel | undefined {
