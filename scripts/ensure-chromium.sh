@@ -1,18 +1,30 @@
 #!/bin/sh
-# Installs Debian's Chromium for the browser tests (test/browser) when /usr/bin/chromium is missing.
-# `npm test` (and .ci/run on a fresh Debian machine) call it through `npm run test:browser`:
-# nothing has to be installed by hand. playwright-core drives this Chromium; Playwright's own
-# browser downloads (`npx playwright install`) are not used. fonts-noto-cjk makes the Chinese
-# screenshots readable. Needs root, or sudo without a password prompt.
+# Installs Debian's Chromium and the fonts the browser tests (test/browser) render with, when any
+# is missing. `npm test` (and .ci/run on a fresh Debian machine) call it through
+# `npm run test:browser`: nothing has to be installed by hand. playwright-core drives this
+# Chromium; Playwright's own browser downloads (`npx playwright install`) are not used.
+# The fonts are those of a fresh Debian machine: fonts-dejavu-core (Latin; fontconfig pulls it in
+# anyway, named here so that it is there whichever of fontconfig's alternatives came first) and
+# fonts-noto-cjk (Chinese). test/browser/harness.ts shows Chromium these fonts and no other, so the
+# layout tests (a 320 px pane in both languages) measure the same widths on every machine.
+# Idempotent: exits at once when all are installed. Needs root, or sudo without a password prompt.
 set -u
 
 CHROMIUM=/usr/bin/chromium
-PACKAGES="chromium fonts-noto-cjk"
+PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk"
 
-[ -x "$CHROMIUM" ] && exit 0
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
+MISSING=""
+for package in $PACKAGES; do
+  installed "$package" || MISSING="$MISSING $package"
+done
+[ -x "$CHROMIUM" ] || case " $MISSING " in *" chromium "*) ;; *) MISSING="$MISSING chromium" ;; esac
+MISSING=${MISSING# }
+[ -z "$MISSING" ] && exit 0
 
 fail() {
-  echo "ensure-chromium: $CHROMIUM is missing and $1; install it with: apt-get install --no-install-recommends $PACKAGES" >&2
+  echo "ensure-chromium: missing $MISSING, and $1; install with: apt-get install --no-install-recommends $PACKAGES" >&2
   exit 1
 }
 
@@ -22,17 +34,20 @@ if [ "$(id -u)" = 0 ]; then
 elif command -v sudo >/dev/null 2>&1; then
   SUDO="sudo -n"
 else
-  fail "installing it needs root or sudo, and neither is available"
+  fail "installing needs root or sudo, and neither is available"
 fi
 
-echo "ensure-chromium: installing Debian's $PACKAGES for the browser tests…" >&2
+echo "ensure-chromium: installing Debian's $MISSING for the browser tests…" >&2
 LOG=$(mktemp)
 if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q \
-  && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $PACKAGES; } >"$LOG" 2>&1; then
+  && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $MISSING; } >"$LOG" 2>&1; then
   tail -n 5 "$LOG" >&2
   rm -f "$LOG"
-  fail "apt-get could not install it (see the lines above)"
+  fail "apt-get could not install them (see the lines above)"
 fi
 rm -f "$LOG"
-[ -x "$CHROMIUM" ] || fail "apt-get finished without installing it"
-echo "ensure-chromium: installed $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")" >&2
+[ -x "$CHROMIUM" ] || fail "apt-get finished without installing $CHROMIUM"
+for package in $PACKAGES; do
+  installed "$package" || fail "apt-get finished without installing $package"
+done
+echo "ensure-chromium: installed $MISSING ($("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM"))" >&2

@@ -4,15 +4,15 @@
  * this component only keeps what the user sees (language, running command, last summary, message).
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { FluentProvider, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { FluentProvider, Spinner, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Language } from '../rules/types';
-import type { CheckSummary, PaneError, PaneService, Progress } from './service';
+import type { CheckSummary, ColumnClash, PaneError, PaneService, Progress } from './service';
 import { StringsContext, stringsFor } from './strings';
 import { ActionBar, type PaneAction } from './components/ActionBar';
 import { AttentionList } from './components/AttentionList';
 import { CheckProgress } from './components/CheckProgress';
 import { PaneHeader } from './components/PaneHeader';
-import { ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
+import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
 import { PreviewBanner } from './components/PreviewBanner';
 import { SummaryCounts } from './components/SummaryCounts';
 import { toPaneError } from './components/paneError';
@@ -20,6 +20,9 @@ import { officeTheme } from './components/theme';
 
 // Only the preview needs the grid: it stays out of the bundle Excel loads for the first paint.
 const PreviewGrid = lazy(() => import(/* webpackChunkName: "preview-grid" */ './components/PreviewGrid'));
+
+// The browser's 8 px body margin would take 16 px of a 320 px pane (and frame the dark theme in white).
+const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh' },
@@ -36,6 +39,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     flex: '1 1 300px',
     minWidth: 0,
+    // A 320 px pane (Excel's default on Windows) must never scroll sideways: any word too long for
+    // its line (an ID, a header name in a message) wraps rather than widening the pane.
+    overflowWrap: 'anywhere',
   },
   // In preview the pane keeps a task pane's width and the workbook takes the rest (or wraps below).
   previewPane: { flex: '0 1 380px' },
@@ -63,6 +69,7 @@ function initialKeepUpToDate(service: PaneService): boolean {
 }
 
 export function App({ service }: { service: PaneService }) {
+  useBodyStyles();
   const styles = useStyles();
   const theme = useMemo(officeTheme, []);
   const [language, setLanguage] = useState<Language>(service.officeLanguage);
@@ -72,6 +79,8 @@ export function App({ service }: { service: PaneService }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<CheckSummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** The user's own columns the last write left alone (its product columns added beside them). */
+  const [clashes, setClashes] = useState<{ clashes: ColumnClash[]; after: 'check' | 'create' } | null>(null);
   const [keepUpToDate, setKeepUpToDateState] = useState(() => initialKeepUpToDate(service));
   const [keepUpToDatePending, setKeepUpToDatePending] = useState(false);
 
@@ -80,7 +89,14 @@ export function App({ service }: { service: PaneService }) {
   }, [strings]);
 
   // Automatic re-checks after edits ("keep up to date") bring a new summary.
-  useEffect(() => service.onUpdate(setSummary), [service]);
+  useEffect(
+    () =>
+      service.onUpdate((next) => {
+        setSummary(next);
+        if (next.clashes?.length) setClashes({ clashes: next.clashes, after: 'check' });
+      }),
+    [service],
+  );
 
   const showError = useCallback((thrown: unknown, retry?: () => void) => {
     setNotice({ kind: 'error', error: toPaneError(thrown), retry });
@@ -91,6 +107,7 @@ export function App({ service }: { service: PaneService }) {
     async (action: PaneAction, work: () => Promise<void>) => {
       setRunning(action);
       setNotice(null);
+      setClashes(null);
       try {
         await work();
       } catch (thrown) {
@@ -107,12 +124,15 @@ export function App({ service }: { service: PaneService }) {
     run('create', async () => {
       const outcome = await service.createPortfolio(language);
       setNotice({ kind: 'outcome', outcome: { kind: 'portfolio', outcome } });
+      if (outcome.clashes?.length) setClashes({ clashes: outcome.clashes, after: 'create' });
     });
 
   const check = () =>
     run('check', async () => {
       setProgress(null);
-      setSummary(await service.checkPortfolio(language, setProgress));
+      const checked = await service.checkPortfolio(language, setProgress);
+      setSummary(checked);
+      if (checked.clashes?.length) setClashes({ clashes: checked.clashes, after: 'check' });
     });
 
   const dashboard = () =>
@@ -176,6 +196,7 @@ export function App({ service }: { service: PaneService }) {
                   />
                 )}
                 {notice?.kind === 'outcome' && <OutcomeMessage outcome={notice.outcome} onDismiss={dismiss} />}
+                {clashes && <ClashMessage clashes={clashes.clashes} after={clashes.after} onDismiss={() => setClashes(null)} />}
                 {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems} />}
                 {summary && <SummaryCounts summary={summary} />}
                 {summary && (

@@ -19,7 +19,7 @@ import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError }
 import { writeOutputs, WriteStats } from '../excel/write';
 import type { LivePortfolio } from '../workbook/live';
 import { PaneError } from './service';
-import type { CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
+import type { CheckSummary, ColumnClash, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
 import type { TableRead } from '../excel/read';
 import { columnLetters } from '../workbook/address';
 
@@ -96,12 +96,13 @@ export class ExcelPaneService implements PaneService {
         if (addFormats) addSeverityFormats(range);
       });
       if (addFormats) await this.rememberSeverityFormats();
+      this.store.noteOwnership(outcome.ownership);
       // Formulas waiting for a portfolio (#N/A "no portfolio") answer as soon as it exists.
       if (outcome.created || outcome.addedColumns.length > 0 || outcome.addedTables.length > 0) {
         this.store.reload().catch((e) => console.warn('Launch Tracker: cannot read the new portfolio', e));
       }
-      const { created, addedColumns, addedTables } = outcome;
-      return { created, addedColumns, addedTables };
+      const { created, addedColumns, addedTables, clashes } = outcome;
+      return clashes.length > 0 ? { created, addedColumns, addedTables, clashes: clashes.map(toClash) } : { created, addedColumns, addedTables };
     } catch (error) {
       throw toPaneError(error);
     }
@@ -114,8 +115,8 @@ export class ExcelPaneService implements PaneService {
       onProgress?.({ phase: 'read', fraction: 0 });
       const live = await this.store.reload();
       onProgress?.({ phase: 'check', fraction: 1 });
-      await this.writeRows(live, undefined, (fraction) => onProgress?.({ phase: 'write', fraction }));
-      return this.publish(live, false);
+      const clashes = await this.writeRows(live, undefined, (fraction) => onProgress?.({ phase: 'write', fraction }));
+      return this.publish(live, false, clashes);
     } catch (error) {
       throw toPaneError(error);
     } finally {
@@ -123,8 +124,12 @@ export class ExcelPaneService implements PaneService {
     }
   }
 
-  /** Write the output columns of some rows (all when `rows` is undefined). */
-  private async writeRows(live: LivePortfolio, rows: readonly number[] | undefined, onProgress?: (fraction: number) => void): Promise<void> {
+  /**
+   * Write the output columns of some rows (all when `rows` is undefined), into the columns the
+   * workbook records as the product's. Returns the user's columns it found in the way and left
+   * alone (when it added the product's beside them).
+   */
+  private async writeRows(live: LivePortfolio, rows: readonly number[] | undefined, onProgress?: (fraction: number) => void): Promise<ColumnClash[]> {
     const outcome = live.outcome();
     const checkedAt = this.now();
     const wanted = rows ? new Set(rows) : null;
@@ -134,26 +139,31 @@ export class ExcelPaneService implements PaneService {
       return OUTPUT_KEYS.map((k) => v[k]);
     });
     const table = this.store.portfolioTable;
-    if (!table) return;
+    if (!table) return [];
     const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
+    const headerLanguage = outcome.headerMap.language;
     try {
       this.lastWrite = await writeOutputs(
         this.excel.run,
         {
           tableName: table.name,
+          sheetName: table.sheetName,
           headers: live.headers,
+          ownership: this.store.ownership,
           values,
           rows,
-          headerLanguage: outcome.headerMap.language,
+          headerLanguage,
           severityFormats: addFormats ? addSeverityFormats : undefined,
         },
         onProgress,
       );
     } catch (error) {
-      throw whereOutputsGo(toPaneError(error), table, live.headers.length, outcome.results.length);
+      const adding = this.store.outputPlan(headerLanguage)?.added.length ?? OUTPUT_KEYS.length;
+      throw whereOutputsGo(toPaneError(error), table, live.headers.length, adding, outcome.results.length);
     }
-    if (this.lastWrite.addedColumns.length > 0) this.store.noteAddedColumns(this.lastWrite.addedColumns);
+    this.store.noteWrite(this.lastWrite);
     if (addFormats) await this.rememberSeverityFormats();
+    return this.lastWrite.clashes.map(toClash);
   }
 
   private async rememberSeverityFormats(): Promise<void> {
@@ -162,7 +172,7 @@ export class ExcelPaneService implements PaneService {
   }
 
   /** The pane's view of a checked portfolio; tells listeners when it came from an edit. */
-  private publish(live: LivePortfolio, notify: boolean): CheckSummary {
+  private publish(live: LivePortfolio, notify: boolean, clashes: ColumnClash[] = []): CheckSummary {
     const outcome = live.outcome();
     const week = summarize(outcome.results, outcome.rows, outcome.today, 7);
     const summary: CheckSummary = {
@@ -176,6 +186,7 @@ export class ExcelPaneService implements PaneService {
       problems: outcome.problems.map((p) => problemText(p, outcome.language)),
       checkedAt: this.now(),
     };
+    if (clashes.length > 0) summary.clashes = clashes;
     this.lastSummary = summary;
     if (notify) this.emit(summary);
     return summary;
@@ -257,8 +268,8 @@ export class ExcelPaneService implements PaneService {
         if (rows !== 'all') rows = [...new Set([...rows, ...changed])];
       }
       if (rows === 'all' || rows.length > 0) {
-        await this.writeRows(live, rows === 'all' ? undefined : rows);
-        this.publish(live, true);
+        const clashes = await this.writeRows(live, rows === 'all' ? undefined : rows);
+        this.publish(live, true, clashes);
       }
     } catch (error) {
       console.warn('Launch Tracker: keeping the portfolio up to date failed', error);
@@ -300,11 +311,16 @@ export class ExcelPaneService implements PaneService {
   }
 }
 
-/** A table that cannot grow: name the cells right of it, where the output columns would go. */
-function whereOutputsGo(error: PaneError, table: TableRead, width: number, rows: number): PaneError {
+/** The adapter's account of a user's column left alone, in the pane's terms. */
+function toClash(clash: { userHeader: string; header: string }): ColumnClash {
+  return { userHeader: clash.userHeader, header: clash.header };
+}
+
+/** A table that cannot grow: name the cells right of it, where the `adding` output columns would go. */
+function whereOutputsGo(error: PaneError, table: TableRead, width: number, adding: number, rows: number): PaneError {
   if (error.code !== 'wrong-shape') return error;
   const left = columnLetters(table.firstColumn + width);
-  const right = columnLetters(table.firstColumn + width + OUTPUT_KEYS.length - 1);
+  const right = columnLetters(table.firstColumn + width + Math.max(1, adding) - 1);
   const address = `${table.sheetName}!${left}${table.headerRow + 1}:${right}${table.headerRow + 1 + rows}`;
   return new PaneError('wrong-shape', { ...error.details, address }, error.message);
 }

@@ -47,6 +47,18 @@ export interface Progress {
 /** A row needing attention: the summary's item (row is the 0-based data row selectRow takes). */
 export type AttentionRow = AttentionItem;
 
+/**
+ * A column of the user's whose header is one of the product's (级别, 下一步 …) but which the
+ * workbook does not record as the product's: it was left exactly as it was, and the product's
+ * column was added beside it under a distinct header.
+ */
+export interface ColumnClash {
+  /** The user's column, e.g. 级别. */
+  userHeader: string;
+  /** The product's column added for it, e.g. 级别（Launch Tracker）. */
+  header: string;
+}
+
 export interface CheckSummary {
   /** The day the check ran for (China time, or the Settings' asOf). */
   today: Day;
@@ -62,6 +74,8 @@ export interface CheckSummary {
   problems: string[];
   /** When the outputs were written (ms since epoch). */
   checkedAt: number;
+  /** The user's columns this write left alone, adding the product's beside them (only the write that added them says so). */
+  clashes?: ColumnClash[];
 }
 
 export interface CreateOutcome {
@@ -71,6 +85,8 @@ export interface CreateOutcome {
   addedColumns: string[];
   /** Side tables created: Settings, Holidays, Materials. */
   addedTables: string[];
+  /** The user's columns left alone, the product's columns added beside them. */
+  clashes?: ColumnClash[];
 }
 
 export interface PaneService {

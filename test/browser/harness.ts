@@ -2,10 +2,12 @@
  * What the browser tests share: Debian's Chromium through playwright-core, the production build
  * served from dist/ (server.ts), a page per test that fails on any page or console error and never
  * reaches past 127.0.0.1, screenshots into test-artifacts/, and readers for the preview grid.
+ * Chromium sees only the fonts a fresh Debian machine gets (FONTS), whatever else is installed.
  *
- * `npm run test:browser` builds dist/ and installs Chromium (scripts/ensure-chromium.sh) first.
+ * `npm run test:browser` builds dist/ and installs Chromium and those fonts (scripts/ensure-chromium.sh) first.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 export { requireBuild } from './server';
@@ -25,11 +27,87 @@ export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser')
 /** The example workbook's Settings fix "today" (asOf). */
 export const EXAMPLE_TODAY = '2026-11-21';
 
+/**
+ * The fonts the pane is tested with: what a fresh Debian machine has once scripts/ensure-chromium.sh
+ * ran — DejaVu (fonts-dejavu-core, which fontconfig itself pulls in) for Latin text, Noto CJK
+ * (fonts-noto-cjk) for Chinese. Neither Segoe UI nor Microsoft YaHei, which Fluent asks for first,
+ * is there, so English renders in DejaVu Sans, wider than Segoe UI: a layout that fits with these
+ * fits anywhere. Chromium is shown these files and no other (fontsConfig), so the tests measure
+ * the same widths on every machine, whatever else it has installed (LibreOffice's fonts, Liberation…).
+ */
+export const FONTS = {
+  latin: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'DejaVuSansMono-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'].map(
+    (file) => `/usr/share/fonts/truetype/dejavu/${file}`,
+  ),
+  cjk: ['NotoSansCJK-Regular.ttc', 'NotoSansCJK-Bold.ttc'].map((file) => `/usr/share/fonts/opentype/noto/${file}`),
+};
+
+/**
+ * A fontconfig file for Chromium (FONTCONFIG_FILE): the system's configuration (directories,
+ * aliases such as sans-serif → DejaVu Sans and zh → Noto Sans CJK SC), with every font file
+ * rejected but FONTS (and Noto's serif CJK, which fonts-noto-cjk also installs).
+ */
+export function fontsConfig(): string {
+  const missing = [...FONTS.latin, ...FONTS.cjk].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`fonts missing: ${missing.join(', ')}: run \`sh scripts/ensure-chromium.sh\` (npm run test:browser does)`);
+  }
+  // fontconfig filters the directories it walks with the same globs: accept the ones leading to the files.
+  const directories = new Set<string>();
+  for (const file of [...FONTS.latin, ...FONTS.cjk]) {
+    for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) directories.add(dir);
+  }
+  const accept = [...directories, ...FONTS.latin, '/usr/share/fonts/opentype/noto/Noto*CJK*']
+    .map((glob) => `      <glob>${glob}</glob>`)
+    .join('\n');
+  const file = path.join(tmpdir(), 'launch-tracker-fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="no">/etc/fonts/fonts.conf</include>
+  <selectfont>
+    <acceptfont>
+${accept}
+    </acceptfont>
+    <rejectfont><glob>*</glob></rejectfont>
+  </selectfont>
+</fontconfig>
+`,
+  );
+  return file;
+}
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run \`sh scripts/ensure-chromium.sh\` (npm run test:browser does)`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: fontsConfig() },
+  });
+}
+
+/** The fonts Chromium used for the text inside an element, most glyphs first (DevTools' "Rendered Fonts"). */
+export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+    const glyphs = new Map<string, number>();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) glyphs.set(font.familyName, (glyphs.get(font.familyName) ?? 0) + font.glyphCount);
+    }
+    return [...glyphs].sort((a, b) => b[1] - a[1]).map(([family]) => family);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export interface Pane {

@@ -18,6 +18,7 @@ import {
   launchChromium,
   openPane,
   portfolio,
+  renderedFonts,
   requireBuild,
   screenshot,
   sheet,
@@ -106,6 +107,83 @@ function fits(page: Page) {
     page: document.documentElement.scrollWidth <= window.innerWidth,
     buttons: [...document.querySelectorAll('main button, main [role="switch"]')].every((b) => b.getBoundingClientRect().right <= window.innerWidth),
   }));
+}
+
+/**
+ * How the pane lays out in its window: the widths of the page, <main> and the attention list
+ * (scrollWidth > clientWidth means something inside sticks out), the elements reaching past
+ * <main>'s right edge, every due date of the attention list, and every YYYY-MM-DD date written
+ * anywhere in <main> (next steps, "checked for"), each with the number of lines it takes.
+ */
+function layout(page: Page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const edge = main.getBoundingClientRect();
+    const widths = (el: Element | null) =>
+      el && { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, right: Math.round(el.getBoundingClientRect().right) };
+    const inside = (r: DOMRect) => r.left >= edge.left - 0.5 && r.right <= edge.right + 0.5;
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').slice(0, 40)}"`;
+    const list = document.querySelector('[data-testid="attention-list"]');
+    const due = [...document.querySelectorAll<HTMLElement>('[data-testid^="attention-due-"]')].map((el) => {
+      const cell = el.closest('td') ?? el.parentElement!;
+      const text = document.createRange();
+      text.selectNodeContents(el);
+      return {
+        text: el.textContent ?? '',
+        boxes: el.getClientRects().length,
+        lines: text.getClientRects().length,
+        clipped: el.scrollWidth > el.clientWidth || cell.scrollWidth > cell.clientWidth || !inside(el.getBoundingClientRect()),
+      };
+    });
+    const dates: { text: string; lines: number; inside: boolean }[] = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? '').matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (rects.length === 0) continue; // not rendered (the visually hidden table header has no dates)
+        dates.push({ text: m[0], lines: rects.length, inside: inside(range.getBoundingClientRect()) });
+      }
+    }
+    return {
+      window: window.innerWidth,
+      page: document.documentElement.scrollWidth,
+      main: widths(main)!,
+      list: widths(list),
+      listBox: widths(list?.parentElement ?? null),
+      outside: [...main.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge.right + 0.5).slice(0, 5).map(describe),
+      rows: document.querySelectorAll('[data-testid^="attention-row-"]').length,
+      due,
+      dates,
+    };
+  });
+}
+
+/** The layout assertions of a narrow pane after a check (see layout()). */
+async function expectFitsAfterCheck(page: Page): Promise<void> {
+  const m = await layout(page);
+  // No sideways scroll: not the page, not <main>, not the attention list or its section.
+  expect({ main: m.main.scrollWidth, list: m.list?.scrollWidth, listBox: m.listBox?.scrollWidth }).toEqual({
+    main: m.main.clientWidth,
+    list: m.list?.clientWidth,
+    listBox: m.listBox?.clientWidth,
+  });
+  expect(m.page).toBeLessThanOrEqual(m.window);
+  expect(m.main.right).toBeLessThanOrEqual(m.window);
+  expect(m.list!.right).toBeLessThanOrEqual(m.main.right);
+  expect(m.outside).toEqual([]);
+  // Every due date whole, on one line, inside its cell: the example has 47 rows needing attention, 19 with a date.
+  expect(m.rows).toBeGreaterThan(40);
+  expect(m.due).toHaveLength(m.rows);
+  const dated = m.due.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.text)).length;
+  expect(dated).toBeGreaterThan(10);
+  expect(m.due.filter((d) => !/^(\d{4}-\d{2}-\d{2}|—)$/.test(d.text) || d.boxes !== 1 || d.lines !== 1 || d.clipped)).toEqual([]);
+  // And every other date the pane writes (in next steps, "checked for"): never broken across lines, never cut.
+  expect(m.dates.length).toBeGreaterThan(dated + 2);
+  expect(m.dates.filter((d) => d.lines !== 1 || !d.inside)).toEqual([]);
+  expect(await fits(page)).toEqual({ page: true, buttons: true });
 }
 
 describe('task pane, preview mode (production build in Chromium)', () => {
@@ -384,11 +462,44 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     await screenshot(page, '360-04-dashboard');
   });
 
-  // The Due cell's "due for" line (e.g. "WeChat verification") wraps instead of widening the list.
-  test('in English, a 360 px wide pane does not overflow sideways after a check', async () => {
-    const page = await open({ width: 360, height: 900 });
+  // Excel's default pane is 320 px wide on Windows. The fonts are a fresh Debian machine's (harness
+  // FONTS), whatever else this machine has: no Segoe UI, so English renders in DejaVu Sans, wider.
+  describe.each([
+    { width: 320, height: 700 },
+    { width: 360, height: 900 },
+  ])('a $width px pane', (viewport) => {
+    test.each(['zh-CN', 'en'] as const)('in %s: nothing overflows sideways and every date shows whole after a check', async (language) => {
+      const page = await open(viewport);
+      if (language === 'en') await page.getByTestId('language-toggle').click();
+      expect(await text(page, 'check-portfolio')).toBe(language === 'en' ? 'Check portfolio' : '检查项目表');
+      expect(await fits(page)).toEqual({ page: true, buttons: true });
+
+      await check(page);
+      await expectFitsAfterCheck(page);
+      // Measured with a fresh machine's fonts and no other: Chinese wholly in Noto Sans CJK SC (its
+      // Latin letters and digits too), English in DejaVu Sans (the example's Chinese client names in Noto CJK).
+      const fonts = await renderedFonts(page, '[data-testid^="attention-row-"] td');
+      expect(fonts[0]).toBe(language === 'en' ? 'DejaVu Sans' : 'Noto Sans CJK SC');
+      expect(fonts.filter((family) => !/^(DejaVu Sans|Noto Sans CJK [A-Z]{2})$/.test(family))).toEqual([]);
+      await screenshot(page, `${viewport.width}-${language}-checked`);
+
+      // The rows still select theirs in the sheet, by keyboard too.
+      const list = await attention(page);
+      await page.getByTestId(`attention-row-${list[1].row}`).focus();
+      await page.keyboard.press('Enter');
+      await eventually(async () => expect(await page.locator('tr[data-selected="true"]').getAttribute('data-row')).toBe(String(list[1].row + 1)));
+    });
+  });
+
+  // Whatever fonts a machine has: text about 40 % wider than in DejaVu Sans (letter-spaced DejaVu
+  // Sans Mono) still wraps inside 320 px.
+  test('a 320 px pane in English with a much wider font: nothing overflows sideways, every date whole', async () => {
+    const page = await open({ width: 320, height: 700 });
+    await page.addStyleTag({ content: "main, main * { font-family: 'DejaVu Sans Mono', monospace !important; letter-spacing: 0.08em !important; }" });
     await page.getByTestId('language-toggle').click();
     await check(page);
-    expect(await fits(page)).toEqual({ page: true, buttons: true });
+    await expectFitsAfterCheck(page);
+    expect((await renderedFonts(page, '[data-testid^="attention-row-"] td'))[0]).toBe('DejaVu Sans Mono');
+    await screenshot(page, '320-en-wide-font');
   });
 });

@@ -1,6 +1,6 @@
 import { dayFromYmd } from '../../src/rules/dates';
 import { PaneError } from '../../src/taskpane/service';
-import { cellAddress, columnLetter, formatDay, formatMoment, isActivationKey } from '../../src/taskpane/components/format';
+import { cellAddress, columnLetter, formatDay, formatMoment, isActivationKey, splitDates } from '../../src/taskpane/components/format';
 import { errorFacts, toPaneError } from '../../src/taskpane/components/paneError';
 import { MAX_PREVIEW_ROWS, previewRows } from '../../src/taskpane/components/previewWindow';
 import { isDarkColour } from '../../src/taskpane/components/theme';
@@ -12,6 +12,24 @@ describe('display helpers', () => {
     // China time whatever the machine's zone: 01:05 UTC is 09:05 in Beijing.
     expect(formatMoment(Date.UTC(2026, 10, 21, 1, 5))).toBe('2026-11-21 09:05');
     expect(formatMoment(Date.UTC(2026, 10, 21, 16, 30))).toBe('2026-11-22 00:30');
+  });
+
+  test('texts cut at their dates, so the pane can keep each date on one line', () => {
+    expect(splitDates('Wait for the WeChat verification (due 2026-11-18)')).toEqual([
+      { text: 'Wait for the WeChat verification (due ', date: false },
+      { text: '2026-11-18', date: true },
+      { text: ')', date: false },
+    ]);
+    expect(splitDates('检查日期 2026-11-21（2026-12-02 05:59 写回）')).toEqual([
+      { text: '检查日期 ', date: false },
+      { text: '2026-11-21', date: true },
+      { text: '（', date: false },
+      { text: '2026-12-02', date: true },
+      { text: ' 05:59 写回）', date: false },
+    ]);
+    expect(splitDates('2026-11-21')).toEqual([{ text: '2026-11-21', date: true }]);
+    expect(splitDates('提交小程序备案')).toEqual([{ text: '提交小程序备案', date: false }]);
+    expect(splitDates('')).toEqual([]);
   });
 
   test('Excel column letters and addresses', () => {

@@ -191,6 +191,77 @@ describe('pane interactions', () => {
   });
 });
 
+describe('the user’s own columns a check left alone', () => {
+  const clashes = [
+    { userHeader: '下一步', header: '下一步（Launch Tracker）' },
+    { userHeader: '级别', header: '级别（Launch Tracker）' },
+  ];
+
+  test('a check that added its columns beside the user’s says so, in both languages; dismissed, it goes', async () => {
+    let withClashes = true;
+    const service = fakeService({ check: async () => summary(withClashes ? { clashes } : {}) });
+    await mount(<App service={service} />);
+    expect(byTestId('message-clashes')).toBeNull();
+    await click(need('check-portfolio'));
+    const bar = need('message-clashes');
+    expect(bar.textContent).toContain('「级别」是你自己的列，没有改动；检查结果写在新列「级别（Launch Tracker）」');
+    expect(bar.textContent).toContain('「下一步」是你自己的列，没有改动；检查结果写在新列「下一步（Launch Tracker）」');
+    await click(need('language-toggle'));
+    expect(need('message-clashes').textContent).toContain('Your column "级别" was left as it is; the check wrote its results into the new column "级别（Launch Tracker）"');
+    await click(bar.querySelector<HTMLElement>('button[aria-label="Dismiss"]')!);
+    expect(byTestId('message-clashes')).toBeNull();
+    // A re-check that reuses the columns (no clashes) shows nothing.
+    withClashes = false;
+    await click(need('check-portfolio'));
+    expect(byTestId('message-clashes')).toBeNull();
+    expect(need('count-ok').textContent).toBe('22');
+  });
+
+  test('the next command clears it; an automatic re-check that added columns shows it', async () => {
+    const service = fakeService({ check: async () => summary({ clashes: clashes.slice(1) }) });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    expect(byTestId('message-clashes')).not.toBeNull();
+    await click(need('build-dashboard'));
+    expect(byTestId('message-clashes')).toBeNull();
+    await act(async () => service.update(summary({ clashes: clashes.slice(1) })));
+    expect(need('message-clashes').textContent).toContain('「级别」是你自己的列');
+  });
+
+  test('"Create portfolio" on a table with the user’s 级别: the message says checks will write beside it', async () => {
+    const service = fakeService({ create: async () => ({ created: false, addedColumns: ['级别（Launch Tracker）'], addedTables: [], clashes: clashes.slice(1) }) });
+    await mount(<App service={service} />);
+    await click(need('create-portfolio'));
+    expect(need('message-created').textContent).toContain('级别（Launch Tracker）');
+    expect(need('message-clashes').textContent).toContain('「级别」是你自己的列，没有改动；检查结果将写在新列「级别（Launch Tracker）」');
+  });
+
+  test('end to end on the in-memory Excel: a user’s 级别 and 下一步, the real controller, the message', async () => {
+    const { addTable } = await import('../../src/excel/fake/example');
+    const { fakeExcel } = await import('../../src/excel/fake/api');
+    const { WorkbookModel } = await import('../../src/excel/fake/model');
+    const { createRuntime } = await import('../../src/excel/runtime');
+    const { memoryDocumentSettings } = await import('../../src/excel/workbook');
+    const { ExcelPaneService } = await import('../../src/taskpane/paneService');
+    const model = new WorkbookModel();
+    addTable(model, '项目', 'Portfolio', [
+      ['项目编号', '客户', '级别', '下一步'],
+      ['G-1', '云帆', 'VIP', '等王总确认'],
+    ]);
+    const runtime = createRuntime(fakeExcel(model), 'zh-CN');
+    const service = new ExcelPaneService({ runtime, settings: memoryDocumentSettings(model.settings), isSetSupported: () => true, officeLanguage: 'zh-CN' });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    await act(async () => {
+      for (let i = 0; i < 50 && !byTestId('message-clashes'); i++) await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(need('message-clashes').textContent).toContain('「级别」是你自己的列，没有改动；检查结果写在新列「级别（Launch Tracker）」');
+    const sheet = model.sheet('项目')!;
+    expect([sheet.value(1, 2), sheet.value(1, 3)]).toEqual(['VIP', '等王总确认']);
+    runtime.store.dispose();
+  });
+});
+
 describe('preview grid interactions', () => {
   const grid = async (workbook = fakeWorkbook()) => {
     await mount(

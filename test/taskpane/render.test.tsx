@@ -9,7 +9,7 @@ import { dayFromYmd } from '../../src/rules/dates';
 import type { Language } from '../../src/rules/types';
 import { App } from '../../src/taskpane/App';
 import { AttentionList, ATTENTION_PAGE } from '../../src/taskpane/components/AttentionList';
-import { ErrorMessage, OutcomeMessage, ProblemsMessage } from '../../src/taskpane/components/PaneMessage';
+import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage } from '../../src/taskpane/components/PaneMessage';
 import PreviewGrid from '../../src/taskpane/components/PreviewGrid';
 import { SummaryCounts } from '../../src/taskpane/components/SummaryCounts';
 import { PaneError, type AttentionRow } from '../../src/taskpane/service';
@@ -130,6 +130,26 @@ describe('messages', () => {
     expect(markup).toContain('<li>设置表第 3 行：未知的设置</li>');
     expect(markup).toContain('<li>Holidays row 2: bad date</li>');
   });
+
+  test("the user's own columns left alone: one sentence, or a list; both languages", () => {
+    const one = [{ userHeader: 'Severity', header: 'Severity (Launch Tracker)' }];
+    const en = html(<ClashMessage clashes={one} after="check" />, 'en');
+    expect(en).toContain('data-testid="message-clashes"');
+    expect(en).toContain('Your column &quot;Severity&quot; was left as it is; the check wrote its results into the new column &quot;Severity (Launch Tracker)&quot;.');
+    const zh = html(<ClashMessage clashes={[{ userHeader: '级别', header: '级别（Launch Tracker）' }]} after="check" />);
+    expect(zh).toContain('「级别」是你自己的列，没有改动；检查结果写在新列「级别（Launch Tracker）」。');
+    const two = html(
+      <ClashMessage
+        clashes={[
+          { userHeader: '下一步', header: '下一步（Launch Tracker）' },
+          { userHeader: '级别', header: '级别（Launch Tracker）' },
+        ]}
+        after="create"
+      />,
+    );
+    expect(two).toContain('<li>「下一步」是你自己的列，没有改动；检查结果将写在新列「下一步（Launch Tracker）」。</li>');
+    expect(two).toContain('<li>「级别」是你自己的列，没有改动；检查结果将写在新列「级别（Launch Tracker）」。</li>');
+  });
 });
 
 describe('summary', () => {
@@ -154,6 +174,19 @@ describe('summary', () => {
     expect(markup).toContain('（无编号）');
     expect(markup).toContain('严重');
     expect(markup).not.toContain('data-testid="attention-more"');
+  });
+
+  test('attention rows keep their table semantics (whatever the CSS) and their dates whole', () => {
+    const rows: AttentionRow[] = [
+      { row: 7, id: 'P-024', client: '优品家居', owner: null, nextStep: '等待微信认证（预计 2026-11-24）', due: dayFromYmd(2026, 11, 24), dueFor: 'icp', severity: 'error' },
+    ];
+    const markup = html(<AttentionList rows={rows} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    expect(markup).toMatch(/<table[^>]*role="table"/);
+    expect(markup.match(/role="columnheader"/g)).toHaveLength(5);
+    expect(markup.match(/<tr[^>]*role="row"/g)).toHaveLength(2);
+    expect(markup.match(/<td role="cell"/g)).toHaveLength(5);
+    expect(textOf(markup, 'attention-due-7')).toBe('2026-11-24');
+    expect(markup).toMatch(/等待微信认证（预计 <span[^>]*data-date="">2026-11-24<\/span>）/);
   });
 
   test('a long attention list renders one page and offers more', () => {

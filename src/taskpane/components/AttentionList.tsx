@@ -11,6 +11,7 @@ import type { Language, RowSeverity } from '../../rules/types';
 import type { AttentionRow } from '../service';
 import { useStrings } from '../strings';
 import { formatDay, isActivationKey } from './format';
+import { WholeDates } from './WholeDates';
 
 export const ATTENTION_PAGE = 50;
 
@@ -22,24 +23,55 @@ const SEVERITY_COLOUR: Record<RowSeverity, BadgeProps['color']> = {
   ok: 'success',
 };
 
+/**
+ * The list stays a table for assistive technology (the explicit roles keep its table semantics,
+ * which some browsers drop once CSS changes a table's display), but it is not laid out as one: a
+ * table cannot be narrower than its unbreakable texts (the badge, "(no ID)", the date), and the
+ * pane must fit 320 px (Excel's default width on Windows) in both languages whatever fonts are
+ * installed. Each row is a small grid instead:
+ *
+ *   [badge] ID  client…                 2024-03-31
+ *   next step, wrapping…                 due for…
+ *
+ * Every free-text cell may wrap anywhere; the date never wraps and its column is as wide as it.
+ * The column headers stay in the markup for screen readers, visually hidden.
+ */
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   table: {
+    display: 'block',
     width: '100%',
-    borderCollapse: 'collapse',
+    minWidth: 0,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
-  th: {
-    textAlign: 'start',
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    border: 0,
   },
+  body: { display: 'block' },
   row: {
+    display: 'grid',
+    // badge | ID (at most 40 % of the row) | client (the rest) | due date (as wide as the date)
+    gridTemplateColumns: 'auto fit-content(40%) minmax(0, 1fr) auto',
+    gridTemplateAreas: '"severity id client due" "step step step due"',
+    // A due cell taller than the first line (a "due for" that wraps) grows the second row, not the
+    // first: the next step stays right under the ID.
+    gridTemplateRows: 'auto 1fr',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': {
@@ -47,15 +79,17 @@ const useStyles = makeStyles({
       outlineOffset: `-${tokens.strokeWidthThick}`,
     },
   },
-  td: {
-    verticalAlign: 'top',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  nowrap: { whiteSpace: 'nowrap' },
+  cell: { display: 'block', minWidth: 0, padding: 0, overflowWrap: 'anywhere' },
+  severity: { gridArea: 'severity', whiteSpace: 'nowrap' },
+  id: { gridArea: 'id', fontWeight: tokens.fontWeightSemibold },
+  client: { gridArea: 'client', color: tokens.colorNeutralForeground2 },
+  step: { gridArea: 'step' },
+  due: { gridArea: 'due', textAlign: 'end' },
+  // inline-block: the date is one box, as wide as its text, that never wraps (the tests measure it).
+  date: { display: 'inline-block', whiteSpace: 'nowrap' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  // "WeChat verification" must wrap in a 320 px pane rather than widen the table.
-  dueFor: { display: 'block', color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // "WeChat verification" wraps under the date rather than widening its column.
+  dueFor: { display: 'block', maxWidth: '8em', marginInlineStart: 'auto', color: tokens.colorNeutralForeground3 },
 });
 
 export interface AttentionListProps {
@@ -94,23 +128,24 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
       {rows.length === 0 ? (
         <Caption1 data-testid="attention-empty">{s.attention.empty}</Caption1>
       ) : (
-        <table className={styles.table} data-testid="attention-list">
-          <thead>
-            <tr>
-              <th className={styles.th} scope="col">{s.attention.columns.severity}</th>
-              <th className={styles.th} scope="col">{s.attention.columns.id}</th>
-              <th className={styles.th} scope="col">{s.attention.columns.client}</th>
-              <th className={styles.th} scope="col">{s.attention.columns.nextStep}</th>
-              <th className={styles.th} scope="col">{s.attention.columns.due}</th>
+        <table className={styles.table} role="table" aria-labelledby={headingId} data-testid="attention-list">
+          <thead className={styles.visuallyHidden} role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">{s.attention.columns.severity}</th>
+              <th role="columnheader" scope="col">{s.attention.columns.id}</th>
+              <th role="columnheader" scope="col">{s.attention.columns.client}</th>
+              <th role="columnheader" scope="col">{s.attention.columns.nextStep}</th>
+              <th role="columnheader" scope="col">{s.attention.columns.due}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={styles.body} role="rowgroup">
             {visible.map((r) => {
               const id = r.id ?? s.attention.noId;
               const overdue = r.due !== null && r.due < today;
               return (
                 <tr
                   key={r.row}
+                  role="row"
                   className={styles.row}
                   tabIndex={0}
                   aria-label={s.attention.rowLabel(id, r.nextStep)}
@@ -118,16 +153,20 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
                   onKeyDown={(event) => onKeyDown(event, r.row)}
                   data-testid={`attention-row-${r.row}`}
                 >
-                  <td className={mergeClasses(styles.td, styles.nowrap)}>
+                  <td role="cell" className={mergeClasses(styles.cell, styles.severity)}>
                     <Badge appearance="tint" color={SEVERITY_COLOUR[r.severity]} data-severity={r.severity}>
                       {s.severity[r.severity]}
                     </Badge>
                   </td>
-                  <td className={mergeClasses(styles.td, styles.nowrap)}>{id}</td>
-                  <td className={styles.td}>{r.client ?? ''}</td>
-                  <td className={styles.td}>{r.nextStep}</td>
-                  <td className={styles.td}>
-                    <span className={mergeClasses(styles.nowrap, overdue ? styles.overdue : undefined)}>{formatDay(r.due)}</span>
+                  <td role="cell" className={mergeClasses(styles.cell, styles.id)}>{id}</td>
+                  <td role="cell" className={mergeClasses(styles.cell, styles.client)}>{r.client ?? ''}</td>
+                  <td role="cell" className={mergeClasses(styles.cell, styles.step)}>
+                    <WholeDates text={r.nextStep} />
+                  </td>
+                  <td role="cell" className={mergeClasses(styles.cell, styles.due)}>
+                    <span className={mergeClasses(styles.date, overdue ? styles.overdue : undefined)} data-testid={`attention-due-${r.row}`}>
+                      {formatDay(r.due)}
+                    </span>
                     {r.dueFor && <span className={styles.dueFor}>{topics[r.dueFor] ?? r.dueFor}</span>}
                   </td>
                 </tr>

@@ -1,6 +1,7 @@
 /**
  * Message bars: an error the user can act on (one per PaneError code, with its action button),
- * what an action did, and the problems a check found in the side tables.
+ * what an action did, the problems a check found in the side tables, and the user's own columns
+ * a write left alone (adding the product's beside them).
  */
 import {
   Button,
@@ -11,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { CreateOutcome, PaneError } from '../service';
+import type { ColumnClash, CreateOutcome, PaneError } from '../service';
 import { useStrings } from '../strings';
 import { errorFacts } from './paneError';
 
@@ -107,6 +108,33 @@ export function ProblemsMessage({ problems }: { problems: string[] }) {
           ))}
         </ul>
       </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * The user's own columns headed like the product's (级别, 下一步 …): left as they were, the
+ * product's columns added beside them. `after` says which command added them.
+ */
+export function ClashMessage({ clashes, after, onDismiss }: { clashes: ColumnClash[]; after: 'check' | 'create'; onDismiss?: () => void }) {
+  const styles = useStyles();
+  const s = useStrings();
+  const text = after === 'create' ? s.clashes.added : s.clashes.written;
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="message-clashes">
+      <MessageBarBody>
+        <MessageBarTitle>{s.clashes.title}</MessageBarTitle>
+        {clashes.length === 1 ? (
+          text(clashes[0].userHeader, clashes[0].header)
+        ) : (
+          <ul className={styles.problems}>
+            {clashes.map((c, i) => (
+              <li key={i}>{text(c.userHeader, c.header)}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      {onDismiss && <MessageBarActions containerAction={<DismissButton onDismiss={onDismiss} />} />}
     </MessageBar>
   );
 }

@@ -4,6 +4,7 @@ import type { RowSeverity } from '../../rules/types';
 import type { CheckSummary } from '../service';
 import { useStrings } from '../strings';
 import { formatDay, formatMoment } from './format';
+import { WholeDates } from './WholeDates';
 
 export const SEVERITY_ORDER: readonly RowSeverity[] = ['critical', 'error', 'warning', 'info', 'ok'];
 
@@ -55,7 +56,9 @@ export function SummaryCounts({ summary }: { summary: CheckSummary }) {
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {s.summary.title} · {s.summary.total(summary.total)}
       </Subtitle2>
-      <Caption1 data-testid="checked-for">{s.summary.checkedFor(formatDay(summary.today), formatMoment(summary.checkedAt))}</Caption1>
+      <Caption1 data-testid="checked-for">
+        <WholeDates text={s.summary.checkedFor(formatDay(summary.today), formatMoment(summary.checkedAt))} />
+      </Caption1>
       <dl className={styles.tiles} aria-label={s.summary.countsLabel}>
         {SEVERITY_ORDER.map((severity) => tile(severity, s.severity[severity], summary.bySeverity[severity] ?? 0))}
         {tile('overdue', s.summary.overdue, summary.overdue)}

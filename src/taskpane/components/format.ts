@@ -30,3 +30,16 @@ export function cellAddress(row: number, column: number): string {
 export function isActivationKey(key: string): boolean {
   return key === 'Enter' || key === ' ' || key === 'Spacebar';
 }
+
+/** A text cut into its YYYY-MM-DD dates and the rest, so the dates can be kept on one line. */
+export function splitDates(text: string): { text: string; date: boolean }[] {
+  const parts: { text: string; date: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), date: false });
+    parts.push({ text: m[0], date: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), date: false });
+  return parts;
+}

@@ -102,6 +102,12 @@ export const en: UiStrings = {
 
   problems: { title: 'Problems in the Settings, Holidays or Materials tables (defaults used)' },
 
+  clashes: {
+    title: 'Your own columns were left as they are',
+    written: (userHeader, header) => `Your column "${userHeader}" was left as it is; the check wrote its results into the new column "${header}".`,
+    added: (userHeader, header) => `Your column "${userHeader}" was left as it is; checks will write their results into the new column "${header}".`,
+  },
+
   dismiss: 'Dismiss',
   list,
 

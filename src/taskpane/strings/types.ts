@@ -72,6 +72,17 @@ export interface UiStrings {
 
   problems: { title: string };
 
+  /**
+   * A user's own column headed like one of the product's (级别, 下一步 …), left as it was; the
+   * product's column was added beside it. `written`: after a check wrote its results there;
+   * `added`: after "Create portfolio" added it.
+   */
+  clashes: {
+    title: string;
+    written(userHeader: string, header: string): string;
+    added(userHeader: string, header: string): string;
+  };
+
   dismiss: string;
   /** Join a list of names for a sentence (、 in Chinese, ", " in English). */
   list(items: string[]): string;

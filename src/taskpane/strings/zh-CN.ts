@@ -98,6 +98,12 @@ export const zhCN: UiStrings = {
 
   problems: { title: '设置、假日或材料表中有问题（已使用默认值）' },
 
+  clashes: {
+    title: '你自己的列保持不变',
+    written: (userHeader, header) => `「${userHeader}」是你自己的列，没有改动；检查结果写在新列「${header}」。`,
+    added: (userHeader, header) => `「${userHeader}」是你自己的列，没有改动；检查结果将写在新列「${header}」。`,
+  },
+
   dismiss: '关闭',
   list,
 
