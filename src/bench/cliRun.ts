@@ -12,7 +12,7 @@ async function run(): Promise<void> {
     stdout: () => undefined,
     stderr: (t) => {
       stderr += t;
-      for (const m of t.matchAll(/^timing (\w+) (\d+) ms/gm)) phases[m[1]] = Number(m[2]);
+      for (const m of t.matchAll(/^timing (\w+) (\d+) ms/gm)) phases[m[1].replace(/_2_threads$/, '')] = Number(m[2]);
     },
     stderrIsTty: false,
     now: () => Date.now(),

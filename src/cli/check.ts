@@ -55,7 +55,7 @@ export async function runCheck(file: string, opts: Record<string, string | boole
 
   const phase = phaseTimer(io);
   const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
-  phase('read');
+  phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
@@ -168,7 +168,7 @@ async function readXlsxSource(file: string, kind: FileKind, size: number, option
     };
     const setup = setUpCheck(tables, options);
     const rows = new PortfolioRows(block.headers, setup.settings['dates.usOrder']);
-    const data = await readBlock(pkg, block, geometry.interest, (cells) => rows.add(cells));
+    const data = await readBlock(pkg, block, geometry.interest, (index, cells) => rows.addAt(index, cells));
     if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rowCount} rows\n`);
     if (data.read.formulasWithoutValue > 0) {
       io.stderr(

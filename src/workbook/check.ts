@@ -67,7 +67,8 @@ export class PortfolioRows {
   readonly headerMap: HeaderMap;
   private readonly bound: ReturnType<typeof bindColumns>;
   private readonly rows: Row[] = [];
-  private readonly positions: number[] = [];
+  private next = 0;
+  private count = 0;
 
   constructor(
     headers: readonly Cell[],
@@ -79,17 +80,21 @@ export class PortfolioRows {
 
   /** The next table row's cells, in table column order. */
   add(cells: readonly Cell[]): void {
-    const index = this.positions.length;
-    if (isBlankRow(cells, this.bound)) {
-      this.positions.push(-1);
-      return;
-    }
-    this.positions.push(this.rows.length);
-    this.rows.push(readRow(cells, this.bound, index, { usOrder: this.usOrder }));
+    this.addAt(this.next, cells);
+  }
+
+  /** The cells of table row `index` (0-based); rows may come in any order, rows never given are blank. */
+  addAt(index: number, cells: readonly Cell[]): void {
+    this.next = index + 1;
+    this.count = Math.max(this.count, index + 1);
+    if (!isBlankRow(cells, this.bound)) this.rows.push(readRow(cells, this.bound, index, { usOrder: this.usOrder }));
   }
 
   done(): PreparedPortfolio {
-    return { rows: this.rows, positions: Int32Array.from(this.positions), headerMap: this.headerMap };
+    this.rows.sort((a, b) => a.index - b.index);
+    const positions = new Int32Array(this.count).fill(-1);
+    this.rows.forEach((row, i) => (positions[row.index] = i));
+    return { rows: this.rows, positions, headerMap: this.headerMap };
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Cell } from '../../workbook/values';
 import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
 import { readSheet, SheetReadResult } from './sheetRead';
+import { readSheetInTwoThreads, readsInTwoThreads } from './sheetThread';
 
 export interface Block {
   sheet: SheetInfo;
@@ -120,44 +121,37 @@ export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: s
 
 /**
  * The block's header and data cells. With `positions`, also where those sheet columns' cells
- * are in each row (header to last data row), for the copy. With `onDataRow`, the data rows are
- * handed over one by one as they are read (blank rows included, trailing blank rows not) and
- * not kept: `rows` is then empty and `rowCount` says how many there were.
+ * are in each row (header to last data row), for the copy. With `onDataRow`, each data row that
+ * has a value is handed over as it is read, with its 0-based index in the table, and not kept
+ * (a large sheet is read on two threads, so rows may come out of order): `rows` is then empty and
+ * `rowCount` is one more than the last index handed over.
  */
-export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[], onDataRow?: (cells: Cell[]) => void): Promise<BlockData> {
+export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[], onDataRow?: (index: number, cells: Cell[]) => void): Promise<BlockData> {
   const width = block.lastCol - block.firstCol + 1;
   let headerCells: Cell[] = [];
-  let emitted = 0;
-  const blank = (): Cell[] => new Array<Cell>(width).fill(null);
+  let rowCount = 0;
   const onRow = onDataRow
     ? (r: number, values: Cell[]) => {
         if (r === block.headerRow) headerCells = values;
         if (r < block.dataTop || r > block.dataBottom) return;
-        while (block.dataTop + emitted < r) {
-          onDataRow(blank());
-          emitted++;
-        }
-        onDataRow(values);
-        emitted++;
+        onDataRow(r - block.dataTop, values);
+        rowCount = Math.max(rowCount, r - block.dataTop + 1);
       }
     : undefined;
-  const read = await readSheet(await pkg.zip.stream(block.sheet.part!), {
-    sharedStrings: pkg.sharedStrings,
-    styles: pkg.styles,
-    date1904: pkg.date1904,
-    texts: pkg.texts,
-    area: { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol },
-    positions,
-    onRow,
-  });
+  const area = { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol };
+  const part = block.sheet.part!;
+  const twoThreads = onRow !== undefined && readsInTwoThreads(pkg, part) && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
+  const read = twoThreads
+    ? await readSheetInTwoThreads(pkg, part, { area, positions }, onRow)
+    : await readSheet(await pkg.zip.stream(part), { sharedStrings: pkg.sharedStrings, styles: pkg.styles, date1904: pkg.date1904, texts: pkg.texts, area, positions, onRow });
   if (!onDataRow) headerCells = read.rows.get(block.headerRow) ?? [];
   const headerTexts = block.table && !block.table.headerRowCount ? [] : headerCells.map(text);
   const headers = Array.from({ length: width }, (_, j) => headerTexts[j] || block.headers[j] || '');
-  if (onDataRow) return { headers, rows: [], rowCount: emitted, read };
+  if (onDataRow) return { headers, rows: [], rowCount, read };
   let bottom = Number.isFinite(block.dataBottom) ? block.dataBottom : Math.max(block.headerRow, read.lastRow);
   // Trailing rows without a value are not portfolio rows.
   while (bottom >= block.dataTop && !read.rows.has(bottom)) bottom--;
   const rows: Cell[][] = [];
-  for (let r = block.dataTop; r <= bottom; r++) rows.push(read.rows.get(r) ?? blank());
+  for (let r = block.dataTop; r <= bottom; r++) rows.push(read.rows.get(r) ?? new Array<Cell>(width).fill(null));
   return { headers, rows, rowCount: rows.length, read };
 }

@@ -343,7 +343,7 @@ async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeepe
     },
     { bytes: true },
   );
-  for await (const chunk of stream) scanner.write((chunk as Buffer).toString('latin1'));
+  for await (const chunk of stream) scanner.writeBytes(chunk as Buffer);
   scanner.end();
   return out;
 }

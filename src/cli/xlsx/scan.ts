@@ -28,7 +28,11 @@ export interface ScanHandler {
   open(name: string, local: string, attrs: Record<string, string> | null, start: number, openEnd: number, selfClosing: boolean): void;
   /** `closeStart`: index of `</` (for an empty-element tag: its end); `end`: index after the element. */
   close(name: string, local: string, closeStart: number, end: number): void;
-  text?(text: string): void;
+  /**
+   * A piece of text. `start`/`end`: where it is in the part (for an entity or CDATA, -1): in byte
+   * mode, a value made of one such piece is decoded straight from the part's bytes (`decode`).
+   */
+  text?(text: string, start: number, end: number): void;
 }
 
 /** Names seen, each kept once with its local part and whether its attributes are wanted. */
@@ -36,6 +40,8 @@ class NameTable {
   readonly names: string[] = [];
   readonly locals: string[] = [];
   readonly wanted: boolean[] = [];
+  /** Ids by length and first and last character: a name is found by comparing one or two candidates. */
+  readonly byShape = new Map<number, number[]>();
 }
 
 const MAX_NAMES = 256;
@@ -58,11 +64,26 @@ export class XmlScanner {
   private readonly elements = new NameTable();
   private readonly attributes = new NameTable();
 
+  /** Added to every position reported: where the text fed begins in the part. */
+  private readonly offset: number;
+  /** Characters fed so far; in byte mode, the current chunk's bytes and where they begin. */
+  private fed = 0;
+  private raw: Buffer | null = null;
+  private rawBase = 0;
+  private readonly partial: boolean;
+
+  /**
+   * `offset`: the position of the first character fed, in the part (a scan that starts in the
+   * middle); `context`: the elements already open there, outermost first; `partial`: the text
+   * fed may stop inside elements (a scan of the first part of a document).
+   */
   constructor(
     private readonly handler: ScanHandler,
-    options: { bytes?: boolean } = {},
+    options: { bytes?: boolean; offset?: number; context?: string[]; partial?: boolean } = {},
   ) {
     const self = this;
+    this.offset = options.offset ?? 0;
+    this.partial = options.partial ?? false;
     const entity = options.bytes ? utf8AsLatin1 : String.fromCodePoint;
     this.wantText = handler.text !== undefined;
     this.tokenizer = new Tokenizer(
@@ -95,27 +116,29 @@ export class XmlScanner {
         onopentagend(end) {
           const t = self.elements;
           self.open.push(self.tag);
-          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart, end + 1, false);
+          const at = self.offset;
+          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart + at, end + 1 + at, false);
         },
         onselfclosingtag(end) {
           const t = self.elements;
-          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart, end + 1, true);
-          handler.close(t.names[self.tag], t.locals[self.tag], end + 1, end + 1);
+          const at = self.offset;
+          handler.open(t.names[self.tag], t.locals[self.tag], self.attrs, self.tagStart + at, end + 1 + at, true);
+          handler.close(t.names[self.tag], t.locals[self.tag], end + 1 + at, end + 1 + at);
         },
         onclosetag(start, end) {
           const t = self.elements;
           const id = self.open.pop();
           if (id === undefined || !self.isName(start, end, t.names[id])) throw new XmlScanError(`unexpected end tag </${self.slice(start, end).trim()}>`);
-          handler.close(t.names[id], t.locals[id], start - 2, end + 1);
+          handler.close(t.names[id], t.locals[id], start - 2 + self.offset, end + 1 + self.offset);
         },
         ontext(start, end) {
-          if (self.wantText) handler.text!(self.slice(start, end));
+          if (self.wantText) handler.text!(self.slice(start, end), start + self.offset, end + self.offset);
         },
         ontextentity(codepoint) {
-          if (self.wantText) handler.text!(entity(codepoint));
+          if (self.wantText) handler.text!(entity(codepoint), -1, -1);
         },
         oncdata(start, end, endOffset) {
-          if (self.wantText) handler.text!(self.slice(start, end - endOffset + 1));
+          if (self.wantText) handler.text!(self.slice(start, end - endOffset + 1), -1, -1);
         },
         oncomment() {},
         ondeclaration() {},
@@ -123,26 +146,39 @@ export class XmlScanner {
         onend() {},
       },
     );
+    for (const name of options.context ?? []) this.open.push(this.addName(this.elements, name));
+  }
+
+  private addName(table: NameTable, n: string): number {
+    const known = table.names.indexOf(n);
+    if (known >= 0) return known;
+    const id = table.names.push(n) - 1;
+    const colon = n.indexOf(':');
+    table.locals.push(colon < 0 ? n : n.slice(colon + 1));
+    const shape = (n.length << 16) | (n.charCodeAt(0) << 8) | n.charCodeAt(n.length - 1);
+    const same = table.byShape.get(shape);
+    if (same) same.push(id);
+    else table.byShape.set(shape, [id]);
+    return id;
   }
 
   /** The id of the name at [start, end) in a table (added when new). */
   private nameId(table: NameTable, start: number, end: number): number {
+    const w = this.window;
     const from = start - this.windowBase;
     const length = end - start;
-    const { names } = table;
-    for (let k = 0; k < names.length; k++) {
-      const n = names[k];
-      if (n.length !== length) continue;
-      let same = true;
-      for (let i = 0; i < length && same; i++) same = this.window.charCodeAt(from + i) === n.charCodeAt(i);
-      if (same) return k;
+    const shape = (length << 16) | (w.charCodeAt(from) << 8) | w.charCodeAt(from + length - 1);
+    const candidates = table.byShape.get(shape);
+    if (candidates !== undefined) {
+      for (let k = 0; k < candidates.length; k++) {
+        const n = table.names[candidates[k]];
+        let same = true;
+        for (let i = 1; i < length - 1 && same; i++) same = w.charCodeAt(from + i) === n.charCodeAt(i);
+        if (same) return candidates[k];
+      }
     }
-    const n = this.slice(start, end);
-    if (names.length >= MAX_NAMES) throw new XmlScanError('more different element or attribute names than a part of a workbook has');
-    names.push(n);
-    const colon = n.indexOf(':');
-    table.locals.push(colon < 0 ? n : n.slice(colon + 1));
-    return names.length - 1;
+    if (table.names.length >= MAX_NAMES) throw new XmlScanError('more different element or attribute names than a part of a workbook has');
+    return this.addName(table, this.slice(start, end));
   }
 
   /** Is the end tag's name at [start, end) (maybe followed by spaces) this name? */
@@ -163,7 +199,26 @@ export class XmlScanner {
     return this.window.slice(from, end - this.windowBase);
   }
 
+  /** The part's bytes, in byte mode. */
+  writeBytes(bytes: Buffer): void {
+    this.raw = bytes;
+    this.rawBase = this.fed;
+    this.write(bytes.toString('latin1'));
+  }
+
+  /**
+   * The text of the part's bytes [start, end) (positions as reported), when they are in the
+   * chunk being scanned; else null (the caller decodes the pieces it collected).
+   */
+  decode(start: number, end: number): string | null {
+    const from = start - this.offset - this.rawBase;
+    const to = end - this.offset - this.rawBase;
+    if (this.raw === null || from < 0 || to > this.raw.length) return null;
+    return this.raw.toString('utf8', from, to);
+  }
+
   write(chunk: string): void {
+    this.fed += chunk.length;
     // Keep the end of the previous chunk: a tag or attribute name may begin there.
     const keep = this.window.length > 4096 ? this.window.slice(-4096) : this.window;
     this.windowBase += this.window.length - keep.length;
@@ -173,13 +228,9 @@ export class XmlScanner {
 
   end(): void {
     this.tokenizer.end();
-    if (this.open.length !== 0) throw new XmlScanError('the XML ends inside an element');
+    if (this.open.length !== 0 && !this.partial) throw new XmlScanError('the XML ends inside an element');
   }
 
-  /** Absolute position of the next character to be fed. */
-  get position(): number {
-    return this.windowBase + this.window.length;
-  }
 }
 
 /** A code point as its UTF-8 bytes, one Latin-1 character each (byte mode). */

@@ -13,7 +13,6 @@
  */
 import type { Readable } from 'node:stream';
 import type { Cell } from '../../workbook/values';
-import type { Styles } from './styles';
 import { bytesToText, XmlScanner } from './scan';
 import { fromXstring, localName } from './xml';
 
@@ -84,9 +83,14 @@ export class RowPositions {
   }
 }
 
+/** What a reader needs of the styles: which cell styles are dates. */
+export interface DateStyles {
+  isDate(s: number): boolean;
+}
+
 export interface SheetReadOptions {
   sharedStrings: readonly string[];
-  styles: Styles;
+  styles: DateStyles;
   date1904: boolean;
   /** Shared by the reads of one package. */
   texts?: TextKeeper;
@@ -98,6 +102,10 @@ export interface SheetReadOptions {
   stopAfterRows?: number;
   /** Each row of the area that has a value, as it is read, instead of keeping them in `rows`. */
   onRow?: (row: number, values: Cell[]) => void;
+  /** The text starts at this byte of the part, inside <sheetData> (the second half of a split read). */
+  startInSheetData?: number;
+  /** The text stops before the end of the part (the first half of a split read). */
+  partial?: boolean;
 }
 
 export interface SheetReadResult {
@@ -108,6 +116,8 @@ export interface SheetReadResult {
   formulasWithoutValue: number;
   layout: SheetLayout;
   positions: RowPositions | null;
+  /** Threads that read the part (1, or 2 for a large sheet read in halves). */
+  threads: number;
   /** Cells with content in the area's columns right of `area.right` up to the positions' max, by address: the way of new columns. */
   occupied: { row: number; col: number }[];
 }
@@ -148,7 +158,7 @@ export function dateFromSerial(serial: number, date1904: boolean): Date | null {
   return new Date(Math.round(days * MS_PER_DAY));
 }
 
-export async function readSheet(stream: Readable, options: SheetReadOptions): Promise<SheetReadResult> {
+export async function readSheet(stream: Readable | AsyncIterable<Buffer>, options: SheetReadOptions): Promise<SheetReadResult> {
   const { area, styles, sharedStrings, date1904 } = options;
   const texts = options.texts ?? new TextKeeper();
   const width = area.right - area.left + 1;
@@ -158,8 +168,9 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   const occupied: { row: number; col: number }[] = [];
   const layout: SheetLayout = { dimension: null, cols: null, sheetDataStart: -1, autoFilter: null, mergedRanges: [], prefix: '' };
 
-  let depth = 0;
-  let inSheetData = false;
+  const tail = options.startInSheetData !== undefined;
+  let depth = tail ? 2 : 0;
+  let inSheetData = tail;
   let rowNumber = 0;
   let rowInArea = false;
   let rowRecorded = -1;
@@ -183,6 +194,10 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   let inT = false;
   let inPhonetic = false;
   let cellWanted = false;
+  // where the value's text is in the part, while it is one piece without entities
+  let textStart = -1;
+  let textEnd = -1;
+  let textWhole = true;
 
   // positions of the current row
   let nextInterest = 0;
@@ -229,9 +244,13 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
         layout.autoFilter = { start, end: -1, ref: attrs!.ref ?? '', name, attrs: textAttrs(attrs!), selfClosing, openEnd };
       }
     },
-    text(text) {
+    text(text, start, end) {
       if (inV) vText += text;
       else if (inT) isText += text;
+      else return;
+      if (start < 0 || (textStart >= 0 && start !== textEnd)) textWhole = false;
+      if (textStart < 0) textStart = start;
+      textEnd = end;
     },
     close(_name, local, closeStart, end) {
       depth--;
@@ -255,7 +274,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       if (local === 'autoFilter' && layout.autoFilter && layout.autoFilter.end < 0) layout.autoFilter.end = end;
     },
     },
-    { bytes: true },
+    { bytes: true, offset: options.startInSheetData, context: tail ? ['worksheet', 'sheetData'] : undefined, partial: options.partial },
   );
 
   function openRow(name: string, attrs: Record<string, string>, start: number, openEnd: number, selfClosing: boolean): void {
@@ -311,6 +330,8 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
     isText = null;
     inPhonetic = false;
     cellWanted = rowInArea;
+    textStart = textEnd = -1;
+    textWhole = true;
     if (rowRecorded >= 0) {
       while (nextInterest < interest.length && interest[nextInterest] < col) {
         positions!.insertAt[rowRecorded * interest.length + nextInterest] = lastCellEnd;
@@ -351,11 +372,18 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
     }
   }
 
+  /** A value's text from its bytes: straight from the part when it is one piece, else from the pieces collected. */
+  function textOf(pieces: string): string {
+    const direct = textWhole && textStart >= 0 ? scanner.decode(textStart, textEnd) : null;
+    if (direct !== null) return fromXstring(direct);
+    return fromXstring(texts.keep(bytesToText(pieces)));
+  }
+
   function cellValue(): Cell {
-    if (cellType === 'inlineStr') return isText === null ? null : texts.keep(fromXstring(bytesToText(isText)));
+    if (cellType === 'inlineStr') return isText === null ? null : textOf(isText);
     if (vText === null) {
       if (hasFormula) formulasWithoutValue++;
-      return isText !== null ? texts.keep(fromXstring(bytesToText(isText))) : null;
+      return isText !== null ? textOf(isText) : null;
     }
     switch (cellType) {
       case 's': {
@@ -363,7 +391,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
         return s === undefined ? null : s;
       }
       case 'str':
-        return texts.keep(fromXstring(bytesToText(vText)));
+        return textOf(vText);
       case 'b':
         return vText.trim() === '1' || vText.trim().toLowerCase() === 'true';
       case 'e':
@@ -374,7 +402,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
       }
       default: {
         const n = Number(vText);
-        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : texts.keep(bytesToText(vText));
+        if (vText.trim() === '' || !Number.isFinite(n)) return vText === '' ? null : textOf(vText);
         return styles.isDate(cellStyle) ? dateFromSerial(n, date1904) ?? n : n;
       }
     }
@@ -382,9 +410,9 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
 
   try {
     for await (const chunk of stream) {
-      scanner.write((chunk as Buffer).toString('latin1'));
+      scanner.writeBytes(chunk as Buffer);
       if (stopped) {
-        stream.destroy();
+        (stream as Readable).destroy?.();
         break;
       }
     }
@@ -392,7 +420,7 @@ export async function readSheet(stream: Readable, options: SheetReadOptions): Pr
   } catch (e) {
     throw new SheetReadError((e as Error).message);
   }
-  return { rows, lastRow, formulasWithoutValue, layout, positions, occupied };
+  return { rows, lastRow, formulasWithoutValue, layout, positions, occupied, threads: 1 };
 }
 
 function textAttrs(attrs: Record<string, string>): Record<string, string> {

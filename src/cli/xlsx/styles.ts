@@ -81,6 +81,11 @@ export class Styles {
     return this.dateXf[s] ?? false;
   }
 
+  /** Which cell styles show dates, for a reader in another thread. */
+  dateStyles(): boolean[] {
+    return [...this.dateXf];
+  }
+
   /** Whether anything was appended (the part must be rewritten). */
   get changed(): boolean {
     return this.created || this.newXfs.length > 0;

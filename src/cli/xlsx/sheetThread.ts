@@ -1,0 +1,154 @@
+/**
+ * The read pass of a large worksheet on two cores: a worker thread (sheetWorker.ts) scans the
+ * part up to a row boundary near its middle while this thread scans the rest; the rows of both
+ * halves reach `onRow` as they are read (in any order between the halves), and the two results
+ * are joined into what one readSheet would give.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Cell } from '../../workbook/values';
+import type { WorkbookPackage } from './package';
+import { readSheet, RowPositions, SheetReadError, SheetReadOptions, SheetReadResult } from './sheetRead';
+import type { SheetWorkerInbox, SheetWorkerInput, SheetWorkerMessage } from './sheetWorker';
+
+/** Parts smaller than this are read by one thread: starting a worker costs about 0.1 s. */
+export const SPLIT_PART_BYTES = 4_000_000;
+
+const WORKER = path.join(__dirname, 'sheetWorker.js');
+
+/**
+ * Whether a part is read on two threads: a large part, the compiled worker present (the
+ * TypeScript sources the unit tests run have none), and LAUNCH_TRACKER_THREADS not 0.
+ */
+export function readsInTwoThreads(pkg: WorkbookPackage, part: string): boolean {
+  return process.env.LAUNCH_TRACKER_THREADS !== '0' && pkg.zip.size(part) >= SPLIT_PART_BYTES && fs.existsSync(WORKER);
+}
+
+const ROW_TAG = Buffer.from('<row', 'latin1');
+
+/** The first `<row` start tag at or after `from` in `buf` (not `<rowBreaks`), or -1. */
+function rowTagAt(buf: Buffer, from: number): number {
+  for (let i = buf.indexOf(ROW_TAG, from); i >= 0; i = buf.indexOf(ROW_TAG, i + 1)) {
+    const next = buf[i + 4];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return i;
+    if (next === undefined) return -1;
+  }
+  return -1;
+}
+
+type Options = Pick<SheetReadOptions, 'area' | 'positions'>;
+
+export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, options: Options, onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
+  const input: SheetWorkerInput = { ...options, sharedStrings: pkg.sharedStrings, dateStyles: pkg.styles.dateStyles(), date1904: pkg.date1904 };
+  // The worker keeps only its half's positions: a small old generation makes it collect its
+  // garbage early instead of growing (the process's peak memory is both threads' heaps).
+  const partMB = pkg.zip.size(part) / 1e6;
+  const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: Math.round(64 + partMB), maxYoungGenerationSizeMb: 16 } });
+  const head = workerResult(worker, onRow);
+  const send = (m: SheetWorkerInbox) => worker.postMessage(m);
+  const middle = Math.floor(pkg.zip.size(part) / 2);
+  const source = (await pkg.zip.stream(part))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+
+  // The bytes up to the first row boundary after the middle go to the worker.
+  let offset = 0;
+  let carry: Buffer | null = null;
+  let split = -1;
+  let rest: Buffer | null = null;
+  try {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const chunk: Buffer = carry ? Buffer.concat([carry, next.value]) : next.value;
+      const base = offset - (carry?.length ?? 0);
+      carry = null;
+      const at = base + chunk.length > middle ? rowTagAt(chunk, Math.max(0, middle - base)) : -1;
+      if (at >= 0) {
+        split = base + at;
+        if (at > 0) send({ kind: 'bytes', bytes: new Uint8Array(chunk.subarray(0, at)) });
+        rest = chunk.subarray(at);
+        offset += next.value.length;
+        break;
+      }
+      // Keep the last bytes back: "<row" may straddle two chunks.
+      const keep = Math.min(4, chunk.length);
+      send({ kind: 'bytes', bytes: new Uint8Array(chunk.subarray(0, chunk.length - keep)) });
+      carry = Buffer.from(chunk.subarray(chunk.length - keep));
+      offset += next.value.length;
+    }
+    if (carry) send({ kind: 'bytes', bytes: new Uint8Array(carry) });
+  } finally {
+    send({ kind: 'end' });
+  }
+  if (split < 0) return head;
+
+  async function* remainder(): AsyncGenerator<Buffer> {
+    yield rest!;
+    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+  }
+  const tail = await readSheet(remainder(), {
+    sharedStrings: pkg.sharedStrings,
+    styles: pkg.styles,
+    date1904: pkg.date1904,
+    texts: pkg.texts,
+    area: options.area,
+    positions: options.positions,
+    startInSheetData: split,
+    onRow,
+  });
+  return join(await head, tail);
+}
+
+function workerResult(worker: Worker, onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
+  return new Promise<SheetReadResult>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(new SheetReadError(message));
+    };
+    worker.on('message', (m: SheetWorkerMessage) => {
+      if (m.kind === 'rows') {
+        try {
+          for (let i = 0; i < m.rows.length; i++) onRow(m.rows[i], m.values[i]);
+        } catch (e) {
+          fail((e as Error).message);
+        }
+      } else if (m.kind === 'done') {
+        settled = true;
+        const positions = m.result.positions ? Object.assign(Object.create(RowPositions.prototype) as RowPositions, m.result.positions) : null;
+        resolve({ ...m.result, positions, rows: new Map() });
+        void worker.terminate();
+      } else {
+        fail(m.message);
+      }
+    });
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => {
+      if (!settled) fail(`the sheet reader stopped (exit code ${code})`);
+    });
+  });
+}
+
+/** One result from the halves: the layout before the rows from the head, after them from the tail. */
+function join(head: SheetReadResult, tail: SheetReadResult): SheetReadResult {
+  const layout = {
+    ...head.layout,
+    autoFilter: tail.layout.autoFilter,
+    mergedRanges: [...head.layout.mergedRanges, ...tail.layout.mergedRanges],
+  };
+  let positions = head.positions;
+  if (positions && tail.positions) {
+    const p = positions as unknown as Record<string, unknown[]>;
+    const t = tail.positions as unknown as Record<string, unknown[]>;
+    for (const key of Object.keys(t)) if (key !== 'cols' && Array.isArray(t[key])) p[key] = p[key].concat(t[key]);
+  }
+  return {
+    rows: new Map(),
+    lastRow: Math.max(head.lastRow, tail.lastRow),
+    formulasWithoutValue: head.formulasWithoutValue + tail.formulasWithoutValue,
+    layout,
+    positions,
+    occupied: [...head.occupied, ...tail.occupied],
+    threads: 2,
+  };
+}
