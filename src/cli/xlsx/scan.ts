@@ -78,7 +78,7 @@ export class XmlScanner {
    * fed may stop inside elements (a scan of the first part of a document).
    */
   constructor(
-    private readonly handler: ScanHandler,
+    handler: ScanHandler,
     options: { bytes?: boolean; offset?: number; context?: string[]; partial?: boolean } = {},
   ) {
     const self = this;

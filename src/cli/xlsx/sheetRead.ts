@@ -14,7 +14,7 @@
 import type { Readable } from 'node:stream';
 import type { Cell } from '../../workbook/values';
 import { bytesToText, XmlScanner } from './scan';
-import { fromXstring, localName } from './xml';
+import { fromXstring } from './xml';
 
 export interface Area {
   /** 1-based, inclusive. */
