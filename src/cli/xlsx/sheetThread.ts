@@ -12,17 +12,19 @@ import type { WorkbookPackage } from './package';
 import { readSheet, RowPositions, SheetReadError, SheetReadOptions, SheetReadResult } from './sheetRead';
 import type { SheetWorkerInbox, SheetWorkerInput, SheetWorkerMessage } from './sheetWorker';
 
-/** Parts smaller than this are read by one thread: starting a worker costs about 0.1 s. */
-export const SPLIT_PART_BYTES = 4_000_000;
+/** Parts smaller than this (about 25,000 rows) are read by one thread: below it, starting a worker costs more than it saves. */
+export const SPLIT_PART_BYTES = 32_000_000;
 
 const WORKER = path.join(__dirname, 'sheetWorker.js');
 
 /**
- * Whether a part is read on two threads: a large part, the compiled worker present (the
- * TypeScript sources the unit tests run have none), and LAUNCH_TRACKER_THREADS not 0.
+ * Whether a part is read on two threads: a large part (LAUNCH_TRACKER_THREADS=2: any part,
+ * =1: none) and the compiled worker present (the TypeScript sources the unit tests run have none).
  */
 export function readsInTwoThreads(pkg: WorkbookPackage, part: string): boolean {
-  return process.env.LAUNCH_TRACKER_THREADS !== '0' && pkg.zip.size(part) >= SPLIT_PART_BYTES && fs.existsSync(WORKER);
+  const threads = process.env.LAUNCH_TRACKER_THREADS;
+  if (threads === '1' || !fs.existsSync(WORKER)) return false;
+  return threads === '2' || pkg.zip.size(part) >= SPLIT_PART_BYTES;
 }
 
 const ROW_TAG = Buffer.from('<row', 'latin1');
