@@ -31,14 +31,16 @@ Options:
       --in-place        write the result into FILE itself (safely: a temporary file, then a rename),
                         keeping the original as FILE.bak; refused while Excel or WPS has FILE open
       --no-backup       with --in-place: do not keep FILE.bak
-      --json            print the result array (JSON) to stdout instead of the summary;
-                        no copy is written unless --out is given
+      --json            print the result array (JSON) to stdout instead of the summary (row: the
+                        sheet row as Excel shows it); no copy unless --out or --in-place is given
       --as-of DATE      check as of this date, YYYY-MM-DD (default: Settings asOf, else today in China)
       --lang LANG       zh-CN or en for texts (default: Settings language, else zh-CN)
       --fail-on LEVEL   exit 1 when a finding at or above LEVEL exists: critical, error or warning
   -h, --help            this help
 
-.csv input may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves it.
+FILE may be .xlsx or .xlsm (macros kept), or .csv in UTF-8, GBK/GB18030 or UTF-16 with commas,
+semicolons or tabs. Only the product's own columns are written: a column of yours with an output
+header (级别, 下一步 …) is left alone, and the product's goes beside it.
 `,
   template: `Usage: launch-tracker template FILE [--lang zh-CN|en]
 
