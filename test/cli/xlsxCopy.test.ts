@@ -356,6 +356,31 @@ describe('tables and ranges', () => {
     expect(await partText(file('plain-out.xlsx'), 'xl/workbook.xml')).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Portfolio!$A$2:$L$4</definedName>');
   });
 
+  test('a workbook an earlier version checked (all ten output headers, its 汇总, no record) is updated in place', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目');
+    ws.addTable({
+      name: 'Portfolio',
+      ref: 'A1',
+      columns: ['项目编号', '客户', ...OUTPUT_HEADERS].map((name) => ({ name })),
+      rows: [['G-1', '甲', '旧阶段', '旧的下一步', null, null, null, null, '警告', '旧提醒', '否', null]],
+    });
+    const old = wb.addWorksheet('汇总');
+    old.getCell('A1').value = 'Launch Tracker 检查汇总';
+    old.getCell('A2').value = '旧的汇总';
+    await wb.xlsx.writeFile(file('legacy.xlsx'));
+    const r = await run('check', file('legacy.xlsx'), '--out', file('legacy-out.xlsx'), '--as-of', '2026-11-21');
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('你自己的列');
+    const t = await table(file('legacy-out.xlsx'));
+    expect(t.headers).toEqual(['项目编号', '客户', ...OUTPUT_HEADERS]);
+    expect(t.rows[0][3]).not.toBe('旧的下一步');
+    expect(t.ownership?.portfolio?.columns.nextStep).toBe('下一步');
+    const s = await snapshot(file('legacy-out.xlsx'));
+    expect(s.names).toEqual(['项目', '汇总']);
+    expect(s.cells['汇总!A2']).not.toMatchObject({ value: '旧的汇总' });
+  });
+
   test('a sheet named 汇总 of the user’s own is kept; the summary goes to 汇总 (2)', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('项目').addRows([['项目编号'], ['G-1']]);
