@@ -81,9 +81,8 @@ export class ZipSource {
       ),
     );
     if (!deflated) return raw;
-    // Inflated here rather than by yauzl: larger chunks mean fewer hand-offs for a 100 MB sheet,
-    // and up to 4 MB inflated ahead lets the threadpool inflate while this thread scans.
-    const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18, readableHighWaterMark: 1 << 22 } as zlib.ZlibOptions);
+    // Inflated here rather than by yauzl: larger chunks mean fewer hand-offs for a 100 MB sheet.
+    const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
     raw.on('error', (e) => inflate.destroy(e));
     return raw.pipe(inflate);
   }
