@@ -22,6 +22,14 @@ export interface ScanHandler {
   /** Which elements' attributes to collect (asked once per element name). */
   wantAttributes(name: string, local: string): boolean;
   /**
+   * Which elements' attributes to hand over one by one, without an object or a string each
+   * (asked once per element name; a worksheet has millions of cells): `attribute` is called for
+   * each, before `open`, with `text` null when the value is [start, end) of the part as written
+   * (read it with `XmlScanner.code`/`text`), else the value (it held an entity or spanned chunks).
+   */
+  rawAttributes?(name: string, local: string): boolean;
+  attribute?(local: string, start: number, end: number, text: string | null): void;
+  /**
    * `name` as written (`x:c`), `local` without its prefix (`c`): OOXML writers may use any prefix
    * for the main namespace. `start`: index of `<`; `openEnd`: index after the start tag's `>`.
    */
@@ -40,6 +48,7 @@ class NameTable {
   readonly names: string[] = [];
   readonly locals: string[] = [];
   readonly wanted: boolean[] = [];
+  readonly raw: boolean[] = [];
   /** Ids by length and first and last character: a name is found by comparing one or two candidates. */
   readonly byShape = new Map<number, number[]>();
 }
@@ -58,6 +67,12 @@ export class XmlScanner {
   private attrs: Record<string, string> | null = null;
   private attrName = '';
   private attrValue = '';
+  private attrLocal = '';
+  /** Raw attributes: the current value's one piece [start, end), or -1; whether it is more than one piece. */
+  private rawMode = false;
+  private pieceStart = -1;
+  private pieceEnd = -1;
+  private pieces = false;
   private wantText = false;
   /** The open elements (name ids): an end tag closes the innermost (the XML is well-formed or rejected). */
   private readonly open: number[] = [];
@@ -94,24 +109,50 @@ export class XmlScanner {
           const id = self.nameId(t, start, end);
           self.tag = id;
           self.tagStart = start - 1;
+          let raw = t.raw[id];
+          if (raw === undefined) raw = t.raw[id] = handler.rawAttributes?.(t.names[id], t.locals[id]) ?? false;
+          self.rawMode = raw;
           let want = t.wanted[id];
-          if (want === undefined) want = t.wanted[id] = handler.wantAttributes(t.names[id], t.locals[id]);
+          if (want === undefined) want = t.wanted[id] = !raw && handler.wantAttributes(t.names[id], t.locals[id]);
           self.attrs = want ? {} : null;
         },
         onattribname(start, end) {
-          if (self.attrs) {
+          if (self.rawMode) {
+            self.attrLocal = self.attributes.locals[self.nameId(self.attributes, start, end)];
+            self.pieceStart = -1;
+            self.pieces = false;
+            self.attrValue = '';
+          } else if (self.attrs) {
             self.attrName = self.attributes.names[self.nameId(self.attributes, start, end)];
             self.attrValue = '';
           }
         },
         onattribdata(start, end) {
-          if (self.attrs) self.attrValue += self.slice(start, end);
+          if (self.rawMode) {
+            if (self.pieceStart < 0 && !self.pieces) {
+              self.pieceStart = start;
+              self.pieceEnd = end;
+              return;
+            }
+            if (!self.pieces) self.attrValue = self.pieceStart < 0 ? '' : self.slice(self.pieceStart, self.pieceEnd);
+            self.pieces = true;
+            self.attrValue += self.slice(start, end);
+          } else if (self.attrs) self.attrValue += self.slice(start, end);
         },
         onattribentity(codepoint) {
-          if (self.attrs) self.attrValue += entity(codepoint);
+          if (self.rawMode) {
+            if (!self.pieces) self.attrValue = self.pieceStart < 0 ? '' : self.slice(self.pieceStart, self.pieceEnd);
+            self.pieces = true;
+            self.attrValue += entity(codepoint);
+          } else if (self.attrs) self.attrValue += entity(codepoint);
         },
         onattribend() {
-          if (self.attrs) self.attrs[self.attrName] = self.attrValue;
+          if (self.rawMode) {
+            const at = self.offset;
+            if (self.pieces) handler.attribute!(self.attrLocal, -1, -1, self.attrValue);
+            else if (self.pieceStart < 0) handler.attribute!(self.attrLocal, -1, -1, '');
+            else handler.attribute!(self.attrLocal, self.pieceStart + at, self.pieceEnd + at, null);
+          } else if (self.attrs) self.attrs[self.attrName] = self.attrValue;
         },
         onopentagend(end) {
           const t = self.elements;
@@ -197,6 +238,16 @@ export class XmlScanner {
     const from = start - this.windowBase;
     if (from < 0) throw new XmlScanError('a token is longer than the scanner keeps');
     return this.window.slice(from, end - this.windowBase);
+  }
+
+  /** The character (byte, in byte mode) at a position reported for the current token. */
+  code(at: number): number {
+    return this.window.charCodeAt(at - this.offset - this.windowBase);
+  }
+
+  /** The text between two positions reported for the current token. */
+  text(start: number, end: number): string {
+    return this.slice(start - this.offset, end - this.offset);
   }
 
   /** The part's bytes, in byte mode. */

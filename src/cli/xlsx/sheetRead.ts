@@ -199,6 +199,34 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   let textEnd = -1;
   let textWhole = true;
 
+  // the next cell's attributes, as they are read
+  let nextCol = 0;
+  let nextStyle = 0;
+  let nextType = '';
+
+  /** Column number from the letters of a reference in the part's bytes [start, end). */
+  function columnAt(start: number, end: number): number {
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = scanner.code(i);
+      if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+      else break;
+    }
+    return n;
+  }
+
+  /** A non-negative integer in the part's bytes [start, end) (a style index). */
+  function numberAt(start: number, end: number): number {
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = scanner.code(i) - 48;
+      if (c < 0 || c > 9) return Number(scanner.text(start, end)) || 0;
+      n = n * 10 + c;
+    }
+    return n;
+  }
+
   // positions of the current row
   let nextInterest = 0;
   let lastCellEnd = 0;
@@ -206,12 +234,21 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   const scanner = new XmlScanner(
     {
     wantAttributes(_name, local) {
-      return local === 'c' || local === 'row' || ATTRIBUTES_OUTSIDE_ROWS.has(local);
+      return local === 'row' || ATTRIBUTES_OUTSIDE_ROWS.has(local);
+    },
+    // A cell's r, s and t are read from the part's bytes as they are: no object, no strings.
+    rawAttributes(_name, local) {
+      return local === 'c';
+    },
+    attribute(local, start, end, text) {
+      if (local === 'r') nextCol = text !== null ? refColumn(text) : columnAt(start, end);
+      else if (local === 's') nextStyle = text !== null ? Number(text) : numberAt(start, end);
+      else if (local === 't') nextType = text !== null ? text : scanner.text(start, end);
     },
     open(name, local, attrs, start, openEnd, selfClosing) {
       depth++;
       if (inSheetData) {
-        if (local === 'c') return openCell(attrs!, start);
+        if (local === 'c') return openCell(start);
         if (depth === 3 && local === 'row') return openRow(name, attrs!, start, openEnd, selfClosing);
         if (!cellWanted) return;
         if (local === 'v') {
@@ -319,11 +356,13 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     rowInArea = false;
   }
 
-  function openCell(attrs: Record<string, string>, start: number): void {
-    const r = attrs.r;
-    col = r !== undefined ? refColumn(r) : col + 1;
-    cellType = attrs.t ?? '';
-    cellStyle = attrs.s !== undefined ? Number(attrs.s) : 0;
+  function openCell(start: number): void {
+    col = nextCol > 0 ? nextCol : col + 1;
+    cellType = nextType;
+    cellStyle = nextStyle;
+    nextCol = 0;
+    nextType = '';
+    nextStyle = 0;
     cellStart = start;
     hasFormula = false;
     vText = null;
