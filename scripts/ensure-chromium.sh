@@ -24,28 +24,13 @@ MISSING=${MISSING# }
 [ -z "$MISSING" ] && exit 0
 
 fail() {
-  echo "ensure-chromium: missing $MISSING, and $1; install with: apt-get install --no-install-recommends $PACKAGES" >&2
+  echo "ensure-chromium: $1; install with: apt-get install --no-install-recommends $PACKAGES" >&2
   exit 1
 }
 
-command -v apt-get >/dev/null 2>&1 || fail "apt-get is not available (not Debian?)"
-if [ "$(id -u)" = 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo -n"
-else
-  fail "installing needs root or sudo, and neither is available"
-fi
-
-echo "ensure-chromium: installing Debian's $MISSING for the browser tests…" >&2
-LOG=$(mktemp)
-if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q \
-  && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $MISSING; } >"$LOG" 2>&1; then
-  tail -n 5 "$LOG" >&2
-  rm -f "$LOG"
-  fail "apt-get could not install them (see the lines above)"
-fi
-rm -f "$LOG"
+. "$(dirname "$0")/apt-install.sh"
+# shellcheck disable=SC2086 # one package a word
+apt_install ensure-chromium $MISSING
 [ -x "$CHROMIUM" ] || fail "apt-get finished without installing $CHROMIUM"
 for package in $PACKAGES; do
   installed "$package" || fail "apt-get finished without installing $package"

@@ -24,24 +24,9 @@ fail() {
   exit 1
 }
 
-command -v apt-get >/dev/null 2>&1 || fail "openpyxl for $PYTHON or soffice is missing and apt-get is not available (not Debian?)"
-if [ "$(id -u)" = 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo -n"
-else
-  fail "openpyxl for $PYTHON or soffice is missing, and installing needs root or sudo, neither of which is available"
-fi
-
-echo "ensure-test-tools: installing Debian's $PACKAGES for the workbook corpus tests…" >&2
-LOG=$(mktemp)
-if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q \
-  && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $PACKAGES; } >"$LOG" 2>&1; then
-  tail -n 5 "$LOG" >&2
-  rm -f "$LOG"
-  fail "apt-get could not install them (see the lines above)"
-fi
-rm -f "$LOG"
+. "$(dirname "$0")/apt-install.sh"
+# shellcheck disable=SC2086 # one package a word
+apt_install ensure-test-tools $PACKAGES
 have_openpyxl || fail "apt-get finished but $PYTHON still cannot import openpyxl"
 have_soffice || fail "apt-get finished but soffice is still missing"
 

@@ -28,6 +28,7 @@
 import { SaxesParser } from 'saxes';
 import { normalizeHeader, OUTPUT_COLUMNS, OutputKey } from './columns';
 import type { Cell } from './values';
+import { xmlAttr } from './xmlText';
 
 export const OWNERSHIP_NAMESPACE = 'urn:launch-tracker:ownership:1';
 
@@ -50,30 +51,19 @@ export const EMPTY_RECORD: OwnershipRecord = { portfolio: null, summarySheet: nu
 
 const OUTPUT_KEY_SET = new Set<string>(OUTPUT_COLUMNS.map((c) => c.key));
 
-function xmlAttr(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-}
-
 export function serializeOwnership(record: OwnershipRecord): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', `<launchTracker xmlns="${OWNERSHIP_NAMESPACE}" version="1">`];
   const p = record.portfolio;
   if (p) {
-    const attrs = `${p.table !== null ? ` table="${xmlAttr(p.table)}"` : ''}${p.sheet !== null ? ` sheet="${xmlAttr(p.sheet)}"` : ''}`;
+    const attrs = `${p.table !== null ? ` table="${xmlAttr(p.table, false)}"` : ''}${p.sheet !== null ? ` sheet="${xmlAttr(p.sheet, false)}"` : ''}`;
     lines.push(`  <portfolio${attrs}>`);
     for (const def of OUTPUT_COLUMNS) {
       const header = p.columns[def.key];
-      if (header !== undefined) lines.push(`    <column key="${def.key}" header="${xmlAttr(header)}"/>`);
+      if (header !== undefined) lines.push(`    <column key="${def.key}" header="${xmlAttr(header, false)}"/>`);
     }
     lines.push('  </portfolio>');
   }
-  if (record.summarySheet !== null) lines.push(`  <summary sheet="${xmlAttr(record.summarySheet)}"/>`);
+  if (record.summarySheet !== null) lines.push(`  <summary sheet="${xmlAttr(record.summarySheet, false)}"/>`);
   lines.push('</launchTracker>');
   return `${lines.join('\n')}\n`;
 }

@@ -5,11 +5,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, Io } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import { readTable } from '../../src/cli/xlsx/index';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'portfolio.xlsx');
-const NOW = Date.UTC(2026, 10, 21, 7, 30);
 
 let dir: string;
 beforeEach(() => {
@@ -22,13 +21,6 @@ afterEach(() => {
 });
 const at = (name: string) => path.join(dir, name);
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 function input(name = 'book.xlsx'): string {
   fs.copyFileSync(EXAMPLE, at(name));

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, Io } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import JSZip from 'jszip';
 import { readTable, sheetNames } from '../../src/cli/xlsx/index';
 import { readCsv } from '../../src/cli/csv';
@@ -15,8 +15,6 @@ import { RULE_IDS, RowResult } from '../../src/rules/types';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'portfolio.xlsx');
 const GBK_CSV = path.join(__dirname, '..', 'fixtures', 'portfolio-gbk.csv');
-/** 2026-11-21 15:30 in China. */
-const NOW = Date.UTC(2026, 10, 21, 7, 30);
 
 let dir: string;
 beforeAll(() => {
@@ -24,13 +22,6 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 function tmp(name: string): string {
   return path.join(dir, name);

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main, Io } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import { findBlock, readBlock } from '../../src/cli/xlsx/blocks';
 import { WorkbookPackage } from '../../src/cli/xlsx/package';
 import { isKeyHeader } from '../../src/workbook/columns';
@@ -24,16 +24,7 @@ afterAll(async () => {
 });
 const file = (name: string) => path.join(dir, name);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-/** 2026-11-21 15:30 in China. */
-const NOW = Date.UTC(2026, 10, 21, 7, 30);
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTty: false, now: () => NOW };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const SHEET = '客户组合';
 const OUTPUT_HEADERS = ['当前阶段', '下一步', '可同时办理', '最近截止', '截止事项', '预计上线', '级别', '提醒', '直播资格', '检查时间'];

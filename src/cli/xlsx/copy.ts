@@ -18,7 +18,7 @@ import type { Block, BlockData } from './blocks';
 import { columnName, parseRange, rangeRef, REL, SheetInfo, WorkbookPackage } from './package';
 import { readSheet, RowPositions, SheetLayout } from './sheetRead';
 import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
-import { appendChild, applyEdits, child, children, Edit, escapeAttr, escapeText, prefixFor, setAttributes, startTag, toXstring } from './xml';
+import { appendChild, applyEdits, child, children, Edit, prefixFor, setAttributes, startTag, xmlAttr, xmlText } from './xml';
 import { writeZip, ZipOut } from './zip';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -187,9 +187,9 @@ function cellXml(ref: string, style: number, value: OutputValue, date1904: boole
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null) return `<${prefix}c r="${ref}"${s}/>`;
   if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${serialFor(value, date1904)}</${prefix}v></${prefix}c>`;
-  const text = toXstring(value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value);
+  const text = value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value;
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${escapeText(text)}</${prefix}t></${prefix}is></${prefix}c>`;
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${xmlText(text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
 function textCellXml(ref: string, style: number, text: string, prefix: string): string {
@@ -425,7 +425,7 @@ function patchTable(req: CopyRequest): string {
     const items = children(cols, 'tableColumn');
     let id = Math.max(0, ...items.map((c) => Number(c.attrs.id) || 0));
     const prefix = cols.name.includes(':') ? cols.name.slice(0, cols.name.indexOf(':') + 1) : '';
-    const added = req.geometry.added.map((a) => `<${prefix}tableColumn id="${++id}" name="${escapeAttr(toXstring(a.header))}"/>`).join('');
+    const added = req.geometry.added.map((a) => `<${prefix}tableColumn id="${++id}" name="${xmlAttr(a.header)}"/>`).join('');
     const count = String(items.length + req.geometry.added.length);
     if (cols.selfClosing) edits.push({ start: cols.start, end: cols.end, text: `${startTag(cols.name, { ...cols.attrs, count })}${added}</${cols.name}>` });
     else edits.push(setAttributes(cols, { count }), appendChild(cols, added));
@@ -554,15 +554,15 @@ class Plumbing {
     const dir = path.posix.dirname(this.pkg.workbookPart);
     const part = this.freeName((n) => `${dir === '.' ? '' : `${dir}/`}worksheets/sheet${n}.xml`);
     const id = this.relId();
-    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_WORKSHEET}" Target="${escapeAttr(this.relTarget(part))}"/>`);
-    this.overrides.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${CT_WORKSHEET}"/>`);
+    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_WORKSHEET}" Target="${xmlAttr(this.relTarget(part))}"/>`);
+    this.overrides.push(`<Override PartName="/${xmlAttr(part)}" ContentType="${CT_WORKSHEET}"/>`);
     const root = this.pkg.workbook.root;
     const sheets = child(root, 'sheets')!;
     const sheetId = Math.max(0, ...this.pkg.sheets.map((s) => s.sheetId)) + 1;
     const prefix = sheets.name.includes(':') ? sheets.name.slice(0, sheets.name.indexOf(':') + 1) : '';
     const relPrefix = prefixFor(root, NS_REL) ?? prefixFor(root, NS_REL_STRICT);
     const idAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${NS_REL}" r:id="${id}"`;
-    this.workbookEdits.push(appendChild(sheets, `<${prefix}sheet name="${escapeAttr(sheetName)}" sheetId="${sheetId}" ${idAttr}/>`));
+    this.workbookEdits.push(appendChild(sheets, `<${prefix}sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}" ${idAttr}/>`));
     return part;
   }
 
@@ -578,7 +578,7 @@ class Plumbing {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_PROPS}" Target="itemProps${n}.xml"/></Relationships>`;
     const id = this.relId();
-    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="${escapeAttr(this.relTarget(item))}"/>`);
+    this.relsAdded.push(`<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="${xmlAttr(this.relTarget(item))}"/>`);
     this.overrides.push(`<Override PartName="/${props}" ContentType="${CT_CUSTOM_PROPS}"/>`);
     if (!this.hasXmlDefault()) this.overrides.push(`<Override PartName="/${item}" ContentType="application/xml"/>`);
     const parts: ZipOut[] = [
@@ -590,7 +590,7 @@ class Plumbing {
   }
 
   addStylesPart(name: string): void {
-    this.relsAdded.push(`<Relationship Id="${this.relId()}" Type="${NS_REL}/styles" Target="${escapeAttr(this.relTarget(name))}"/>`);
+    this.relsAdded.push(`<Relationship Id="${this.relId()}" Type="${NS_REL}/styles" Target="${xmlAttr(this.relTarget(name))}"/>`);
     this.overrides.push(`<Override PartName="/${name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
   }
 
@@ -639,7 +639,7 @@ class Plumbing {
       if (!m) continue;
       const top = Number(m[3]);
       if (top !== req.block.headerRow) continue;
-      this.workbookEdits.push({ start: d.openEnd, end: d.closeStart, text: escapeText(`${m[1]}$${m[2]}$${m[3]}:$${columnName(right)}$${m[5]}`) });
+      this.workbookEdits.push({ start: d.openEnd, end: d.closeStart, text: xmlText(`${m[1]}$${m[2]}$${m[3]}:$${columnName(right)}$${m[5]}`) });
     }
   }
 

@@ -40,6 +40,8 @@ import {
   TemplateColumn,
 } from '../../workbook/template';
 import type { Cell } from '../../workbook/values';
+import { xmlAttr, xmlText } from '../../workbook/xmlText';
+import { isDateFormatCode } from './numFmt';
 import { catalogFor } from '../../rules/i18n';
 import type { Language, RowSeverity } from '../../rules/types';
 
@@ -106,58 +108,6 @@ const CT = {
 } as const;
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/**
- * Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; surrogates
- * not in a pair), and CR, which an XML parser would turn into LF.
- */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Text that a reader would take for an ST_Xstring escape: its underscore is escaped itself. */
-const LOOKS_ESCAPED = /_x[0-9A-Fa-f]{4}_/g;
-/** Anything needing work in a text node; a string without these is written as it is. */
-const NEEDS_TEXT_WORK = /[&<>_\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const NEEDS_ATTR_WORK = /[&<>"_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-function hex4(code: number): string {
-  return code.toString(16).toUpperCase().padStart(4, '0');
-}
-
-/**
- * ST_Xstring (ECMA-376 Part 1, §22.9.2.19): a character XML cannot carry becomes `_xHHHH_`
- * (its UTF-16 code unit), and a literal `_xHHHH_` in the text gets its underscore escaped as
- * `_x005F_`, so readers decode exactly the original string.
- */
-export function toXstring(s: string): string {
-  if (s.indexOf('_x') >= 0) s = s.replace(LOOKS_ESCAPED, (m) => `_x005F_${m.slice(1)}`);
-  return s.replace(NOT_XML, (c) => `_x${hex4(c.charCodeAt(0))}_`);
-}
-
-/** Text content: & < > escaped; with `xstring`, also made an ST_Xstring. */
-export function xmlText(s: string, xstring = true): string {
-  if (!NEEDS_TEXT_WORK.test(s)) return s;
-  if (xstring) s = toXstring(s);
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * An attribute value in double quotes: also ", and tab and LF as character references (an XML
- * parser would turn them into spaces). With `xstring` (ST_Xstring attributes such as table
- * column names) characters XML cannot carry, CR included, become `_xHHHH_`; without, CR is
- * written as a character reference and other such characters are not allowed.
- */
-export function xmlAttr(s: string, xstring = true): string {
-  if (!NEEDS_ATTR_WORK.test(s)) return s;
-  if (xstring) s = toXstring(s);
-  else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) throw new RangeError(`not allowed in XML: ${JSON.stringify(s)}`);
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cell values
 
@@ -190,11 +140,6 @@ interface XfSpec {
 
 const BUILTIN_NUMFMT: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, 'mm-dd-yy': 14, '@': 49 };
 
-/** Is this number format one that shows a date (y, m, d, h, s outside quotes, escapes and [..])? */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  return /[ymdhs]/i.test(bare) && code !== 'General';
-}
 
 class Styles {
   private readonly numFmts = new Map<string, number>();
@@ -323,7 +268,7 @@ function layoutColumns(columns: ColumnSpec[], styles: Styles): ColumnOut[] {
   return columns.map((c, i) => {
     const wrapTop = c.product === true;
     const styleIndex = styles.xf({ numFmt: c.numFmt, wrapTop });
-    const dateIndex = c.numFmt !== undefined && isDateFormat(c.numFmt) ? styleIndex : styles.xf({ numFmt: DATE_FORMAT, wrapTop });
+    const dateIndex = c.numFmt !== undefined && isDateFormatCode(c.numFmt) ? styleIndex : styles.xf({ numFmt: DATE_FORMAT, wrapTop });
     const headerIndex = c.product ? styles.xf({ productHeader: true, wrapTop }) : 0;
     return { ...c, letters: columnLetters(i), s: sAttr(styleIndex), dateS: sAttr(dateIndex), headerS: sAttr(headerIndex), styleIndex };
   });

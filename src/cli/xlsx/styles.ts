@@ -4,7 +4,7 @@
  * `s` index in every sheet keeps meaning what it meant (ECMA-376 Part 1 §18.8).
  */
 import { isBuiltInDateFormat, isDateFormatCode } from './numFmt';
-import { appendChild, applyEdits, children, child, Edit, escapeAttr, parseXml, setAttributes, startTag, XmlElement } from './xml';
+import { appendChild, applyEdits, children, child, Edit, parseXml, setAttributes, startTag, xmlAttr, XmlElement } from './xml';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -163,7 +163,7 @@ export class Styles {
         edits.push(setAttributes(el, { count: String(total) }), appendChild(el, items.join('')));
       }
     };
-    section('numFmts', this.newFormats.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`), this.formats.size, this.root.children[0]);
+    section('numFmts', this.newFormats.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${xmlAttr(f.code, false)}"/>`), this.formats.size, this.root.children[0]);
     section('fonts', this.newFonts.map((inner) => `<${p}font><${p}b/>${inner}</${p}font>`), this.fontCount + this.newFonts.length, undefined);
     const fill = (argb: string) => `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
     section('fills', this.newFills.map(fill), this.fillCount + this.newFills.length, undefined);

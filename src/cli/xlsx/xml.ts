@@ -4,6 +4,7 @@
  * where each element starts and ends in the source text, so an edit splices new text into the
  * part and every byte it does not touch stays as it was. Plus the escaping every writer needs.
  */
+import { xmlAttr } from '../../workbook/xmlText';
 import { scanText, XmlScanError } from './scan';
 
 export class XmlReadError extends Error {}
@@ -127,7 +128,7 @@ export function setAttributes(el: XmlElement, values: Record<string, string | nu
 
 export function startTag(name: string, attrs: Record<string, string>, selfClosing = false): string {
   let s = `<${name}`;
-  for (const [k, v] of Object.entries(attrs)) s += ` ${k}="${escapeAttr(v)}"`;
+  for (const [k, v] of Object.entries(attrs)) s += ` ${k}="${xmlAttr(v, false)}"`;
   return `${s}${selfClosing ? '/>' : '>'}`;
 }
 
@@ -137,43 +138,4 @@ export function appendChild(el: XmlElement, text: string): Edit {
   return { start: el.closeStart, end: el.closeStart, text };
 }
 
-// Characters XML 1.0 does not allow at all (Char production), which Excel stores as _xHHHH_.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * A string for an ST_Xstring (cell text, shared strings): a literal `_xHHHH_` is escaped as
- * `_x005F_xHHHH_` and characters XML cannot carry become `_xHHHH_` (ECMA-376 Part 1 §22.9.2.19).
- */
-const NEEDS_XSTRING = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
-
-export function toXstring(s: string): string {
-  if (!NEEDS_XSTRING.test(s)) return s;
-  return s
-    .replace(/_x[0-9a-fA-F]{4}_/g, (m) => `_x005F${m}`)
-    .replace(NOT_XML_CHAR, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
-}
-
-/** The text an ST_Xstring stands for. */
-export function fromXstring(s: string): string {
-  if (s.indexOf('_x') < 0) return s;
-  return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-const NEEDS_ESCAPE = /[&<>]/;
-
-export function escapeText(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;')
-    .replace(NOT_XML_CHAR, '');
-}
+export { fromXstring, toXstring, xmlAttr, xmlText } from '../../workbook/xmlText';
