@@ -164,7 +164,7 @@ function countFormulasReplaced(req: CopyRequest): number {
   const p = req.data.read.positions!;
   const owned = new Set(Object.entries(req.plan.existing).map(([, at]) => req.block.firstCol + (at as number)));
   let n = 0;
-  for (let i = 0; i < p.rowNumbers.length; i++) {
+  for (let i = 0; i < p.rowCount; i++) {
     const r = p.rowNumbers[i];
     if (r < req.block.dataTop || r > lastRowOf(req)) continue;
     p.cols.forEach((c, k) => {
@@ -333,7 +333,7 @@ function* allEdits(req: CopyRequest): Generator<Edit> {
   const layout = req.data.read.layout;
   const { head, tail } = layoutEdits(req, layout);
   yield* head;
-  for (let i = 0; i < p.rowNumbers.length; i++) yield* rowEdits(req, p, i, layout.prefix);
+  for (let i = 0; i < p.rowCount; i++) yield* rowEdits(req, p, i, layout.prefix);
   yield* tail;
 }
 

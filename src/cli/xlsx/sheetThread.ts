@@ -138,12 +138,8 @@ function join(head: SheetReadResult, tail: SheetReadResult): SheetReadResult {
     autoFilter: tail.layout.autoFilter,
     mergedRanges: [...head.layout.mergedRanges, ...tail.layout.mergedRanges],
   };
-  let positions = head.positions;
-  if (positions && tail.positions) {
-    const p = positions as unknown as Record<string, unknown[]>;
-    const t = tail.positions as unknown as Record<string, unknown[]>;
-    for (const key of Object.keys(t)) if (key !== 'cols' && Array.isArray(t[key])) p[key] = p[key].concat(t[key]);
-  }
+  const positions = head.positions;
+  if (positions && tail.positions) positions.append(tail.positions);
   return {
     rows: new Map(),
     lastRow: Math.max(head.lastRow, tail.lastRow),
