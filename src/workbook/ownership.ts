@@ -20,7 +20,7 @@
  * Office.js and the file format address it by namespace.
  *
  * Workbooks checked by versions before the record (and copies saved by tools that drop
- * custom XML parts, such as LibreOffice) are recognised by their output columns: when all ten
+ * custom XML parts — LibreOffice 7.4 keeps them) are recognised by their output columns: when all ten
  * output headers are present, the table was set up by the product (its template, or an earlier
  * check that added the missing ones), and those columns are ours. Fewer than ten output
  * headers without a record are the user's.
