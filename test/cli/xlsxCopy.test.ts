@@ -324,6 +324,36 @@ describe('tables and ranges', () => {
     await expect(fsp.access(file('blocked-out.xlsx'))).rejects.toThrow();
   });
 
+  test('refuses a value in the totals row where a new column would go', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addTable({ name: 'Portfolio', ref: 'A1', totalsRow: true, columns: [{ name: '项目编号', totalsRowLabel: '合计' }], rows: [['G-1'], ['G-2']] });
+    ws.getCell('C4').value = '用户的合计';
+    await wb.xlsx.writeFile(file('totals-blocked.xlsx'));
+    const r = await run('check', file('totals-blocked.xlsx'), '--out', file('totals-blocked-out.xlsx'));
+    expect(r.err).toMatch(/C4 is not empty/);
+    expect(r.code).toBe(2);
+    await expect(fsp.access(file('totals-blocked-out.xlsx'))).rejects.toThrow();
+  });
+
+  test('a blank cell the user formatted where a new column goes keeps its format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addTable({ name: 'Portfolio', ref: 'A1', columns: [{ name: '项目编号' }, { name: '客户' }], rows: [['G-1', '甲'], ['G-2', '乙']] });
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    ws.getCell('C2').font = { italic: true };
+    await wb.xlsx.writeFile(file('formatted.xlsx'));
+    expect((await run('check', file('formatted.xlsx'), '--out', file('formatted-out.xlsx'), '--as-of', '2026-11-21')).code).toBe(0);
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.readFile(file('formatted-out.xlsx'));
+    const out = plain.getWorksheet('S')!;
+    expect(out.getCell('C1').value).toBe('当前阶段');
+    expect(typeof out.getCell('C2').value).toBe('string');
+    expect(out.getCell('C2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+    expect(out.getCell('C2').font).toMatchObject({ italic: true });
+    expect(out.getCell('C3').fill).not.toMatchObject({ fgColor: { argb: 'FFFFFF00' } });
+  });
+
   test('a plain range with a title row: headers appended, the sheet autofilter and its hidden name grown', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Portfolio');

@@ -138,7 +138,8 @@ export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: 
         rowCount = Math.max(rowCount, r - block.dataTop + 1);
       }
     : undefined;
-  const area = { top: Math.max(1, block.headerRow), bottom: block.dataBottom, left: block.firstCol, right: block.lastCol };
+  // A table's totals row is read too (not as data): the new columns must find it empty.
+  const area = { top: Math.max(1, block.headerRow), bottom: block.table ? block.table.bottom : block.dataBottom, left: block.firstCol, right: block.lastCol };
   const part = block.sheet.part!;
   const twoThreads = onRow !== undefined && readsInTwoThreads(pkg, part) && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
   const read = twoThreads

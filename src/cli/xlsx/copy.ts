@@ -280,8 +280,9 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string)
     const own = exists ? p.style[base + k] : 0;
     let style: number;
     if (value === null && !exists && (!isNew || edgeStyle === 0)) continue;
-    if (isNew) {
-      // A new column takes its left neighbour's font, border and alignment, not its number format or fill.
+    // A new column's cell takes its left neighbour's font, border and alignment — unless a blank
+    // cell of the user's is already there: it keeps its own format, as an existing column's does.
+    if (isNew && !exists) {
       style = styles.derive(edgeStyle, { numFmt: kind === 'text' || value === null ? 'General' : kind === 'date' ? DATE_FORMAT : DATETIME_FORMAT, fill: fill ?? 'none' });
     } else {
       style = own;

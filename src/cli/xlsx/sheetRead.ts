@@ -13,6 +13,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Cell } from '../../workbook/values';
+import { dayFromExcelSerial, utcDateFromDay } from '../../rules/dates';
 import { bytesToText, XmlScanner } from './scan';
 import { fromXstring } from './xml';
 
@@ -193,12 +194,13 @@ const MS_PER_DAY = 86_400_000;
 
 /** A date serial as a Date at UTC (the wall-clock reading), in the workbook's date system. */
 export function dateFromSerial(serial: number, date1904: boolean): Date | null {
-  const s1900 = date1904 ? serial + 1462 : serial;
-  if (!Number.isFinite(s1900) || s1900 < 0 || s1900 > 2_958_466) return null;
-  // Before 1900-03-01 Excel counts the phantom 1900-02-29.
-  const days = s1900 < 61 ? s1900 - 25_568 : s1900 - 25_569;
-  return new Date(Math.round(days * MS_PER_DAY));
+  const s1900 = date1904 ? serial + DAYS_1900_TO_1904 : serial;
+  const day = dayFromExcelSerial(s1900);
+  return day === null ? null : new Date(utcDateFromDay(day).getTime() + Math.round((s1900 - Math.floor(s1900)) * MS_PER_DAY));
 }
+
+/** Serial of 1904-01-01 in the 1900 date system: a 1904-system serial plus this is a 1900-system one. */
+export const DAYS_1900_TO_1904 = 1462;
 
 export async function readSheet(stream: Readable | AsyncIterable<Buffer>, options: SheetReadOptions): Promise<SheetReadResult> {
   const { area, styles, sharedStrings, date1904 } = options;
