@@ -192,19 +192,18 @@ function noKeyColumn(file: string, headers: readonly unknown[]): CliError {
 
 // ---- writing -----------------------------------------------------------------------------
 
-function outputMatrix(outcome: CheckOutcome, checkedAt: number): OutputValue[][] {
-  return outcome.results.map((r) => {
-    const v = outputValues(r, outcome.language, checkedAt);
-    return OUTPUT_KEYS.map((k) => v[k]);
-  });
+/** One row's output cells, in OUTPUT_COLUMNS order. */
+function outputRow(outcome: CheckOutcome, index: number, checkedAt: number): OutputValue[] {
+  const v = outputValues(outcome.results[index], outcome.language, checkedAt);
+  return OUTPUT_KEYS.map((k) => v[k]);
 }
 
 async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, target: string, io: Io): Promise<void> {
   const checkedAt = io.now();
-  if (source.kind === 'csv') return writeCsvCopySource(source, outputMatrix(outcome, checkedAt), target);
+  if (source.kind === 'csv') return writeCsvCopySource(source, outcome.results.map((_, i) => outputRow(outcome, i, checkedAt)), target);
   const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays']);
   const en = outcome.language === 'en';
-  const { results, language } = outcome;
+  const { results } = outcome;
   const stream = fs.createWriteStream(target);
   try {
     await writeCheckedCopy(
@@ -215,10 +214,7 @@ async function writeCopy(source: Source, outcome: CheckOutcome, summary: Portfol
         plan: source.plan,
         geometry: source.geometry,
         rowCount: results.length,
-        outputsAt: (i) => {
-          const v = outputValues(results[i], language, checkedAt);
-          return OUTPUT_KEYS.map((k) => v[k]);
-        },
+        outputsAt: (i) => outputRow(outcome, i, checkedAt),
         fillAt: (i) => (results[i] === null ? null : SEVERITY_FILL[results[i]!.severity]),
         summary: {
           defaultName: en ? 'Summary' : '汇总',

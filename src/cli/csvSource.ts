@@ -1,6 +1,5 @@
 /** The check's view of a CSV portfolio: its table for the rules, where the outputs go, and the copy. */
 import * as fs from 'node:fs';
-import { mapHeaders } from '../workbook/columns';
 import type { WorkbookTables } from '../workbook/check';
 import type { OutputValue } from '../workbook/output';
 import type { OutputColumnPlan } from '../workbook/ownership';
@@ -19,7 +18,7 @@ export interface CsvSource {
 export function readCsvSource(file: string): CsvSource {
   const doc = readCsvDocument(file);
   // Without a place for a record, an earlier check is recognised by all ten output headers.
-  const plan = planCsvOutputs(doc, mapHeaders(doc.headers).language);
+  const plan = planCsvOutputs(doc);
   return { kind: 'csv', tables: { portfolio: { headers: doc.headers, rows: doc.rows } }, plan, firstDataRow: doc.firstDataRow, doc };
 }
 

@@ -3,7 +3,7 @@
  * table (ListObject) by name, else a sheet by name (its table, else its header row), else the
  * first sheet whose header row has an ID column.
  */
-import type { Cell } from '../../workbook/values';
+import { Cell, cellText, vocabKey } from '../../workbook/values';
 import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
 import { readSheet, SheetReadResult } from './sheetRead';
 import { readSheetInTwoThreads, readsInTwoThreads } from './sheetThread';
@@ -29,15 +29,11 @@ export interface BlockData {
   read: SheetReadResult;
 }
 
-/** Headers are matched the way the old reader matched names: width-folded, case-insensitive. */
-function normalizeName(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/** Table and sheet names are matched width-folded and case-insensitive, as vocabularies are. */
+const normalizeName = vocabKey;
 
 function text(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  return cellText(v) ?? '';
 }
 
 function tableBlock(t: TableInfo): Block {

@@ -15,8 +15,10 @@ import type { OutputValue } from '../../workbook/output';
 import { OWNERSHIP_NAMESPACE, OutputColumnPlan, OwnershipRecord, serializeOwnership } from '../../workbook/ownership';
 import type { Cell } from '../../workbook/values';
 import type { Block, BlockData } from './blocks';
-import { columnName, parseRange, rangeRef, REL, SheetInfo, WorkbookPackage } from './package';
-import { readSheet, RowPositions, SheetLayout } from './sheetRead';
+import { dayFromUtcDate, excelSerialFromDay } from '../../rules/dates';
+import { intersects } from '../../workbook/address';
+import { areaRect, columnName, parseRange, rangeRef, REL, SheetInfo, WorkbookPackage } from './package';
+import { DAYS_1900_TO_1904, readSheet, RowPositions, SheetLayout } from './sheetRead';
 import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
 import { appendChild, applyEdits, child, children, Edit, prefixFor, setAttributes, startTag, xmlAttr, xmlText } from './xml';
 import { writeZip, ZipOut } from './zip';
@@ -43,6 +45,8 @@ export interface OutputGeometry {
   /** Output key by sheet column. */
   keyOf: Map<number, OutputKey>;
   newCols: Set<number>;
+  /** The last sheet column after the write (the block's own when nothing is added). */
+  right: number;
 }
 
 export function outputGeometry(block: Block, plan: OutputColumnPlan): OutputGeometry {
@@ -52,7 +56,8 @@ export function outputGeometry(block: Block, plan: OutputColumnPlan): OutputGeom
   for (const a of added) colOf[a.key] = a.col;
   const interest = [...new Set([block.lastCol, ...Object.values(colOf)])].sort((a, b) => a - b);
   const keyOf = new Map((Object.entries(colOf) as [OutputKey, number][]).map(([key, col]) => [col, key]));
-  return { colOf, added, interest, keyOf, newCols: new Set(added.map((a) => a.col)) };
+  const right = added.length > 0 ? added[added.length - 1].col : block.lastCol;
+  return { colOf, added, interest, keyOf, newCols: new Set(added.map((a) => a.col)), right };
 }
 
 export class OutputAreaNotEmptyError extends Error {
@@ -79,25 +84,18 @@ export interface CopyRequest {
   summary: { defaultName: string; otherNames: string[]; title: string[]; rows: Cell[][]; widths: number[] };
 }
 
-export interface CopyReport {
-  summarySheet: string;
-  /** Cells of the output columns that held a formula (now values). */
-  formulasReplaced: number;
-}
-
-export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.WritableStream): Promise<CopyReport> {
+export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.WritableStream): Promise<void> {
   const { pkg } = req;
   checkOutputArea(req);
   const plumbing = new Plumbing(pkg);
   const sheetPart = req.block.sheet.part!;
-  const formulasReplaced = countFormulasReplaced(req);
 
   // Styles are appended while the sheet is spliced, so the styles part is written after it.
   const patchedSheet: ZipOut = { name: sheetPart, stream: () => sheetStream(req), large: true };
   const tablePart = req.block.table && req.geometry.added.length > 0 ? { name: req.block.table.part, buffer: Buffer.from(patchTable(req), 'utf8') } : null;
   const summary = summarySheetPart(req, await summaryTarget(req), plumbing);
   const ownership = ownershipPart(req, summary.sheetName, plumbing);
-  if (formulasReplaced > 0) plumbing.dropCalcChain();
+  if (outputFormulas(req) > 0) plumbing.dropCalcChain();
   if (req.block.table === null) plumbing.growFilterDatabase(req);
   plumbing.recalculateOnLoad();
 
@@ -121,10 +119,9 @@ export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.Wri
   // Last: every style the sheet and the summary needed has been appended by now.
   parts.push({
     name: stylesName,
-    stream: () => (pkg.styles.changed || !pkg.stylesPart ? Readable.from([Buffer.from(pkg.styles.render(), 'utf8')]) : pkg.zip.stream(stylesName)),
+    stream: () => (pkg.styles.changed ? Readable.from([Buffer.from(pkg.styles.render(), 'utf8')]) : pkg.zip.stream(stylesName)),
   });
   await writeZip(parts, destination);
-  return { summarySheet: summary.sheetName, formulasReplaced };
 }
 
 // ---- the output area ------------------------------------------------------------------------
@@ -133,7 +130,7 @@ function checkOutputArea(req: CopyRequest): void {
   const { block, geometry, data, pkg } = req;
   if (geometry.added.length === 0) return;
   const left = geometry.added[0].col;
-  const right = geometry.added[geometry.added.length - 1].col;
+  const right = geometry.right;
   const name = block.sheet.name;
   if (right > MAX_COLUMN) throw new OutputAreaNotEmptyError(name, `column ${columnName(MAX_COLUMN)} (the last column of a sheet)`);
   const bottom = lastRowOf(req);
@@ -142,16 +139,12 @@ function checkOutputArea(req: CopyRequest): void {
   const area = { top: block.headerRow, bottom, left, right };
   for (const ref of data.read.layout.mergedRanges) {
     const m = parseRange(ref);
-    if (m && intersects(m, area)) throw new OutputAreaNotEmptyError(name, `${ref} (merged cells)`);
+    if (m && intersects(areaRect(m), areaRect(area))) throw new OutputAreaNotEmptyError(name, `${ref} (merged cells)`);
   }
   for (const t of pkg.tables) {
     if (t.sheet !== block.sheet || t === block.table) continue;
-    if (intersects(t, area)) throw new OutputAreaNotEmptyError(name, `${rangeRef(t)} (table ${t.name})`);
+    if (intersects(areaRect(t), areaRect(area))) throw new OutputAreaNotEmptyError(name, `${rangeRef(t)} (table ${t.name})`);
   }
-}
-
-function intersects(a: { top: number; bottom: number; left: number; right: number }, b: { top: number; bottom: number; left: number; right: number }): boolean {
-  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }
 
 /** Last sheet row the output columns span: the table's last row (totals included), else the last data row. */
@@ -160,7 +153,8 @@ function lastRowOf(req: CopyRequest): number {
   return req.block.dataTop + req.rowCount - 1;
 }
 
-function countFormulasReplaced(req: CopyRequest): number {
+/** Cells of the product's existing columns that hold a formula (the copy replaces them with values). */
+function outputFormulas(req: CopyRequest): number {
   const p = req.data.read.positions!;
   const owned = new Set(Object.entries(req.plan.existing).map(([, at]) => req.block.firstCol + (at as number)));
   let n = 0;
@@ -179,21 +173,18 @@ function countFormulasReplaced(req: CopyRequest): number {
 const KIND = new Map(OUTPUT_COLUMNS.map((c) => [c.key, c.kind]));
 const KEY_INDEX = new Map(OUTPUT_COLUMNS.map((c, i) => [c.key, i]));
 
-function serialFor(value: number, date1904: boolean): number {
-  return date1904 ? value - 1462 : value;
+/** An output date (a 1900-system serial) in the workbook's date system. */
+function serialIn(serial: number, date1904: boolean): number {
+  return date1904 ? serial - DAYS_1900_TO_1904 : serial;
 }
 
-function cellXml(ref: string, style: number, value: OutputValue, date1904: boolean, prefix: string): string {
+function cellXml(ref: string, style: number, value: OutputValue, prefix: string): string {
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null) return `<${prefix}c r="${ref}"${s}/>`;
-  if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${serialFor(value, date1904)}</${prefix}v></${prefix}c>`;
+  if (typeof value === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
   const text = value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) : value;
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
   return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${xmlText(text)}</${prefix}t></${prefix}is></${prefix}c>`;
-}
-
-function textCellXml(ref: string, style: number, text: string, prefix: string): string {
-  return cellXml(ref, style, text, false, prefix);
 }
 
 interface SheetEdits {
@@ -207,7 +198,7 @@ function layoutEdits(req: CopyRequest, layout: SheetLayout): SheetEdits {
   const tail: Edit[] = [];
   const { geometry, block } = req;
   if (geometry.added.length === 0) return { head, tail };
-  const right = geometry.added[geometry.added.length - 1].col;
+  const right = geometry.right;
   const p = layout.prefix;
   if (layout.dimension) {
     const old = parseRange(layout.dimension.ref);
@@ -244,9 +235,34 @@ function layoutEdits(req: CopyRequest, layout: SheetLayout): SheetEdits {
   return { head, tail };
 }
 
+/** What each column of interest is, worked out once for all rows. */
+interface ColumnRole {
+  letters: string;
+  /** The header the product adds there, or null when the column is not added. */
+  added: string | null;
+  /** The output column there: its key, its index in a row's outputs, its kind; null for the block's last column. */
+  key: OutputKey | null;
+  valueIndex: number;
+  kind: 'text' | 'date' | 'datetime';
+}
+
+function columnRoles(req: CopyRequest, p: RowPositions): ColumnRole[] {
+  const { geometry } = req;
+  return p.cols.map((col) => {
+    const key = geometry.keyOf.get(col) ?? null;
+    return {
+      letters: columnName(col),
+      added: geometry.added.find((a) => a.col === col)?.header ?? null,
+      key,
+      valueIndex: key === null ? -1 : KEY_INDEX.get(key)!,
+      kind: key === null ? 'text' : KIND.get(key)!,
+    };
+  });
+}
+
 /** The cells of one row: replacements of existing output cells and insertions of new ones. */
-function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string): Generator<Edit> {
-  const { block, geometry, pkg, plan } = req;
+function* rowEdits(req: CopyRequest, p: RowPositions, i: number, roles: readonly ColumnRole[], edgeK: number, prefix: string): Generator<Edit> {
+  const { block, pkg } = req;
   const styles = pkg.styles;
   const r = p.rowNumbers[i];
   const n = p.cols.length;
@@ -256,27 +272,23 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string)
   const isData = dataIndex >= 0 && dataIndex < req.rowCount && (block.table === null || r <= block.table.bottom - block.table.totalsRowCount);
   if (!isHeader && !isData) return;
   const values = isData ? req.outputsAt(dataIndex) : [];
-  const edgeK = p.cols.indexOf(block.lastCol);
   const edgeStyle = edgeK >= 0 && p.cellStart[base + edgeK] >= 0 ? p.style[base + edgeK] : 0;
   const cells: { at: number; end: number; col: number; xml: string }[] = [];
-  const newCols = geometry.newCols;
   for (let k = 0; k < n; k++) {
+    const role = roles[k];
     const col = p.cols[k];
-    const ref = `${columnName(col)}${r}`;
+    const ref = `${role.letters}${r}`;
     const exists = p.cellStart[base + k] >= 0;
-    const isNew = newCols.has(col);
+    const isNew = role.added !== null;
+    const place = exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k] } : { at: p.insertAt[base + k], end: p.insertAt[base + k] };
     if (isHeader) {
-      if (!isNew) continue;
-      const header = plan.added[col - geometry.added[0].col].header;
-      const xml = textCellXml(ref, edgeStyle, header, prefix);
-      cells.push(exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k], col, xml } : { at: p.insertAt[base + k], end: p.insertAt[base + k], col, xml });
+      if (isNew) cells.push({ ...place, col, xml: cellXml(ref, edgeStyle, role.added, prefix) });
       continue;
     }
-    const key = geometry.keyOf.get(col) ?? null;
+    const { key, kind } = role;
     if (key === null) continue;
-    const value = values[KEY_INDEX.get(key)!] ?? null;
+    const value = values[role.valueIndex] ?? null;
     const fill = key === 'severity' && value !== null ? req.fillAt(dataIndex) : null;
-    const kind = KIND.get(key)!;
     const own = exists ? p.style[base + k] : 0;
     let style: number;
     if (value === null && !exists && (!isNew || edgeStyle === 0)) continue;
@@ -289,20 +301,21 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, prefix: string)
       if (kind !== 'text' && value !== null && !styles.isDate(own)) style = styles.derive(own, { numFmt: kind === 'date' ? DATE_FORMAT : DATETIME_FORMAT });
       if (key === 'severity') style = styles.derive(style, { fill: fill ?? 'none' });
     }
-    const xml = cellXml(ref, style, value, pkg.date1904, prefix);
-    cells.push(exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k], col, xml } : { at: p.insertAt[base + k], end: p.insertAt[base + k], col, xml });
+    // Output numbers are dates and date-times: serials of the 1900 system, shifted for a 1904 workbook.
+    const cellValue = typeof value === 'number' ? serialIn(value, pkg.date1904) : value;
+    cells.push({ ...place, col, xml: cellXml(ref, style, cellValue, prefix) });
   }
   if (cells.length === 0) return;
   cells.sort((a, b) => a.at - b.at || a.col - b.col);
   const inserts = cells.some((c) => c.at === c.end);
   if (p.selfClosing[i]) {
     // <row …/> holds no cells: it becomes <row …>cells</row>.
-    const attrs = widenSpans(p.rowAttrs[i] ?? {}, geometry);
+    const attrs = widenSpans(p.rowAttrs[i] ?? {}, req.geometry);
     yield { start: p.rowStart[i], end: p.rowOpenEnd[i], text: `${startTag(p.rowName[i], attrs)}${cells.map((c) => c.xml).join('')}</${p.rowName[i]}>` };
     return;
   }
   if (inserts && p.rowSpans[i] !== null) {
-    const attrs = widenSpans(p.rowAttrs[i]!, geometry);
+    const attrs = widenSpans(p.rowAttrs[i]!, req.geometry);
     if (attrs.spans !== p.rowSpans[i]) yield { start: p.rowStart[i], end: p.rowOpenEnd[i], text: startTag(p.rowName[i], attrs) };
   }
   // Adjacent insertions at one point go out as one edit.
@@ -325,8 +338,7 @@ function widenSpans(attrs: Record<string, string>, geometry: OutputGeometry): Re
   if (attrs.spans === undefined || geometry.added.length === 0) return attrs;
   const m = /^(\d+):(\d+)$/.exec(attrs.spans.trim());
   if (!m) return attrs;
-  const right = geometry.added[geometry.added.length - 1].col;
-  return Number(m[2]) >= right ? attrs : { ...attrs, spans: `${m[1]}:${right}` };
+  return Number(m[2]) >= geometry.right ? attrs : { ...attrs, spans: `${m[1]}:${geometry.right}` };
 }
 
 function* allEdits(req: CopyRequest): Generator<Edit> {
@@ -334,7 +346,9 @@ function* allEdits(req: CopyRequest): Generator<Edit> {
   const layout = req.data.read.layout;
   const { head, tail } = layoutEdits(req, layout);
   yield* head;
-  for (let i = 0; i < p.rowCount; i++) yield* rowEdits(req, p, i, layout.prefix);
+  const roles = columnRoles(req, p);
+  const edgeK = p.cols.indexOf(req.block.lastCol);
+  for (let i = 0; i < p.rowCount; i++) yield* rowEdits(req, p, i, roles, edgeK, layout.prefix);
   yield* tail;
 }
 
@@ -413,7 +427,7 @@ class OutputBuffer {
 
 function patchTable(req: CopyRequest): string {
   const table = req.block.table!;
-  const right = req.geometry.added[req.geometry.added.length - 1].col;
+  const right = req.geometry.right;
   const root = table.root;
   const edits: Edit[] = [setAttributes(root, { ref: rangeRef({ ...table, right }) })];
   const filter = child(root, 'autoFilter');
@@ -436,7 +450,7 @@ function patchTable(req: CopyRequest): string {
 
 // ---- the summary sheet ------------------------------------------------------------------------
 
-function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null; name: string }, plumbing: Plumbing): { name: string; sheetName: string; parts: ZipOut[] } {
+function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null; name: string }, plumbing: Plumbing): { sheetName: string; parts: ZipOut[] } {
   const { pkg } = req;
   const styles = pkg.styles;
   const bold = styles.derive(0, { bold: true });
@@ -448,10 +462,9 @@ function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null
         .map((v, j) => {
           if (v === null || v === undefined || v === '') return '';
           const ref = `${columnName(j + 1)}${r}`;
-          if (v instanceof Date) return cellXml(ref, date, v.getTime() / 86_400_000 + 25_569, pkg.date1904, '');
-          if (typeof v === 'number') return cellXml(ref, i === 0 ? bold : 0, v, false, '');
+          if (v instanceof Date) return cellXml(ref, date, serialIn(excelSerialFromDay(dayFromUtcDate(v)), pkg.date1904), '');
           if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-          return textCellXml(ref, i === 0 ? bold : 0, String(v), '');
+          return cellXml(ref, i === 0 ? bold : 0, typeof v === 'number' ? v : String(v), '');
         })
         .join('');
       return xml ? `<row r="${r}">${xml}</row>` : '';
@@ -464,9 +477,8 @@ function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowsXml}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
   const buffer = Buffer.from(xml, 'utf8');
-  if (target.existing) return { name: target.existing.part!, sheetName: target.existing.name, parts: [{ name: target.existing.part!, buffer }] };
-  const name = plumbing.addSheet(target.name);
-  return { name, sheetName: target.name, parts: [{ name, buffer }] };
+  if (target.existing) return { sheetName: target.existing.name, parts: [{ name: target.existing.part!, buffer }] };
+  return { sheetName: target.name, parts: [{ name: plumbing.addSheet(target.name), buffer }] };
 }
 
 /**
@@ -524,19 +536,17 @@ class Plumbing {
   private readonly workbookEdits: Edit[] = [];
   private readonly relsAdded: string[] = [];
   private readonly overrides: string[] = [];
-  private readonly added: ZipOut[] = [];
   private readonly removedRelIds = new Set<string>();
   private readonly removedOverrides = new Set<string>();
+  private readonly relIds: Set<string>;
   private nextRel = 1;
 
   constructor(private readonly pkg: WorkbookPackage) {
-    const ids = new Set(pkg.workbookRels.items.map((r) => r.id));
-    while (ids.has(`rId${this.nextRel}`)) this.nextRel++;
+    this.relIds = new Set(pkg.workbookRels.items.map((r) => r.id));
   }
 
   private relId(): string {
-    const ids = new Set(this.pkg.workbookRels.items.map((r) => r.id));
-    while (ids.has(`rId${this.nextRel}`)) this.nextRel++;
+    while (this.relIds.has(`rId${this.nextRel}`)) this.nextRel++;
     return `rId${this.nextRel++}`;
   }
 
@@ -547,7 +557,7 @@ class Plumbing {
   private freeName(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) {
       const name = pattern(n);
-      if (!this.pkg.zip.has(name) && !this.added.some((a) => a.name.toLowerCase() === name.toLowerCase())) return name;
+      if (!this.pkg.zip.has(name)) return name;
     }
   }
 
@@ -661,7 +671,7 @@ class Plumbing {
 
   /** Parts that did not exist in the input at all (a workbook without relationships part). */
   newParts(): ZipOut[] {
-    const out = [...this.added];
+    const out: ZipOut[] = [];
     if (this.pkg.workbookRels.text === null && this.relsAdded.length > 0) {
       out.push({ name: this.pkg.workbookRels.name, buffer: Buffer.from(this.renderRels(), 'utf8') });
     }

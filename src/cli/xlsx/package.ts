@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { bytesToText, XmlScanner } from './scan';
+import { columnLetters, parseAddress, Rect, rectAddress } from '../../workbook/address';
 import { OWNERSHIP_NAMESPACE, OwnershipRecord, parseOwnership } from '../../workbook/ownership';
 import { Styles } from './styles';
 import { TextKeeper } from './sheetRead';
@@ -129,7 +130,6 @@ export class WorkbookPackage {
   sheets: SheetInfo[] = [];
   tables: TableInfo[] = [];
   date1904 = false;
-  macroEnabled = false;
   ownership: OwnershipPart | null = null;
   /** One string per repeated cell text across the package's reads. */
   readonly texts = new TextKeeper();
@@ -173,7 +173,6 @@ export class WorkbookPackage {
     this.workbookPart = zip.resolve(workbookPart)!;
     const ctText = await zip.text('[Content_Types].xml');
     this.contentTypes = { text: ctText, root: parseXml(ctText) };
-    this.macroEnabled = this.contentTypeOf(this.workbookPart).includes('macroEnabled');
     const wbText = await zip.text(this.workbookPart);
     this.workbook = { text: wbText, root: parseXml(wbText) };
     this.workbookRels = await this.rels(this.workbookPart);
@@ -215,21 +214,21 @@ export class WorkbookPackage {
     (sheetsEl ? children(sheetsEl, 'sheet') : []).forEach((el, index) => {
       const relId = Object.entries(el.attrs).find(([k]) => localName(k) === 'id' && k.includes(':'))?.[1] ?? '';
       const rel = this.workbookRels.items.find((r) => r.id === relId);
-      const part = rel?.target && this.zip.has(rel.target) ? this.zip.resolve(rel.target) : null;
+      const part = rel?.target ? this.zip.resolve(rel.target) : null;
       this.sheets.push({ name: el.attrs.name ?? '', index, sheetId: Number(el.attrs.sheetId ?? 0), relId, part, isWorksheet: rel !== undefined && isType(rel, REL.worksheet) && part !== null });
     });
   }
 
   private async readStyles(): Promise<void> {
     const rel = this.workbookRels.items.find((r) => isType(r, REL.styles) && r.target !== null && this.zip.has(r.target));
-    this.stylesPart = rel ? this.zip.resolve(rel.target!) : null;
+    this.stylesPart = rel ? rel.target : null;
     this.styles = Styles.parse(this.stylesPart ? await this.zip.text(this.stylesPart) : null);
   }
 
   private async readSharedStrings(): Promise<void> {
     const rel = this.workbookRels.items.find((r) => isType(r, REL.sharedStrings) && r.target !== null && this.zip.has(r.target));
     if (!rel) return;
-    this.sharedStringsPart = this.zip.resolve(rel.target!);
+    this.sharedStringsPart = rel.target;
     this.sharedStrings = await readSharedStrings(await this.zip.stream(this.sharedStringsPart!), this.texts);
   }
 
@@ -238,7 +237,7 @@ export class WorkbookPackage {
     const rels = await this.rels(sheet.part);
     for (const rel of rels.items) {
       if (!isType(rel, REL.table) || rel.target === null || !this.zip.has(rel.target)) continue;
-      const part = this.zip.resolve(rel.target)!;
+      const part = rel.target;
       const text = await this.zip.text(part);
       const root = parseXml(text);
       const ref = parseRange(root.attrs.ref ?? '');
@@ -261,7 +260,7 @@ export class WorkbookPackage {
   private async readOwnership(): Promise<void> {
     for (const rel of this.workbookRels.items) {
       if (!isType(rel, REL.customXml) || rel.target === null || !this.zip.has(rel.target)) continue;
-      const part = this.zip.resolve(rel.target)!;
+      const part = rel.target;
       if (this.zip.size(part) > 1_000_000) continue;
       const text = await this.zip.text(part);
       if (!text.includes(OWNERSHIP_NAMESPACE)) continue;
@@ -294,25 +293,37 @@ async function sniff(filePath: string): Promise<void> {
 
 export { ZipReadError };
 
-/** "A1:C9" → 1-based rectangle; a single cell is allowed. */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const a = { r: Number(m[2]), c: col(m[1]) };
-  const b = m[3] ? { r: Number(m[4]), c: col(m[3]) } : a;
-  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
+/** A range as OOXML's refs are reasoned about here: 1-based rows and columns, bottom and right included. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
+/** "A1:C9" (or "A1") → its area; null when it is not a cell range. */
+export function parseRange(ref: string): Area | null {
+  let r: Rect;
+  try {
+    r = parseAddress(ref);
+  } catch {
+    return null;
+  }
+  return { top: r.top + 1, left: r.left + 1, bottom: r.top + r.rows, right: r.left + r.cols };
+}
+
+/** The address module's 0-based rectangle of an area. */
+export function areaRect(a: Area): Rect {
+  return { top: a.top - 1, left: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 };
+}
+
+export function rangeRef(a: Area): string {
+  return rectAddress(areaRect(a));
+}
+
+/** Letters of a 1-based column. */
 export function columnName(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function rangeRef(r: { top: number; left: number; bottom: number; right: number }): string {
-  const a = `${columnName(r.left)}${r.top}`;
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnName(r.right)}${r.bottom}`;
+  return columnLetters(c - 1);
 }
 
 /** The shared string table (§18.4): each <si>'s text, rich runs joined, phonetic runs left out. */

@@ -49,8 +49,11 @@ export class Styles {
   private fillCount: number;
   private fontCount: number;
 
-  constructor(private readonly text: string) {
-    this.created = false;
+  private constructor(
+    private readonly text: string,
+    created: boolean,
+  ) {
+    this.created = created;
     this.root = parseXml(text);
     for (const f of children(child(this.root, 'numFmts') ?? this.root, 'numFmt')) {
       this.formats.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
@@ -64,11 +67,9 @@ export class Styles {
     this.fontCount = children(child(this.root, 'fonts') ?? this.root, 'font').length;
   }
 
+  /** The styles part's text, or null when the package has none (a minimal one is made, to be added). */
   static parse(text: string | null): Styles {
-    if (text !== null) return new Styles(text);
-    const s = new Styles(MINIMAL_STYLES);
-    (s as { created: boolean }).created = true;
-    return s;
+    return text !== null ? new Styles(text, false) : new Styles(MINIMAL_STYLES, true);
   }
 
   private isDateFormatId(id: number): boolean {
@@ -138,11 +139,10 @@ export class Styles {
     const fonts = children(child(this.root, 'fonts') ?? this.root, 'font');
     const font = fonts[fontId] ?? fonts[0];
     const inner = font && !font.selfClosing ? this.text.slice(font.openEnd, font.closeStart).replace(/<(\w+:)?b(\s+val="[^"]*")?\s*\/>/g, '') : '';
-    // CT_Font is a choice of any order: a <b/> first makes the copy bold.
-    const bold = inner;
-    const known = this.newFonts.indexOf(bold);
+    // CT_Font is a choice of any order: render() puts a <b/> first, which makes the copy bold.
+    const known = this.newFonts.indexOf(inner);
     if (known >= 0) return this.fontCount + known;
-    this.newFonts.push(bold);
+    this.newFonts.push(inner);
     return this.fontCount + this.newFonts.length - 1;
   }
 

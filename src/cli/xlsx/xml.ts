@@ -78,15 +78,6 @@ export function child(el: XmlElement, local: string): XmlElement | undefined {
   return el.children.find((c) => c.local === local);
 }
 
-/** Every descendant with this local name, in document order. */
-export function descendants(el: XmlElement, local: string, out: XmlElement[] = []): XmlElement[] {
-  for (const c of el.children) {
-    if (c.local === local) out.push(c);
-    descendants(c, local, out);
-  }
-  return out;
-}
-
 /** The prefix bound to a namespace on this element (null: none; '' for the default namespace). */
 export function prefixFor(el: XmlElement, uri: string): string | null {
   for (const [k, v] of Object.entries(el.attrs)) {

@@ -12,10 +12,15 @@ export class ZipReadError extends Error {}
 
 /** An opened package: its part names, in archive order, and their bytes on demand. */
 export class ZipSource {
+  /** Stored names by their lower-case form: OPC part names are case-insensitive. */
+  private readonly byLowerCase = new Map<string, string>();
+
   private constructor(
     private readonly zip: yauzl.ZipFile,
     private readonly entries: Map<string, yauzl.Entry>,
-  ) {}
+  ) {
+    for (const key of entries.keys()) if (!this.byLowerCase.has(key.toLowerCase())) this.byLowerCase.set(key.toLowerCase(), key);
+  }
 
   static async open(filePath: string): Promise<ZipSource> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -50,9 +55,7 @@ export class ZipSource {
   resolve(name: string): string | null {
     const clean = name.replace(/^\/+/, '');
     if (this.entries.has(clean)) return clean;
-    const lower = clean.toLowerCase();
-    for (const key of this.entries.keys()) if (key.toLowerCase() === lower) return key;
-    return null;
+    return this.byLowerCase.get(clean.toLowerCase()) ?? null;
   }
 
   has(name: string): boolean {
@@ -128,7 +131,7 @@ export function decodeXmlBytes(buf: Buffer): string {
 export type ZipOut =
   | { name: string; buffer: Buffer; modified?: Date }
   | { name: string; stream: () => Promise<Readable> | Readable; modified?: Date; large?: boolean }
-  | { name: string; copy: ZipSource; from?: string };
+  | { name: string; copy: ZipSource };
 
 /**
  * Deflate level: 6 (zlib's default) for small parts; the rewritten portfolio sheet, which can
@@ -172,8 +175,7 @@ export async function writeZip(parts: readonly ZipOut[], destination: NodeJS.Wri
       const level = part.large ? LEVEL_LARGE : LEVEL_SMALL;
       zip.addReadStreamLazy(part.name, { mtime: part.modified ?? new Date(), compressionLevel: level }, lazy(part.stream));
     } else {
-      const from = part.from ?? part.name;
-      zip.addReadStreamLazy(part.name, { mtime: part.copy.modified(from), compressionLevel: LEVEL_SMALL }, lazy(() => part.copy.stream(from)));
+      zip.addReadStreamLazy(part.name, { mtime: part.copy.modified(part.name), compressionLevel: LEVEL_SMALL }, lazy(() => part.copy.stream(part.name)));
     }
   }
   zip.end();
