@@ -20,16 +20,12 @@
  * `readCsvDocument` keeps, besides the values, the source text and where every record and field starts and ends,
  * so that the copy (./csvCopy.ts) can carry every field the user wrote through byte for byte.
  *
- * The older whole-table helpers below (`readCsv`, `parseCsvBuffer`, `parseCsv`, `formatCsv`, `writeCsv`) are kept
- * for their existing callers; `formatCsv`/`writeCsv` escape every text that starts with = + - @ TAB CR, which is
- * right for a table that is all the product's (a summary) and wrong for a user's portfolio: the check's copy is
- * written by `writeCsvCopy` in ./csvCopy.ts instead.
+ * `readCsv`, `parseCsvBuffer` and `parseCsv` read a whole table as rows, for tests and tools; the check's copy is
+ * written by ./csvCopy.ts.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
 import { CliError } from './usage';
-import type { Cell } from './xlsx';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type CsvSeparator = ',' | ';' | '\t';
@@ -307,7 +303,7 @@ function noKeyColumn(file: string, heads: { separator: CsvSeparator; head: CsvRe
   return new CliError(`${file}: no ID column — ${looked}; found ${seen.join(', ')} (line ${found.line + 1}, ${how})`);
 }
 
-// ---- the older whole-table helpers -------------------------------------------------------------
+// ---- whole-table reading (tests and tools; the check reads a CsvDocument) --------------------
 
 export interface CsvData {
   rows: string[][];
@@ -326,44 +322,4 @@ export function parseCsvBuffer(buf: Uint8Array): CsvData {
 
 export function parseCsv(text: string, separator: string = ','): string[][] {
   return parseCsvRecords(text, separator).values;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function formatCsv(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((r) => r.map(formatField).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
-}
-
-/** Written to a temporary file next to `filePath`, then renamed over it. */
-export function writeCsv(filePath: string, rows: readonly (readonly Cell[])[]): void {
-  const data = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(formatCsv(rows), 'utf8')]);
-  const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
-  try {
-    fs.renameSync(tmp, filePath);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-function formatField(v: Cell): string {
-  let s: string;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) s = formatDate(v);
-  else {
-    s = v;
-    if (FORMULA_START.test(s)) s = `'${s}`;
-  }
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A Date's UTC fields are the wall-clock values (the convention used for Excel dates throughout). */
-function formatDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
-  const time = iso.slice(11, 16);
-  return time === '00:00' && iso.slice(17, 23) === '00.000' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }

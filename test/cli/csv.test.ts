@@ -4,14 +4,12 @@ import * as path from 'node:path';
 import {
   decodeCsvBytes,
   encodeCsvText,
-  formatCsv,
   parseCsv,
   parseCsvBuffer,
   parseCsvDocument,
   parseCsvRecords,
   readCsv,
   readCsvDocument,
-  writeCsv,
 } from '../../src/cli/csv';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
@@ -51,33 +49,6 @@ describe('readCsv', () => {
     expect(parseCsv('')).toEqual([]);
     expect(parseCsv('\r\n')).toEqual([['']]);
     expect(parseCsv('a,\n')).toEqual([['a', '']]);
-  });
-});
-
-describe('writeCsv', () => {
-  test('BOM, CRLF, quoting only when needed, round trip', () => {
-    const p = path.join(dir, 'out.csv');
-    const rows = [
-      ['名称', '数量', '日期', '时间', '标志'],
-      ['a, b', -5, new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2024, 5, 1, 9, 30)), true],
-      ['say "hi"', 1.5, null, null, false],
-      ['两行\n文本', 0, '', ' padded', 'x'],
-    ];
-    writeCsv(p, rows);
-    const buf = fs.readFileSync(p);
-    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(buf.subarray(3).toString('utf8')).toBe(
-      '名称,数量,日期,时间,标志\r\n"a, b",-5,2024-06-01,2024-06-01 09:30,TRUE\r\n"say ""hi""",1.5,,,FALSE\r\n"两行\n文本",0,," padded",x\r\n',
-    );
-    expect(readCsv(p).rows[3]).toEqual(['两行\n文本', '0', '', ' padded', 'x']);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  test('text that a spreadsheet would evaluate gets a leading apostrophe', () => {
-    expect(formatCsv([['=1+1', '+86 138', '-x', '@SUM(A1)', '\tx', 'a=b', -1]])).toBe(
-      "'=1+1,'+86 138,'-x,'@SUM(A1),'\tx,a=b,-1\r\n",
-    );
-    expect(formatCsv([['=HYPERLINK("http://x","y")']])).toBe('"\'=HYPERLINK(""http://x"",""y"")"\r\n');
   });
 });
 
