@@ -32,7 +32,7 @@ import * as fs from 'node:fs';
 import { dayFromExcelSerial, toIso } from '../rules/dates';
 import { mapHeaders, OUTPUT_COLUMNS, OutputKey, OutputKind } from '../workbook/columns';
 import type { OutputValue } from '../workbook/output';
-import { OutputColumnPlan, planOutputColumns } from '../workbook/ownership';
+import { OutputColumnPlan, outputPositions, planOutputColumns } from '../workbook/ownership';
 import type { CsvDocument, CsvEncoding } from './csv';
 import { encodeCsvText } from './csv';
 import { AtomicOptions, writeAtomically } from './files';
@@ -60,14 +60,11 @@ export function formatCsvCopy(doc: CsvDocument, outputs: CsvOutputs, plan: Outpu
   if (outputs.length !== doc.rows.length) throw new Error(`writeCsvCopy: ${outputs.length} output rows for ${doc.rows.length} data rows`);
   const { text, records } = doc.source;
   const sep = doc.separator;
-  const columns = {} as Record<OutputKey, number>;
   for (const def of OUTPUT_COLUMNS) {
     const at = plan.existing[def.key];
-    if (at === undefined) continue;
-    if (at < 0 || at >= doc.headers.length) throw new Error(`writeCsvCopy: output column ${def.key} at ${at} is outside the header`);
-    columns[def.key] = at;
+    if (at !== undefined && (at < 0 || at >= doc.headers.length)) throw new Error(`writeCsvCopy: output column ${def.key} at ${at} is outside the header`);
   }
-  plan.added.forEach((a, j) => (columns[a.key] = doc.width + j));
+  const columns = outputPositions(plan, doc.width);
   const missing = OUTPUT_COLUMNS.filter((c) => columns[c.key] === undefined);
   if (missing.length) throw new Error(`writeCsvCopy: the plan places no column for ${missing.map((c) => c.key).join(', ')}`);
   // output columns in the order they stand in a line

@@ -82,13 +82,6 @@ export function planFor(ownership: WorkbookOwnership, place: PortfolioPlace, hea
   return planOutputColumns(headers, recordedColumnsFor(ownership.record, place.tableName, place.sheetName), language);
 }
 
-/** Table column of every output column once the plan's columns are added at the right of `width` columns. */
-export function outputPositions(plan: OutputColumnPlan, width: number): Record<OutputKey, number> {
-  const positions = { ...plan.existing } as Record<OutputKey, number>;
-  plan.added.forEach(({ key }, i) => (positions[key] = width + i));
-  return positions;
-}
-
 /** The table columns that are the product's, by the plan (before anything is added). */
 export function ownedColumns(plan: OutputColumnPlan): Set<number> {
   return new Set(Object.values(plan.existing));

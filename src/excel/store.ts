@@ -39,7 +39,10 @@ export class PortfolioStore {
   private read: WorkbookRead | null = null;
   /** The ownership record as last read or saved. */
   private owner: WorkbookOwnership = NO_OWNERSHIP;
-  /** Portfolio table columns that are the product's (by the record, not by their headers). */
+  /**
+   * Portfolio table columns that are the product's (by the record, not by their headers): those
+   * of the plan for the table and record as the store knows them, kept by replan() alone.
+   */
   private owned = new Set<number>();
   private tableNames: string[] | undefined;
   private loading: Promise<LivePortfolio> | null = null;
@@ -81,8 +84,7 @@ export class PortfolioStore {
         this.read = read;
         this.owner = ownership;
         this.live = new LivePortfolio(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() });
-        // Which columns exist does not depend on the language of those still to add.
-        this.owned = ownedColumns(this.outputPlan('zh-CN')!);
+        this.replan();
         this.scheduleMidnight();
         return this.live;
       } finally {
@@ -124,18 +126,27 @@ export class PortfolioStore {
     return planFor(this.owner, { tableName: table.name, sheetName: table.sheetName }, this.live.headers, language);
   }
 
+  /**
+   * The product's columns, from the plan for the record and headers the store holds now. Which
+   * columns exist does not depend on the language of those still to add, so any language does.
+   */
+  private replan(): void {
+    const plan = this.outputPlan('zh-CN');
+    this.owned = plan ? ownedColumns(plan) : new Set();
+  }
+
   /** The record was saved by another command ("Create portfolio"): the store follows. */
   noteOwnership(ownership: WorkbookOwnership): void {
     this.owner = ownership;
-    const plan = this.outputPlan('zh-CN');
-    if (plan) this.owned = ownedColumns(plan);
+    this.replan();
   }
 
   /**
-   * The pane wrote the output columns: the columns it added at the right, where every output
-   * column now is, and the record it saved. The store's picture of the table follows.
+   * The pane wrote the output columns: the columns it added at the right and the record it saved
+   * (which names every output column by its header). The store's picture of the table follows,
+   * and its plan with it: every output column is then one the record finds, where the write put it.
    */
-  noteWrite(write: { addedColumns: readonly string[]; positions: Record<string, number>; ownership: WorkbookOwnership }): void {
+  noteWrite(write: { addedColumns: readonly string[]; ownership: WorkbookOwnership }): void {
     const table = this.read?.portfolio;
     if (!table || !this.live) return;
     if (write.addedColumns.length > 0) {
@@ -143,7 +154,7 @@ export class PortfolioStore {
       this.live.appendColumns(write.addedColumns);
     }
     this.owner = write.ownership;
-    this.owned = new Set(Object.values(write.positions));
+    this.replan();
   }
 
   subscribe(listener: (update: StoreUpdate) => void): () => void {

@@ -18,6 +18,7 @@ import {
   holidayTypes,
   materialSlots,
   materialsHeaders,
+  outputHeaders,
   portfolioColumns,
   settingsSheet,
   sheetNames,
@@ -25,6 +26,7 @@ import {
   TemplateColumn,
 } from '../workbook/template';
 import { columnLetters } from '../workbook/address';
+import type { CreateOutcome } from '../taskpane/service';
 import {
   finishOwnershipRead,
   finishOwnershipSave,
@@ -41,19 +43,14 @@ import type { ExcelApi } from './run';
 /** Points per character of Excel's default font: the template's widths are in characters. */
 const POINTS_PER_CHAR = 7;
 
-export interface TemplateResult {
-  /** True when a new Portfolio table was made; false when an existing one was completed. */
-  created: boolean;
-  /** Headers added to an existing table. */
-  addedColumns: string[];
-  /** Side tables created. */
-  addedTables: string[];
+/** What the pane reports of "Create portfolio" (CreateOutcome), with the plan's clashes in full, the record and the syncs. */
+export type TemplateResult = Omit<CreateOutcome, 'clashes'> & {
   /** The user's columns with an output header, left alone, and the product's columns added beside them. */
   clashes: OutputColumnPlan['clashes'];
   /** The ownership record after the command. */
   ownership: WorkbookOwnership;
   syncs: number;
-}
+};
 
 /** The template's columns with what each stands for: inputs (by key), then the ten outputs. */
 function templateColumns(language: Language): { col: TemplateColumn; input: string | null; output: OutputKey | null }[] {
@@ -131,10 +128,9 @@ export async function createTemplate(excel: ExcelApi, language: Language, severi
       outcome.created = true;
       // The ten output columns are the product's: the record says so, and checks update them in place.
       const place = { tableName: TABLE_NAMES.portfolio, sheetName };
-      const headers = Object.fromEntries(columns.filter((c) => c.output !== null).map((c) => [c.output, c.col.header])) as Record<OutputKey, string>;
       const ownership = ownershipOf(parts, place);
       outcome.ownership = ownership;
-      save = queueOwnershipSave(ctx, ownership, recordAfter(ownership, place, headers));
+      save = queueOwnershipSave(ctx, ownership, recordAfter(ownership, place, outputHeaders(language)));
     }
     addSideTables(ctx, language, tableNames, uniqueSheet, outcome);
     await sync();

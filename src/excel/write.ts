@@ -12,12 +12,11 @@
  */
 import { OUTPUT_COLUMNS, OutputKey } from '../workbook/columns';
 import type { OutputValue } from '../workbook/output';
-import type { OutputColumnPlan } from '../workbook/ownership';
+import { OutputColumnPlan, outputPositions } from '../workbook/ownership';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../workbook/template';
 import type { Cell } from '../workbook/values';
 import {
   finishOwnershipSave,
-  outputPositions,
   PendingOwnershipSave,
   planFor,
   queueOwnershipSave,

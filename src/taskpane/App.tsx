@@ -88,14 +88,19 @@ export function App({ service }: { service: PaneService }) {
     document.documentElement.lang = strings.htmlLang; // screen readers pick the voice from it
   }, [strings]);
 
+  /** Name the user's columns a write left alone, when it left any. */
+  const showClashes = useCallback((found: ColumnClash[] | undefined, after: 'check' | 'create') => {
+    if (found?.length) setClashes({ clashes: found, after });
+  }, []);
+
   // Automatic re-checks after edits ("keep up to date") bring a new summary.
   useEffect(
     () =>
       service.onUpdate((next) => {
         setSummary(next);
-        if (next.clashes?.length) setClashes({ clashes: next.clashes, after: 'check' });
+        showClashes(next.clashes, 'check');
       }),
-    [service],
+    [service, showClashes],
   );
 
   const showError = useCallback((thrown: unknown, retry?: () => void) => {
@@ -124,7 +129,7 @@ export function App({ service }: { service: PaneService }) {
     run('create', async () => {
       const outcome = await service.createPortfolio(language);
       setNotice({ kind: 'outcome', outcome: { kind: 'portfolio', outcome } });
-      if (outcome.clashes?.length) setClashes({ clashes: outcome.clashes, after: 'create' });
+      showClashes(outcome.clashes, 'create');
     });
 
   const check = () =>
@@ -132,7 +137,7 @@ export function App({ service }: { service: PaneService }) {
       setProgress(null);
       const checked = await service.checkPortfolio(language, setProgress);
       setSummary(checked);
-      if (checked.clashes?.length) setClashes({ clashes: checked.clashes, after: 'check' });
+      showClashes(checked.clashes, 'check');
     });
 
   const dashboard = () =>

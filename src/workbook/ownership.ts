@@ -27,7 +27,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { normalizeHeader, OUTPUT_COLUMNS, OutputKey } from './columns';
-import type { Cell } from './values';
+import { Cell, cellText } from './values';
 import { xmlAttr } from './xmlText';
 
 export const OWNERSHIP_NAMESPACE = 'urn:launch-tracker:ownership:1';
@@ -46,8 +46,6 @@ export interface OwnershipRecord {
   /** The summary sheet the command line writes (replaced on every check), when there is one. */
   summarySheet: string | null;
 }
-
-export const EMPTY_RECORD: OwnershipRecord = { portfolio: null, summarySheet: null };
 
 const OUTPUT_KEY_SET = new Set<string>(OUTPUT_COLUMNS.map((c) => c.key));
 
@@ -123,11 +121,6 @@ export interface OutputColumnPlan {
   headers: Record<OutputKey, string>;
 }
 
-function headerText(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  return typeof cell === 'string' ? cell.trim() : String(cell).trim();
-}
-
 /** Normal forms of the headers an output column can have (Chinese, English, and ours beside a user's). */
 function outputForms(key: OutputKey): Set<string> {
   const def = OUTPUT_COLUMNS.find((c) => c.key === key)!;
@@ -165,7 +158,7 @@ export function planOutputColumns(
   recorded: Partial<Record<OutputKey, string>> | null,
   language: 'zh-CN' | 'en',
 ): OutputColumnPlan {
-  const headers = headerCells.map(headerText);
+  const headers = headerCells.map((cell) => cellText(cell) ?? '');
   const existing: Partial<Record<OutputKey, number>> = {};
   let basis: OutputColumnPlan['basis'] = 'none';
   if (recorded) {
@@ -213,4 +206,14 @@ export function planOutputColumns(
     finalHeaders[def.key] = header;
   }
   return { existing, added, clashes, basis, headers: finalHeaders };
+}
+
+/**
+ * Column (0-based) of every output column once the plan is carried out: those that are ours where
+ * they stand, the added ones at the right of `width` columns, in the plan's order.
+ */
+export function outputPositions(plan: OutputColumnPlan, width: number): Record<OutputKey, number> {
+  const positions = { ...plan.existing } as Record<OutputKey, number>;
+  plan.added.forEach(({ key }, i) => (positions[key] = width + i));
+  return positions;
 }

@@ -5,7 +5,7 @@
 import { SETTING_DEFS, SETTING_KEYS, SettingDef } from '../rules/settings';
 import type { Language } from '../rules/types';
 import { toIso } from '../rules/dates';
-import { ColumnDef, INPUT_COLUMNS, InputKey, OUTPUT_COLUMNS, OutputKind } from './columns';
+import { ColumnDef, INPUT_COLUMNS, InputKey, OUTPUT_COLUMNS, OutputKey, OutputKind } from './columns';
 import { DISPLAY } from './vocab';
 
 export const TABLE_NAMES = { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' } as const;
@@ -67,13 +67,22 @@ export function portfolioColumns(language: Language): TemplateColumn[] {
     list: listFor(def, language),
     numFmt: def.type === 'date' ? DATE_FORMAT : undefined,
   }));
+  const outHeaders = outputHeaders(language);
   const outputs = OUTPUT_COLUMNS.map((def) => ({
-    header: header(def),
+    header: outHeaders[def.key],
     owner: 'product' as const,
     width: def.width,
     numFmt: formatFor(def.kind),
   }));
   return [...inputs, ...outputs];
+}
+
+/**
+ * The template's output column headers by key (the headers portfolioColumns gives the ten output
+ * columns): what the ownership record stores for a portfolio made from the template.
+ */
+export function outputHeaders(language: Language): Record<OutputKey, string> {
+  return Object.fromEntries(OUTPUT_COLUMNS.map((def) => [def.key, language === 'en' ? def.en : def.zh])) as Record<OutputKey, string>;
 }
 
 /** How a default is shown in the Settings sheet's "default" column. */

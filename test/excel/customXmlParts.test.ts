@@ -193,6 +193,23 @@ describe('setXml, delete, getItem by ID, items', () => {
     expect(model.customXmlParts).toHaveLength(2);
   });
 
+  test('load of an item property on the collection loads it for every item, as items/… does ("Load from a collection")', async () => {
+    const { parts, run } = workbook(xmlOf('Juan'), xmlOf('other', 'urn:other'));
+    await run(async (ctx) => {
+      const all = ctx.workbook.customXmlParts.load('id');
+      const scoped = ctx.workbook.customXmlParts.getByNamespace(NS).load(['id', 'namespaceUri']);
+      await ctx.sync();
+      expect(all.items.map((p) => p.id)).toEqual([parts[0].id, parts[1].id]);
+      expect(() => all.items[0].namespaceUri).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(scoped.items.map((p) => [p.id, p.namespaceUri])).toEqual([[parts[0].id, NS]]);
+    });
+    // Not a property of a custom XML part: the fake says so.
+    await expect(run(async (ctx) => {
+      ctx.workbook.customXmlParts.load('name');
+      await ctx.sync();
+    })).rejects.toThrow(/not supported/);
+  });
+
   test('the workbook’s getCount counts every part', async () => {
     const { run } = workbook(xmlOf('Juan'), xmlOf('other', 'urn:other'));
     const count = await run(async (ctx) => {

@@ -243,6 +243,34 @@ describe('keep up to date goes by the record', () => {
   });
 });
 
+describe('keep up to date after a write that found the outputs by the legacy rule', () => {
+  test('the columns the write wrote are the ones the store leaves alone', async () => {
+    const model = new WorkbookModel();
+    addTable(model, '项目', 'Portfolio', [
+      ['项目编号', '客户', '名称', '版本状态', '版本日期', ...ZH_OUTPUTS],
+      ['G-001', '云帆', '消消乐', '审核中', DAY, ...ZH_OUTPUTS.map(() => '')],
+      ['G-002', '远山', '跑酷', '已通过', DAY, ...ZH_OUTPUTS.map(() => '')],
+    ]);
+    const sheet = model.sheet('项目')!;
+    const { pane, store } = open(model);
+    await pane.checkPortfolio('zh-CN');
+    expect(pane.lastWrite!.basis).toBe('legacy');
+    expect(pane.lastWrite!.addedColumns).toEqual([]);
+    await pane.setKeepUpToDate(true, 'zh-CN');
+    const updates: StoreUpdate[] = [];
+    store.subscribe((u) => updates.push(u));
+
+    for (const key of ['severity', 'nextStep', 'checkedAt'] as const) model.userEdit(sheet, 1, pane.lastWrite!.positions[key], '随手改的');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(updates).toEqual([]);
+
+    model.userEdit(sheet, 1, column(model, '客户'), '云帆科技');
+    await until(() => updates.length > 0);
+    expect(updates[0].edits).toEqual([{ row: 0, column: column(model, '客户') }]);
+    store.dispose();
+  });
+});
+
 describe('reading and saving the record', () => {
   test('the record is read in the same sync as the four tables', async () => {
     const model = withUserColumns();

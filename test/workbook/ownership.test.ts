@@ -7,6 +7,7 @@ import { OUTPUT_COLUMNS } from '../../src/workbook/columns';
 import {
   distinctHeader,
   OWNERSHIP_NAMESPACE,
+  outputPositions,
   OwnershipRecord,
   parseOwnership,
   planOutputColumns,
@@ -124,5 +125,14 @@ describe('where the output columns go', () => {
   test('a distinct header already taken gets a number', () => {
     const plan = planOutputColumns(['项目编号', '级别', '级别（Launch Tracker）'], {}, 'zh-CN');
     expect(plan.headers.severity).toBe('级别（Launch Tracker） 2');
+  });
+
+  test('outputPositions: ours where they stand, the added ones after the given width in the plan’s order', () => {
+    const headers = ['项目编号', ...ZH.map((h) => (h === '级别' ? '客户等级' : h))];
+    const plan = planOutputColumns(headers, ALL_ZH, 'zh-CN');
+    const positions = outputPositions(plan, headers.length + 2);
+    expect(positions.severity).toBe(headers.length + 2);
+    expect(positions.stage).toBe(headers.indexOf('当前阶段'));
+    expect(Object.keys(positions).sort()).toEqual(OUTPUT_COLUMNS.map((c) => c.key).sort());
   });
 });

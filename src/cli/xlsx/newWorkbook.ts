@@ -23,7 +23,7 @@ import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { dayFromUtcDate, excelSerialFromDay } from '../../rules/dates';
 import { columnLetters } from '../../workbook/address';
-import { OutputKey, outputColumnFor } from '../../workbook/columns';
+import { outputColumnFor } from '../../workbook/columns';
 import { SEVERITY_FILL } from '../../workbook/output';
 import { OWNERSHIP_NAMESPACE, serializeOwnership } from '../../workbook/ownership';
 import {
@@ -32,6 +32,7 @@ import {
   holidayTypes,
   materialSlots,
   materialsHeaders,
+  outputHeaders,
   portfolioColumns,
   settingsSheet,
   sheetNames,
@@ -432,15 +433,6 @@ function portfolioSpec(language: Language, rows: Cell[][] | undefined, userHeade
 }
 
 /** The output columns' headers by key, as the ownership record stores them. */
-function ownedColumns(language: Language): Partial<Record<OutputKey, string>> {
-  const owned: Partial<Record<OutputKey, string>> = {};
-  for (const c of portfolioColumns(language)) {
-    const key = c.owner === 'product' ? outputColumnFor(c.header)?.key : undefined;
-    if (key !== undefined) owned[key] = c.header;
-  }
-  return owned;
-}
-
 function sideSpecs(language: Language, content: WorkbookContent): SheetSpec[] {
   const names = sheetNames(language);
   const settings = settingsSheet(language);
@@ -516,7 +508,7 @@ function workbookParts(language: Language, content: WorkbookContent): Part[] {
   const n = sheets.length;
   const sheetRels = sheets.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` }));
   const ownership = serializeOwnership({
-    portfolio: { table: TABLE_NAMES.portfolio, sheet: specs[0].name, columns: ownedColumns(language) },
+    portfolio: { table: TABLE_NAMES.portfolio, sheet: specs[0].name, columns: outputHeaders(language) },
     summarySheet: null,
   });
   const overrides: [string, string][] = [

@@ -809,6 +809,8 @@ class WorksheetCollectionProxy extends Proxy<SheetModel[]> {
 // the *OrNullObject section of docs/develop/application-specific-api-model.md, and the custom
 // XML section of docs/develop/persisting-add-in-state-and-settings.md (office-js-docs-pr).
 // Where those pages are silent the comment says so, and what the fake does instead.
+// Events: none. The three reference pages list properties and methods only (no Events section, no
+// on… member), so nothing tells an add-in of a part added, changed or deleted, and the fake raises nothing.
 
 const ITEM_NOT_FOUND = "The requested resource doesn't exist.";
 
@@ -924,9 +926,15 @@ abstract class CustomXmlPartListProxy extends Proxy<CustomXmlPartData[]> {
   }
 
   protected read(parts: CustomXmlPartData[], prop: string): unknown {
-    // load('items') or load() loads the items' scalar properties; load('items/id') only those named.
-    const item = prop === 'items' || prop === '' ? ['id', 'namespaceUri'] : prop.startsWith('items/') ? [prop.slice('items/'.length)] : null;
-    if (!item || item.some((p) => p !== 'id' && p !== 'namespaceUri')) {
+    // load('items') or load() loads the items' scalar properties. load('id') loads every item's id,
+    // as load('items/id') does: "use load on the collection to load properties for every object in
+    // the collection. Use load exactly as you would for an individual object in that collection" …
+    // "All the items are loaded if you load any item properties" (application-specific-api-model.md,
+    // "Load from a collection"; the typings' CustomXmlPartCollectionLoadOptions say of id and
+    // namespaceUri "For EACH ITEM in the collection").
+    const name = prop.startsWith('items/') ? prop.slice('items/'.length) : prop;
+    const item = prop === 'items' || prop === '' ? ['id', 'namespaceUri'] : [name];
+    if (item.some((p) => p !== 'id' && p !== 'namespaceUri')) {
       throw new FakeOfficeError('InvalidArgument', `fake: custom XML part collection property ${prop} is not supported`);
     }
     return parts.map((part) => ({ part, props: item.map((p) => [p, p === 'id' ? part.id : part.namespaceUri] as const) }));
@@ -938,7 +946,8 @@ abstract class CustomXmlPartListProxy extends Proxy<CustomXmlPartData[]> {
 
   /** "Gets the loaded child items in this collection": proxies of the parts as they were at the load. */
   get items(): CustomXmlPartProxy[] {
-    const lists = [...this.loaded.entries()].filter(([k]) => k === 'items' || k.startsWith('items/'));
+    // Every load of the collection ('items', 'items/id' or 'id') loaded the items.
+    const lists = [...this.loaded.entries()];
     if (lists.length === 0) notLoaded('items');
     const byPart = new Map<CustomXmlPartData, Map<string, unknown>>();
     for (const [, list] of lists) {
@@ -960,9 +969,12 @@ abstract class CustomXmlPartListProxy extends Proxy<CustomXmlPartData[]> {
   }
 
   /**
-   * getItem(id): "Gets a custom XML part based on its ID"; one that is not there fails the batch
-   * with ItemNotFound, as every getItem does (application-specific-api-model.md). The reference
-   * does not say whether IDs compare case-sensitively; the fake compares them exactly.
+   * getItem(id): "Gets a custom XML part based on its ID". What it does for an ID that is not there
+   * the reference does not say; application-specific-api-model.md ("*OrNullObject methods and
+   * properties") says only that "some accessor methods and properties throw an exception when the
+   * desired object doesn't exist", with a worksheet's getItem() throwing ItemNotFound as its
+   * example. The fake assumes the same of custom XML parts: the batch fails with ItemNotFound. The
+   * reference does not say whether IDs compare case-sensitively either; the fake compares them exactly.
    */
   getItem(id: string): CustomXmlPartProxy {
     return partProxy(this.ctx, () => this.target().find((p) => p.id === id) ?? null);

@@ -211,9 +211,14 @@ export class WorkbookModel {
 
   /**
    * A custom XML part, as a file opened in Excel holds it (tests and examples put records in
-   * place this way); throws when the XML is not well-formed. IDs are GUIDs, as Excel's are
-   * ("the ID is a GUID that is generated when the XML part is created", persisting-add-in-state-
-   * and-settings.md); the fake's are numbered, so tests read the same every run.
+   * place this way); throws when the XML is not well-formed. IDs look like GUIDs, numbered so that
+   * tests read the same every run. That IDs are GUIDs is said of the Common API, not of
+   * Excel.CustomXmlPart (whose id is only "The custom XML part's ID"): "the ID is a GUID that is
+   * generated when the XML part is created" is in persisting-add-in-state-and-settings.md, "How to
+   * save custom XML to the document", on Office.CustomXmlParts.getByIdAsync. That section also says
+   * "there must be an xmlns attribute in the XML string" (addAsync); Excel's
+   * CustomXmlPartCollection.add asks only that the xml "Must be a valid XML fragment", and the fake
+   * takes a part without a namespace (namespaceUri '').
    */
   addCustomXmlPart(xml: string): CustomXmlPartData {
     const namespaceUri = customXmlNamespace(xml);
