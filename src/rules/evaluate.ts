@@ -8,8 +8,7 @@ import type { Day } from './dates';
 import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
 import { evaluateExpedite } from './expedite';
-import { buildFlow, canStart, edgeState, effectiveState, FlowModel, incomingEdges, inferAbsent, isAbsent, isDone, isUntracked, NodeId, tracksNothing } from './flow';
-import { categoryFacts } from './categories';
+import { canStart, edgeState, effectiveState, FlowModel, flowFor, incomingEdges, inferAbsent, isAbsent, isDone, isUntracked, NodeId, tracksNothing } from './flow';
 import { catalogFor, fmtFor } from './i18n';
 import { checkIcp } from './icp';
 import { evaluateLive } from './live';
@@ -66,11 +65,27 @@ export function createContext(options: EvaluateOptions = {}): EvalContext {
 /** Evaluate a whole portfolio, including the rules that look across rows. */
 export function evaluatePortfolio(rows: readonly Row[], options: EvaluateOptions = {}): RowResult[] {
   const ctx = createContext(options);
-  const cross = portfolioFindings(rows, ctx.settings);
+  const { settings } = ctx;
+  // Each row's absent steps are inferred once. The cross-row rules need some rows inferred
+  // before their turn (a registration later steps show); those are kept until evaluated.
+  const early = new Map<number, Row>();
+  const inferredAt = (i: number): Row => {
+    const row = rows[i];
+    if (row.absent.size === 0) return row;
+    let out = early.get(i);
+    if (out === undefined) early.set(i, (out = inferAbsent(row, flowFor(row, ctx), settings)));
+    return out;
+  };
+  const cross = portfolioFindings(rows, settings, inferredAt);
   const every = options.progressEvery ?? 5000;
   const results: RowResult[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    results[i] = evaluateRow(rows[i], ctx, cross[i]);
+    const typed = rows[i];
+    const flow = flowFor(typed, ctx);
+    let row = early.size === 0 ? undefined : early.get(i);
+    if (row === undefined) row = inferAbsent(typed, flow, settings);
+    else early.delete(i);
+    results[i] = evaluateInferred(row, flow, ctx, cross[i]);
     if (options.onProgress && (i + 1) % every === 0) options.onProgress(i + 1, rows.length);
   }
   return results;
@@ -78,8 +93,11 @@ export function evaluatePortfolio(rows: readonly Row[], options: EvaluateOptions
 
 export function evaluateRow(typed: Row, ctx: EvalContext, crossRow: readonly RawFinding[] = []): RowResult {
   const flow = flowFor(typed, ctx);
-  // Steps whose status column the table lacks, as later steps show them (or unknown).
-  const row = inferAbsent(typed, flow, ctx.settings);
+  return evaluateInferred(inferAbsent(typed, flow, ctx.settings), flow, ctx, crossRow);
+}
+
+/** `row`: as inferAbsent gives it (steps whose status column the table lacks, as later steps show them, or unknown). */
+function evaluateInferred(row: Row, flow: FlowModel, ctx: EvalContext, crossRow: readonly RawFinding[]): RowResult {
   const ev = new RowEval(row, ctx, flow);
   for (const f of row.readFindings) ev.findings.push(f);
   for (const f of crossRow) ev.findings.push(f);
@@ -108,12 +126,6 @@ export function evaluateRow(typed: Row, ctx: EvalContext, crossRow: readonly Raw
   if (ev.unknownYears !== null) ev.add('CAL-UNKNOWN-YEAR', 'info', 'row', { years: [...ev.unknownYears].sort() });
 
   return render(ev, ordered, sched?.eta ?? null, live, expedite);
-}
-
-function flowFor(row: Row, ctx: EvalContext): FlowModel {
-  const special = row.kind === 'minigame' && row.category !== null && categoryFacts(ctx, row.category).special;
-  const key = (row.kind === 'minigame' ? 1 : 0) | (row.subjectType === 'personal' ? 2 : 0) | (row.wantsPayment === true ? 4 : 0) | (special ? 8 : 0);
-  return (ctx.flowCache[key] ??= buildFlow(row, ctx.settings));
 }
 
 function offerRelease(ev: RowEval): void {

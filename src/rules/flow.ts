@@ -5,9 +5,11 @@
  * may a step start (and was it started too early: FLOW-PREREQ), when will everything be
  * done (ETA), and which startable step lies on the longest remaining path (next step).
  */
+import type { CategoryFacts } from './context';
 import type { Settings } from './settings';
-import type { IcpStatus, Row, StepId, StepState } from './types';
-import { categoryMatchesAny } from './categories';
+import { STEP_IDS } from './types';
+import type { IcpStatus, Row, StepId, StepState, TrackedColumn } from './types';
+import { categoryFacts, categoryMatchesAny } from './categories';
 
 export type NodeId = StepId | 'icp' | 'release';
 
@@ -94,6 +96,21 @@ export function buildFlow(row: Row, settings: Settings): FlowModel {
   const incoming = nodes.map((n) => edges.filter((e) => e.to === n));
   const outgoing = nodes.map((n) => edges.filter((e) => e.from === n));
   return { nodes, edges, required, special, position, incoming, outgoing, ancestors: ancestorsOf('release', edges) };
+}
+
+/** What flowFor needs of an evaluation context (EvalContext has it): settings and the per-portfolio caches. */
+export interface FlowCaches {
+  settings: Settings;
+  /** Flows by shape (kind, subject, payment, special category): a handful per portfolio. */
+  flowCache: (FlowModel | undefined)[];
+  categoryCache: Map<string, CategoryFacts>;
+}
+
+/** The row's flow, built once per shape: buildFlow reads nothing else of the row. */
+export function flowFor(row: Row, ctx: FlowCaches): FlowModel {
+  const special = row.kind === 'minigame' && row.category !== null && categoryFacts(ctx, row.category).special;
+  const key = (row.kind === 'minigame' ? 1 : 0) | (row.subjectType === 'personal' ? 2 : 0) | (row.wantsPayment === true ? 4 : 0) | (special ? 8 : 0);
+  return (ctx.flowCache[key] ??= buildFlow(row, ctx.settings));
 }
 
 function ancestorsOf(target: NodeId, edges: readonly Edge[]): Set<NodeId> {
@@ -195,15 +212,41 @@ export function canStart(row: Row, flow: FlowModel, node: NodeId): boolean {
 
 // ---- absent columns ----------------------------------------------------------------------
 
+/** Per node, does the table lack its status column / its date column? (Release has neither.) */
+interface AbsentNodes {
+  status: Readonly<Record<NodeId, boolean>>;
+  date: Readonly<Record<NodeId, boolean>>;
+}
+
+/**
+ * One answer per absent set: a table's rows share theirs (readRows.ts absentColumns). The
+ * sets are never changed once markAbsent has set them, so the answer cannot go stale.
+ */
+const ABSENT_NODES = new WeakMap<ReadonlySet<TrackedColumn>, AbsentNodes>();
+
+function absentNodes(absent: ReadonlySet<TrackedColumn>): AbsentNodes {
+  let nodes = ABSENT_NODES.get(absent);
+  if (nodes === undefined) {
+    const status = { release: false } as Record<NodeId, boolean>;
+    const date = { release: false } as Record<NodeId, boolean>;
+    for (const n of [...STEP_IDS, 'icp'] as const) {
+      status[n] = absent.has(`${n}Status`);
+      date[n] = absent.has(`${n}Date`);
+    }
+    nodes = { status, date };
+    ABSENT_NODES.set(absent, nodes);
+  }
+  return nodes;
+}
+
 /** Does the row's table lack the status column of this node? (Release has none of its own.) */
 export function isAbsent(row: Row, node: NodeId): boolean {
-  if (row.absent.size === 0 || node === 'release') return false;
-  return row.absent.has(node === 'icp' ? 'icpStatus' : `${node}Status`);
+  return row.absent.size !== 0 && absentNodes(row.absent).status[node];
 }
 
 /** Does the row's table lack the date column of this step (so a missing date is no finding)? */
 export function isDateAbsent(row: Row, node: StepId | 'icp'): boolean {
-  return row.absent.size !== 0 && row.absent.has(`${node}Date`);
+  return row.absent.size !== 0 && absentNodes(row.absent).date[node];
 }
 
 /** An absent step that nothing shows done: its status is unknown, and nothing is said about it. */
@@ -219,7 +262,8 @@ export function tracksNothing(row: Row, flow: FlowModel): boolean {
   return true;
 }
 
-const IN_REVIEW_OR_LATER: ReadonlySet<IcpStatus> = new Set(['platform_review', 'platform_rejected', 'sms_pending', 'authority_review', 'authority_rejected', 'filed']);
+/** ICP statuses that say the filing was submitted (filed included). */
+export const IN_REVIEW_OR_LATER: ReadonlySet<IcpStatus> = new Set(['platform_review', 'platform_rejected', 'sms_pending', 'authority_review', 'authority_rejected', 'filed']);
 
 /** Evidence that a node happened: 0 none, 1 at least submitted, 2 done (approved, filed, released). */
 type Evidence = 0 | 1 | 2;
@@ -278,9 +322,14 @@ export function inferAbsent(row: Row, flow: FlowModel, settings: Settings): Row 
     if (n === 'icp') icp = { ...row.icp, status: evidence[i] === 2 ? 'filed' : 'unknown' };
     else if (n !== 'release') steps[n] = evidence[i] === 2 ? INFERRED_DONE : evidence[i] === 1 ? INFERRED_SUBMITTED : UNKNOWN;
   });
-  // Absent steps outside this flow (the mini-program has no qualification review …) stay unknown.
-  for (const id of Object.keys(steps) as StepId[]) if (!position.has(id) && isAbsent(row, id)) steps[id] = UNKNOWN;
+  // Absent steps outside this flow (the mini-program has no qualification review …) keep
+  // the unknown status markAbsent gave them; no rule reads them.
   return { ...row, steps, icp };
+}
+
+/** inferAbsent on the row's cached flow; a row whose table lacks nothing comes back as it is. */
+export function inferredRow(row: Row, ctx: FlowCaches): Row {
+  return row.absent.size === 0 ? row : inferAbsent(row, flowFor(row, ctx), ctx.settings);
 }
 
 const INFERRED_DONE: StepState = Object.freeze({ status: 'approved', date: null });

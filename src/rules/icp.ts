@@ -5,18 +5,10 @@
  * provincial administration review (1–20 working days) → filing number.
  */
 import { ActionClass, RowEval } from './context';
+import { dateMissing } from './dataQuality';
 import type { Day } from './dates';
-import { canStart, edgeState, effectiveState, incomingEdges, isAbsent, isDateAbsent } from './flow';
+import { canStart, edgeState, effectiveState, IN_REVIEW_OR_LATER, incomingEdges, isAbsent } from './flow';
 import type { IcpStatus } from './types';
-
-const IN_REVIEW_OR_LATER: ReadonlySet<IcpStatus> = new Set([
-  'platform_review',
-  'platform_rejected',
-  'sms_pending',
-  'authority_review',
-  'authority_rejected',
-  'filed',
-]);
 
 const NOT_SUBMITTED: ReadonlySet<IcpStatus> = new Set(['unfiled', 'preparing']);
 
@@ -69,7 +61,9 @@ function checkOrderOfSteps(ev: RowEval, status: IcpStatus): void {
   if (!IN_REVIEW_OR_LATER.has(status)) return;
   const subject = ev.row.subjectType;
   const verify = effectiveState(ev.row, 'verify').status;
-  if (subject !== null && subject !== 'personal' && verify !== 'approved' && verify !== 'unknown' && status !== 'filed' && !isAbsent(ev.row, 'verify')) {
+  // A verification the table has no status column for needs no guard: a filing past
+  // preparing shows it approved for a non-personal subject (inferAbsent, verify → icp).
+  if (subject !== null && subject !== 'personal' && verify !== 'approved' && verify !== 'unknown' && status !== 'filed') {
     ev.add('ICP-VERIFY-FIRST', 'error', 'icp', { verifyStatus: verify });
   }
   for (const edge of incomingEdges(ev.flow, 'icp')) {
@@ -109,7 +103,7 @@ function checkStage(ev: RowEval, status: IcpStatus, date: Day | null): void {
     case 'platform_rejected':
     case 'authority_rejected':
       ev.add('ICP-REJECTED', 'warning', 'icp', { by: status === 'platform_rejected' ? 'platform' : 'authority', date });
-      if (date === null) dateMissing(ev, 'rejected');
+      if (date === null) dateMissing(ev, 'icp', 'icp', 'rejected');
       ev.act('icp', 'resubmit', critical ? ActionClass.ClearsCritical : ActionClass.Resubmit, 'icp');
       return;
     default:
@@ -119,7 +113,7 @@ function checkStage(ev: RowEval, status: IcpStatus, date: Day | null): void {
 
 function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'platform' | 'authority'): void {
   if (date === null || due === null) {
-    dateMissing(ev, 'submitted');
+    dateMissing(ev, 'icp', 'icp', 'submitted');
     ev.act('icp', 'await', ActionClass.Await, 'icp');
     return;
   }
@@ -132,7 +126,7 @@ function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'pla
 /** ICP-SMS-PENDING: the MIIT SMS must be answered within 24 hours, i.e. by the next day. */
 function smsPending(ev: RowEval, date: Day | null): void {
   if (date === null) {
-    dateMissing(ev, 'sms_pending');
+    dateMissing(ev, 'icp', 'icp', 'sms_pending');
     ev.add('ICP-SMS-PENDING', 'critical', 'icp', { due: null, missed: false });
     ev.act('icp', 'verify_sms', ActionClass.ClearsCritical, 'icp');
     return;
@@ -158,11 +152,6 @@ function checkStartBy(ev: RowEval, status: IcpStatus): void {
   ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast, projectedEnd, lateVsTarget });
   ev.due(startBy, 'icp');
   setIcpDeadline(ev, startBy);
-}
-
-/** DATA-DATE-MISSING for the filing, unless the table has no ICP date column at all. */
-function dateMissing(ev: RowEval, status: 'submitted' | 'rejected' | 'sms_pending'): void {
-  if (!isDateAbsent(ev.row, 'icp')) ev.add('DATA-DATE-MISSING', 'warning', 'icp', { status });
 }
 
 function setIcpDeadline(ev: RowEval, day: Day): void {

@@ -3,7 +3,7 @@
  * platform's registration limits per subject, email and admin phone.
  */
 import type { Settings } from './settings';
-import { buildFlow, effectiveState, inferAbsent } from './flow';
+import { effectiveState, FlowCaches, inferredRow } from './flow';
 import { normalizeEmail, normalizeKey, normalizePhone, normalizeSubject } from './keys';
 import type { RawFinding, Row, SubjectType } from './types';
 
@@ -39,15 +39,24 @@ function add(out: RawFinding[][], i: number, finding: RawFinding): void {
   out[i].push(finding);
 }
 
-/** Cross-row findings, one array per row (same order as `rows`). */
-export function portfolioFindings(rows: readonly Row[], settings: Settings): RawFinding[][] {
+/**
+ * Cross-row findings, one array per row (same order as `rows`). `inferred(i)` is row i as the
+ * rules reason with it (inferredRow); evaluatePortfolio passes its own, so each row is inferred once.
+ */
+export function portfolioFindings(rows: readonly Row[], settings: Settings, inferred: (i: number) => Row = inferrer(rows, settings)): RawFinding[][] {
   // Most rows have no cross-row finding: they all share one empty, frozen list.
   const out = new Array<RawFinding[]>(rows.length).fill(NONE as RawFinding[]);
   checkKeys(rows, out);
-  checkSubjectLimits(rows, settings, out);
+  checkSubjectLimits(rows, settings, out, inferred);
   checkSharedContact(rows, out, (r) => (r.adminEmail === null ? null : normalizeEmail(r.adminEmail)), 'email', settings['limit.email']);
   checkSharedContact(rows, out, (r) => (r.adminPhone === null ? null : normalizePhone(r.adminPhone)), 'phone', settings['limit.phone']);
   return out;
+}
+
+/** Rows inferred on flows cached for this call. */
+function inferrer(rows: readonly Row[], settings: Settings): (i: number) => Row {
+  const caches: FlowCaches = { settings, flowCache: [], categoryCache: new Map() };
+  return (i) => inferredRow(rows[i], caches);
 }
 
 function checkKeys(rows: readonly Row[], out: RawFinding[][]): void {
@@ -69,7 +78,7 @@ function subjectLimit(type: SubjectType, settings: Settings): number {
 }
 
 /** REG-LIMIT-SUBJECT: registered programs per subject; planned rows that would exceed the limit. */
-function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFinding[][]): void {
+function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFinding[][], inferred: (i: number) => Row): void {
   const smallest = Math.min(settings['limit.subject.personal'], settings['limit.subject.individual'], settings['limit.subject.organization']);
   // A group matters once it can reach a limit: at the limit (warning) or over it.
   const subjectKey = (r: Row) => (r.subjectName === null ? null : normalizeSubject(r.subjectName));
@@ -78,7 +87,7 @@ function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFi
     if (type === undefined) continue;
     const limit = subjectLimit(type, settings);
     // Without a register status column, a registration is counted when later steps show it.
-    const register = members.map((i) => effectiveState(rows[i].absent.size === 0 ? rows[i] : inferAbsent(rows[i], buildFlow(rows[i], settings), settings), 'register').status);
+    const register = members.map((i) => effectiveState(inferred(i), 'register').status);
     const registered = members.filter((_, k) => register[k] === 'approved');
     const planned = members.filter((_, k) => register[k] !== 'approved' && register[k] !== 'not_applicable' && register[k] !== 'unknown');
     const subject = rows[members[0]].subjectName;

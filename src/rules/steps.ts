@@ -6,8 +6,9 @@
  * and the action each step offers now.
  */
 import { ActionClass, RowEval } from './context';
+import { dateMissing } from './dataQuality';
 import type { Day } from './dates';
-import { canStart, claimsProgress, edgeState, effectiveState, incomingEdges, isAbsent, isDateAbsent, NodeId } from './flow';
+import { canStart, claimsProgress, edgeState, effectiveState, incomingEdges, isAbsent, NodeId } from './flow';
 import type { StepId, Topic, Verb } from './types';
 
 /** Steps that take effect as soon as they are done (no platform review to wait for). */
@@ -147,7 +148,7 @@ function checkPrerequisites(ev: RowEval, step: NodeId, topic: Topic): void {
 
 function onSubmitted(ev: RowEval, step: StepId, topic: Topic, date: Day | null): void {
   if (date === null) {
-    if (reviewDue(ev, step, ev.today) !== null && !isDateAbsent(ev.row, step)) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'submitted' });
+    if (reviewDue(ev, step, ev.today) !== null) dateMissing(ev, step, topic, 'submitted');
     ev.act(topic, 'await', ActionClass.Await, step);
     return;
   }
@@ -161,7 +162,7 @@ function onSubmitted(ev: RowEval, step: StepId, topic: Topic, date: Day | null):
 }
 
 function onRejected(ev: RowEval, step: StepId, topic: Topic, date: Day | null): void {
-  if (date === null && !isDateAbsent(ev.row, step)) ev.add('DATA-DATE-MISSING', 'warning', topic, { status: 'rejected' });
+  if (date === null) dateMissing(ev, step, topic, 'rejected');
   if (ev.row.kind === 'miniprogram' && step === 'version') {
     // seed 003: 被驳回后可在7天内修改并重新提交，超过期限需重新走流程
     if (date !== null) {
