@@ -3,12 +3,14 @@
  * later evidence along the flow's own edges, otherwise unknown — never accused, never
  * holding back a tracked step, never offered except as the last resort.
  */
+import { createContext, evaluateRow } from '../../src/rules/evaluate';
 import { buildFlow, inferAbsent } from '../../src/rules/flow';
+import { portfolioFindings } from '../../src/rules/portfolio';
 import { makeRow, RowPatch } from '../../src/rules/row';
 import { defaultSettings } from '../../src/rules/settings';
 import type { Row, StepId, TrackedColumn } from '../../src/rules/types';
 import { STEP_IDS } from '../../src/rules/types';
-import { codes, d, evalOne, evalRows, findings, rules } from './helpers';
+import { CAL, codes, d, evalOne, evalRows, findings, rules, TODAY } from './helpers';
 
 const SETTINGS = defaultSettings();
 
@@ -146,5 +148,30 @@ describe('REG-LIMIT-SUBJECT counts registrations later evidence shows', () => {
 
   test('the sixth, whose registration is unknown, is not said to be planned', () => {
     expect(rules(results[5])).not.toContain('REG-LIMIT-SUBJECT');
+  });
+
+  test('portfolioFindings on its own (as the live pane calls it) infers the same registrations', () => {
+    const cross = portfolioFindings(rows, SETTINGS);
+    expect(cross.map((list) => list.map((f) => [f.rule, f.severity, f.args?.registered]))).toEqual([
+      ...Array.from({ length: 5 }, () => [['REG-LIMIT-SUBJECT', 'warning', 5]]),
+      [],
+    ]);
+  });
+
+  test('rows inferred for the cross-row rules are evaluated from that inference: the same results as evaluateRow one by one', () => {
+    // Five rows of one subject, so the subject limit infers them before their turn. Special
+    // category, real-name connected: the untracked qualification was approved, so no FLOW-SPECIAL-CATEGORY.
+    const group = Array.from({ length: 5 }, (_, i) =>
+      makeRow(
+        { id: `Q-${i}`, kind: 'minigame', category: '游戏>棋牌-牌类', subjectType: 'individual', subjectName: '杭州云帆工作室', appId: `wx0123456789abcde${i}`, absent: allAbsentBut('version', 'realname'), steps: { realname: { status: 'approved', date: d('2026-11-20') } } },
+        i,
+      ),
+    );
+    const evaluated = evalRows(group);
+    expect(evaluated.map((r) => [rules(r), r.nextStep.code])).toEqual(Array(5).fill([['REG-LIMIT-SUBJECT'], 'version.submit']));
+    const ctx = createContext({ today: TODAY, settings: SETTINGS, calendar: CAL, language: 'zh-CN' });
+    const cross = portfolioFindings(group, SETTINGS);
+    expect(group.map((row, i) => evaluateRow(row, ctx, cross[i]))).toEqual(evaluated);
+    expect(rows.map((row, i) => evaluateRow(row, ctx, portfolioFindings(rows, SETTINGS)[i]))).toEqual(results);
   });
 });

@@ -169,3 +169,119 @@ describe('other evidence and other absent columns', () => {
     expect(blank.findings.filter((f) => f.rule === 'PAY-PREREQ').map((f) => f.text)).toEqual(['开通虚拟支付前还需完成：实名认证接入']);
   });
 });
+
+describe('the absent-column paths of the rules, each with its counterpart', () => {
+  const texts = (r: RowResult, rule: RuleId): string[] => r.findings.filter((f) => f.rule === rule).map((f) => f.text);
+
+  test('名称情形 保护词 / 被占用 with no 名称状态 column: FLOW-NAME-PROTECTED / FLOW-NAME-COMPLAINT (no due: nothing says when it was submitted)', () => {
+    const [protectedName, occupied] = check(['项目编号', '名称情形'], [
+      ['N-1', '保护词'],
+      ['N-2', '被占用'],
+    ]);
+    expect(protectedName.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toEqual([
+      { rule: 'FLOW-NAME-PROTECTED', severity: 'info', step: 'name', text: '名称命中保护词：需补充营业执照、版号、商标及相关授权等材料，提交后 3 个工作日内处理' },
+    ]);
+    expect(occupied.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toEqual([
+      { rule: 'FLOW-NAME-COMPLAINT', severity: 'info', step: 'name', text: '名称已被占用：侵权投诉约 7 个工作日，成功后名称在 7 天保护期后释放' },
+    ]);
+  });
+
+  test('the same rows with 资质状态 审核中 (2026-11-20): the qualification needs the name done, so neither fires', () => {
+    const [protectedName, occupied] = check(['项目编号', '名称情形', '资质状态', '资质日期'], [
+      ['N-3', '保护词', '审核中', '2026-11-20'],
+      ['N-4', '被占用', '审核中', '2026-11-20'],
+    ]);
+    for (const r of [protectedName, occupied]) {
+      expect(r.findings).toEqual([]);
+      expect(r.nextStep.code).toBe('qualification.await');
+    }
+  });
+
+  test('类目状态 已通过 says nothing of the name (the category needs only the account): FLOW-NAME-PROTECTED still fires', () => {
+    const [r] = check(['项目编号', '名称情形', '类目状态', '类目日期'], [['N-5', '保护词', '已通过', '2026-11-20']]);
+    expect(ruleIds(r)).toEqual(['FLOW-NAME-PROTECTED']);
+  });
+
+  test('DATA-DATE-MISSING for a rejected step: a blank 资质日期 cell fires it; a table without 资质日期 does not', () => {
+    const [blank] = check(['项目编号', '资质状态', '资质日期'], [['R-1', '驳回', null]]);
+    expect(blank.findings.map((f) => [f.rule, f.step, f.text])).toEqual([
+      ['DATA-DATE-MISSING', 'qualification', '资质审核为“已驳回”但没有日期，无法计算截止日'],
+      ['FLOW-REJECTED', 'qualification', '资质审核被驳回：按驳回原因修改后重新提交，时限从重新提交日起算'],
+    ]);
+    const [absent] = check(['项目编号', '资质状态'], [['R-2', '驳回']]);
+    expect(ruleIds(absent)).toEqual(['FLOW-REJECTED']);
+    expect(absent.nextStep.code).toBe('qualification.resubmit');
+  });
+
+  test('DATA-DATE-MISSING for the filing, rejected and awaiting the SMS: a blank 备案日期 cell fires it; a table without 备案日期 does not', () => {
+    const rows: Cell[][] = [
+      ['I-3', '企业', '平台驳回'],
+      ['I-4', '企业', '管局驳回'],
+      ['I-5', '企业', '待短信核验'],
+    ];
+    const blank = check(['项目编号', '主体类型', '备案状态', '备案日期'], rows.map((r) => [...r, null]));
+    expect(blank.map((r) => [r.id, ruleIds(r), texts(r, 'DATA-DATE-MISSING')])).toEqual([
+      ['I-3', ['ICP-REJECTED', 'DATA-DATE-MISSING'], ['小程序备案为“已驳回”但没有日期，无法计算截止日']],
+      ['I-4', ['ICP-REJECTED', 'DATA-DATE-MISSING'], ['小程序备案为“已驳回”但没有日期，无法计算截止日']],
+      ['I-5', ['ICP-SMS-PENDING', 'DATA-DATE-MISSING'], ['小程序备案为“待短信核验”但没有日期，无法计算截止日']],
+    ]);
+    const absent = check(['项目编号', '主体类型', '备案状态'], rows);
+    expect(absent.map((r) => [r.id, ruleIds(r)])).toEqual([
+      ['I-3', ['ICP-REJECTED']],
+      ['I-4', ['ICP-REJECTED']],
+      ['I-5', ['ICP-SMS-PENDING']],
+    ]);
+    expect(absent.map((r) => r.nextStep.code)).toEqual(['icp.resubmit', 'icp.resubmit', 'icp.verify_sms']);
+  });
+
+  test('PAY-PREREQ with no 资质状态 column: the blank 认证状态 and 实名状态 are listed, the untracked qualification is not', () => {
+    const [r] = check(['项目编号', '主体类型', '需要虚拟支付', '认证状态', '实名状态'], [['P-3', '企业', '是', null, null]]);
+    expect(findingsOf(r, 'PAY-PREREQ')).toEqual([{ rule: 'PAY-PREREQ', severity: 'info', step: 'payment', text: '开通虚拟支付前还需完成：微信认证、实名认证接入' }]);
+  });
+
+  test('PAY-PREREQ with a blank 资质状态: the qualification is listed too', () => {
+    const [r] = check(['项目编号', '主体类型', '需要虚拟支付', '认证状态', '实名状态', '资质状态'], [['P-4', '企业', '是', null, null, null]]);
+    expect(texts(r, 'PAY-PREREQ')).toEqual(['开通虚拟支付前还需完成：微信认证、资质审核、实名认证接入']);
+  });
+
+  test('项目编号, 上线日期 and a blank 备案状态: ICP-RELEASED-UNFILED after 2023-09-01, ICP-LEGACY-DEADLINE before', () => {
+    const [recent, legacy] = check(['项目编号', '上线日期', '备案状态'], [
+      ['R-1', '2026-10-08', null],
+      ['R-2', '2023-05-10', null],
+    ]);
+    expect(recent.findings).toEqual([
+      { rule: 'ICP-RELEASED-UNFILED', severity: 'critical', step: 'icp', text: '2026-10-08 上线但没有备案记录：2023-09-01 起须先备案才能上线，请核对数据或立即备案' },
+    ]);
+    expect(legacy.findings).toEqual([
+      { rule: 'ICP-LEGACY-DEADLINE', severity: 'critical', step: 'icp', text: '2023-05-10 已上线但未备案，已过 2024-03-31 备案截止日，2024-04-01 起有被下架风险' },
+    ]);
+    expect([legacy.dueDate, legacy.icpDeadline]).toEqual(['2024-03-31', '2024-03-31']);
+    for (const r of [recent, legacy]) {
+      expect(r.severity).toBe('critical');
+      expect(r.nextStep.code).toBe('icp.submit');
+    }
+  });
+
+  test('FLOW-SPECIAL-CATEGORY with no 资质状态 column: it states the condition, so it fires while the version is to be submitted', () => {
+    const [r] = check(['项目编号', '类目', '版本状态'], [['S-1', '游戏>棋牌-牌类', null]]);
+    expect(r.findings).toEqual([{ rule: 'FLOW-SPECIAL-CATEGORY', severity: 'info', step: 'version', text: '特殊类目（游戏>棋牌-牌类）：须资质审核通过后才能提交版本审核' }]);
+    expect(r.nextStep.code).toBe('version.submit');
+  });
+
+  test('FLOW-SPECIAL-CATEGORY does not fire when a connected real-name shows the untracked qualification approved', () => {
+    const [r] = check(['项目编号', '类目', '版本状态', '实名状态'], [['S-2', '游戏>棋牌-牌类', null, '已接入']]);
+    expect(r.findings).toEqual([]);
+    expect(r.nextStep.code).toBe('version.submit');
+  });
+
+  test('a date without its status column is not judged: no DATA-DATE-FUTURE for 资质日期 or 备案日期 after today; with the (blank) status columns, both', () => {
+    const [absent] = check(['项目编号', '资质日期', '备案日期'], [['F-1', '2026-12-01', '2026-12-02']]);
+    expect(ruleIds(absent)).toEqual([]);
+    const [tracked] = check(['项目编号', '资质状态', '资质日期', '备案状态', '备案日期'], [['F-2', null, '2026-12-01', null, '2026-12-02']]);
+    expect(texts(tracked, 'DATA-DATE-FUTURE').sort()).toEqual(['小程序备案日期 2026-12-02 晚于今天', '资质审核日期 2026-12-01 晚于今天']);
+  });
+});
+
+function findingsOf(r: RowResult, rule: RuleId): RowResult['findings'] {
+  return r.findings.filter((f) => f.rule === rule);
+}
