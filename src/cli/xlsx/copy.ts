@@ -280,9 +280,11 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, roles: readonly
     const ref = `${role.letters}${r}`;
     const exists = p.cellStart[base + k] >= 0;
     const isNew = role.added !== null;
-    const place = exists ? { at: p.cellStart[base + k], end: p.cellEnd[base + k] } : { at: p.insertAt[base + k], end: p.insertAt[base + k] };
+    // Where the cell goes: over the existing one, or inserted after the last cell left of it.
+    const at = exists ? p.cellStart[base + k] : p.insertAt[base + k];
+    const end = exists ? p.cellEnd[base + k] : at;
     if (isHeader) {
-      if (isNew) cells.push({ ...place, col, xml: cellXml(ref, edgeStyle, role.added, prefix) });
+      if (isNew) cells.push({ at, end, col, xml: cellXml(ref, edgeStyle, role.added, prefix) });
       continue;
     }
     const { key, kind } = role;
@@ -303,7 +305,7 @@ function* rowEdits(req: CopyRequest, p: RowPositions, i: number, roles: readonly
     }
     // Output numbers are dates and date-times: serials of the 1900 system, shifted for a 1904 workbook.
     const cellValue = typeof value === 'number' ? serialIn(value, pkg.date1904) : value;
-    cells.push({ ...place, col, xml: cellXml(ref, style, cellValue, prefix) });
+    cells.push({ at, end, col, xml: cellXml(ref, style, cellValue, prefix) });
   }
   if (cells.length === 0) return;
   cells.sort((a, b) => a.at - b.at || a.col - b.col);
