@@ -17,8 +17,17 @@ import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './ru
 export const TABLES = { portfolio: 'Portfolio', settings: 'Settings', holidays: 'Holidays', materials: 'Materials' } as const;
 export type TableRole = keyof typeof TABLES;
 
+/** The role a table of this name plays (names matched case-insensitively, as Excel does), or null. */
+export function roleOf(name: string): TableRole | null {
+  const lower = name.toLowerCase();
+  for (const [role, tableName] of Object.entries(TABLES) as [TableRole, string][]) if (tableName.toLowerCase() === lower) return role;
+  return null;
+}
+
 export interface TableRead {
   name: string;
+  /** Excel.Table.id: how the workbook-level change events name the table. */
+  id: string;
   sheetName: string;
   /** 0-based worksheet row of the header row. */
   headerRow: number;
@@ -94,15 +103,17 @@ function checkPortfolio(portfolio: TableRead | null): asserts portfolio is Table
 
 interface Pending {
   name: string;
+  table: Excel.Table;
   header: Excel.Range;
   body: Excel.Range;
   sheet: Excel.Worksheet;
 }
 
 function queueTable(ctx: Excel.RequestContext, name: string, withValues: boolean): Pending {
-  const table = ctx.workbook.tables.getItem(name);
+  const table = ctx.workbook.tables.getItem(name).load('id');
   return {
     name,
+    table,
     header: table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']),
     body: table.getDataBodyRange().load(withValues ? ['values', 'rowIndex', 'rowCount', 'columnCount'] : ['rowIndex', 'rowCount', 'columnCount']),
     sheet: table.worksheet.load('name'),
@@ -112,6 +123,7 @@ function queueTable(ctx: Excel.RequestContext, name: string, withValues: boolean
 function toRead(p: Pending, rows: Cell[][]): TableRead {
   return {
     name: p.name,
+    id: p.table.id,
     sheetName: p.sheet.name,
     headerRow: p.header.rowIndex,
     firstColumn: p.header.columnIndex,
@@ -127,12 +139,6 @@ function cleanRows(rows: unknown[][]): Cell[][] {
 
 function emptyRead(): WorkbookRead {
   return { portfolio: null, settings: null, holidays: null, materials: null };
-}
-
-function roleOf(name: string): TableRole | null {
-  const lower = name.toLowerCase();
-  for (const [role, tableName] of Object.entries(TABLES) as [TableRole, string][]) if (tableName.toLowerCase() === lower) return role;
-  return null;
 }
 
 async function loadTables(ctx: Excel.RequestContext, names: readonly string[], sync: () => Promise<void>): Promise<WorkbookRead> {

@@ -11,9 +11,10 @@ import { LivePortfolio } from '../workbook/live';
 import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
-import { readWorkbook, ReadStats, TableRead, TABLES, WorkbookRead } from './read';
+import { PaneError } from '../taskpane/service';
+import { readWorkbook, ReadStats, roleOf, TableRead, TableRole, TABLES, WorkbookRead } from './read';
 import type { ExcelApi } from './run';
-import { TableChange, watchTable } from './workbook';
+import { TableChange, tableNameById, TableStructureChange, watchTables } from './workbook';
 import { rowRuns } from './write';
 
 export interface StoreUpdate {
@@ -32,6 +33,16 @@ export interface StoreOptions {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** How long a write of the add-in's own waits for the change event it causes. */
+const OWN_WRITE_MS = 10_000;
+
+/** A cell the add-in wrote into the user's columns (a status's date), until its change event arrives. */
+interface OwnWrite {
+  row: number;
+  column: number;
+  value: Cell;
+  at: number;
+}
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export class PortfolioStore {
@@ -48,6 +59,11 @@ export class PortfolioStore {
   private loading: Promise<LivePortfolio> | null = null;
   private readonly listeners = new Set<(update: StoreUpdate) => void>();
   private unwatch: (() => Promise<void>)[] = [];
+  /** The tables read, by Excel.Table.id: what a change event's tableId is. */
+  private roleById = new Map<string, TableRole>();
+  /** Tables seen in events that are none of ours (looked up once). */
+  private unrelated = new Set<string>();
+  private ownWrites: OwnWrite[] = [];
   /** The one start of watching under way or done: the pane and the functions may both ask. */
   private watchStart: Promise<void> | null = null;
   private pending: { rows: Set<number>; edits: { row: number; column: number }[]; reload: boolean } | null = null;
@@ -82,6 +98,8 @@ export class PortfolioStore {
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
         this.read = read;
+        this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));
+        this.unrelated.clear();
         this.owner = ownership;
         this.live = new LivePortfolio(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() });
         this.replan();
@@ -179,11 +197,12 @@ export class PortfolioStore {
 
   private async startWatching(): Promise<void> {
     await this.load();
-    for (const role of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-      const table = this.read?.[role];
-      if (!table) continue;
-      this.unwatch.push(await watchTable(this.excel, table.name, (change) => this.onChange(role, change)));
-    }
+    this.unwatch.push(
+      await watchTables(this.excel, {
+        changed: (change) => this.onChange(change),
+        structure: (change) => this.onStructure(change),
+      }),
+    );
   }
 
   async stopWatching(): Promise<void> {
@@ -198,7 +217,31 @@ export class PortfolioStore {
     return this.watchStart !== null;
   }
 
-  private onChange(role: keyof typeof TABLES, change: TableChange): void {
+  /**
+   * Cells the add-in is about to write into the user's own columns (a status's date): the change
+   * event each causes is the add-in's own, not an edit to follow. Call before the write's sync.
+   */
+  expectOwnWrites(cells: readonly { row: number; column: number; value: Cell }[]): void {
+    const at = this.now();
+    this.ownWrites = this.ownWrites.filter((w) => at - w.at < OWN_WRITE_MS);
+    for (const cell of cells) this.ownWrites.push({ ...cell, at });
+  }
+
+  /** Is this change the echo of an own write (same cell; same value, where the event gives it)? The write is then forgotten. */
+  private isOwnWrite(change: TableChange, row: number, column: number, cols: number, rows: number): boolean {
+    if (rows !== 1 || cols !== 1 || change.changeType !== 'RangeEdited') return false;
+    const now = this.now();
+    const i = this.ownWrites.findIndex(
+      (w) => w.row === row && w.column === column && now - w.at < OWN_WRITE_MS && (change.valueAfter === undefined || change.valueAfter === w.value),
+    );
+    if (i < 0) return false;
+    this.ownWrites.splice(i, 1);
+    return true;
+  }
+
+  private onChange(change: TableChange): void {
+    const role = this.roleById.get(change.tableId);
+    if (role === undefined) return void this.noticeTable(change.tableId);
     const table = this.read?.[role];
     if (!table || !this.live) return;
     const rect = parseAddress(change.address);
@@ -209,18 +252,65 @@ export class PortfolioStore {
       // are the ones the record names: a user's own column headed 级别 is the user's input.
       const inputs = columns.filter((c) => !this.owned.has(c));
       if (inputs.length === 0) return;
-      const pending = (this.pending ??= { rows: new Set(), edits: [], reload: false });
+      // A date the add-in wrote: the store has its value already (patchRows).
+      if (this.isOwnWrite(change, firstRow, columns[0], rect.cols, rect.rows)) return;
+      const pending = this.pendingChanges();
       if (change.changeType !== 'RangeEdited' || firstRow < 0 || firstRow + rect.rows > table.rows.length) pending.reload = true;
       for (let r = Math.max(0, firstRow); r < Math.min(firstRow + rect.rows, table.rows.length); r++) {
         pending.rows.add(r);
-        if (change.triggerSource !== 'ThisLocalAddin') for (const c of inputs) pending.edits.push({ row: r, column: c });
+        for (const c of inputs) pending.edits.push({ row: r, column: c });
       }
     } else {
       // Settings, holidays, materials: every row may change.
-      (this.pending ??= { rows: new Set(), edits: [], reload: false }).reload = true;
+      this.pendingChanges().reload = true;
     }
+    this.schedule();
+  }
+
+  /** A table was added or deleted: one of ours deleted, or one with one of our names added, means reading again. */
+  private onStructure(change: TableStructureChange): void {
+    if (change.kind === 'deleted') {
+      if (!this.roleById.has(change.tableId)) return;
+      this.tablesMoved();
+      return;
+    }
+    void this.noticeTable(change.tableId);
+  }
+
+  /**
+   * A table the store does not know (added since the last read, or renamed): when its name is
+   * one of ours (a Settings table made by hand, a Portfolio re-created) everything is read again;
+   * any other table is remembered as not ours.
+   */
+  private async noticeTable(tableId: string): Promise<void> {
+    if (this.unrelated.has(tableId) || this.roleById.has(tableId)) return;
+    this.unrelated.add(tableId);
+    const name = await tableNameById(this.excel, tableId).catch(() => null);
+    if (name !== null && (roleOf(name) !== null || !this.live)) {
+      this.unrelated.delete(tableId);
+      this.tablesMoved();
+    }
+  }
+
+  /** The workbook's tables are not those last read: find them again at the next read. */
+  private tablesMoved(): void {
+    this.tableNames = undefined;
+    this.pendingChanges().reload = true;
+    this.schedule();
+  }
+
+  private pendingChanges(): NonNullable<PortfolioStore['pending']> {
+    return (this.pending ??= { rows: new Set(), edits: [], reload: false });
+  }
+
+  private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.applyPending(), this.options.debounceMs ?? 300);
+    this.timer = setTimeout(() => {
+      this.applyPending().catch((error) => {
+        // No portfolio (deleted, to be made again) is a state, not a failure: the pane's next check says so.
+        if (!(error instanceof PaneError && error.code === 'no-portfolio')) console.warn('Launch Tracker: cannot follow the edits', error);
+      });
+    }, this.options.debounceMs ?? 300);
   }
 
   /** Re-read the edited rows (one sync) and re-check what they affect. */
@@ -228,18 +318,33 @@ export class PortfolioStore {
     this.timer = null;
     const pending = this.pending;
     this.pending = null;
-    if (!pending || !this.live || !this.read?.portfolio) return null;
+    if (!pending) return null;
     if (pending.reload) {
-      // Rows added or removed, or a side table changed: read and check everything again.
-      await this.reload(pending.edits);
+      // Rows added or removed, a side table changed, or tables added or deleted: read and check everything again.
+      try {
+        await this.reload(pending.edits);
+      } catch (error) {
+        // The portfolio is gone (deleted, not yet re-created): nothing answers from the old one.
+        if (error instanceof PaneError && error.code === 'no-portfolio') this.forget();
+        throw error;
+      }
       return { rows: 'all', edits: pending.edits };
     }
+    if (!this.live || !this.read?.portfolio) return null;
     const cells = await readRows(this.excel, this.read.portfolio, [...pending.rows]);
     this.reads++;
     for (const [row, values] of cells) this.read.portfolio.rows[row] = values;
     const update: StoreUpdate = { rows: this.live.updateRows(cells), edits: pending.edits };
     this.notify(update);
     return update;
+  }
+
+  /** No portfolio any more: the next load() reads the workbook (and fails until there is one again). */
+  private forget(): void {
+    this.live = null;
+    this.read = null;
+    this.roleById.clear();
+    this.notify({ rows: 'all', edits: [] });
   }
 
   // ---- a new day ---------------------------------------------------------------------------

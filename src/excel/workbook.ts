@@ -85,26 +85,87 @@ export async function selectTableRow(excel: ExcelApi, tableName: string, row: nu
 // ---- change events -------------------------------------------------------------------------
 
 export interface TableChange {
+  /** The table's id (Excel.Table.id): the workbook-level event names the table only by it. */
+  tableId: string;
   /** Worksheet-relative address, e.g. "C5:D7". */
   address: string;
   changeType: string;
-  /** 'ThisLocalAddin' when the add-in's own write caused it (ExcelApi 1.14); undefined before. */
-  triggerSource?: string;
+  /**
+   * A one-cell change: the value after it (ChangedEventDetail.valueAfter, ExcelApi 1.9; "can be
+   * retrieved when the changed event is triggered on a single cell"). Undefined otherwise. No
+   * table event says who made a change — Excel.TableChangedEventArgs has no triggerSource (only
+   * WorksheetChangedEventArgs has one, ExcelApi 1.14) — so the store tells its own writes by
+   * their cells and values (PortfolioStore.expectOwnWrites).
+   */
+  valueAfter?: unknown;
 }
 
-/** Listen to a table's edits; the returned function stops listening. */
-export async function watchTable(excel: ExcelApi, tableName: string, onChange: (change: TableChange) => void): Promise<() => Promise<void>> {
-  const handle = await excel.run(async (ctx) => {
-    const result = ctx.workbook.tables.getItem(tableName).onChanged.add(async (args: Excel.TableChangedEventArgs) => {
-      onChange({ address: args.address, changeType: args.changeType, triggerSource: (args as { triggerSource?: string }).triggerSource });
-    });
-    await ctx.sync();
-    return result;
-  });
-  return async () => {
-    await excel.runIn(handle.context, async (ctx) => {
-      handle.remove();
+export interface TableStructureChange {
+  kind: 'added' | 'deleted';
+  tableId: string;
+}
+
+export interface TableWatch {
+  changed(change: TableChange): void;
+  /** A table was added or deleted (ExcelApi 1.9: not raised by hosts without it). */
+  structure(change: TableStructureChange): void;
+}
+
+/**
+ * Listen to every table of the workbook, tables added later included: one handler on
+ * workbook.tables.onChanged (ExcelApi 1.7: "Occurs when data changes on any table in a
+ * workbook, or a worksheet"), and on onAdded / onDeleted (ExcelApi 1.9) where the host has them.
+ * The returned function stops listening.
+ */
+export async function watchTables(excel: ExcelApi, watch: TableWatch): Promise<() => Promise<void>> {
+  const handles: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  handles.push(
+    await excel.run(async (ctx) => {
+      const result = ctx.workbook.tables.onChanged.add(async (args: Excel.TableChangedEventArgs) => {
+        watch.changed({ tableId: args.tableId, address: args.address, changeType: args.changeType, valueAfter: oneCellValue(args) });
+      });
       await ctx.sync();
-    });
+      return result as OfficeExtension.EventHandlerResult<unknown>;
+    }),
+  );
+  try {
+    handles.push(
+      ...(await excel.run(async (ctx) => {
+        const tables = ctx.workbook.tables;
+        const added = tables.onAdded.add(async (args: Excel.TableAddedEventArgs) => watch.structure({ kind: 'added', tableId: args.tableId }));
+        const deleted = tables.onDeleted.add(async (args: Excel.TableDeletedEventArgs) => watch.structure({ kind: 'deleted', tableId: args.tableId }));
+        await ctx.sync();
+        return [added, deleted] as OfficeExtension.EventHandlerResult<unknown>[];
+      })),
+    );
+  } catch (error) {
+    // A host before ExcelApi 1.9: a new table is then noticed at its first edit (the store looks its name up).
+    console.info('Launch Tracker: table added/deleted events are not available', officeErrorCode(error));
+  }
+  return async () => {
+    for (const handle of handles) {
+      await excel.runIn(handle.context, async (ctx) => {
+        handle.remove();
+        await ctx.sync();
+      });
+    }
   };
+}
+
+/** The value a one-cell change left, from the event's details (absent before ExcelApi 1.9 and for larger changes). */
+function oneCellValue(args: Excel.TableChangedEventArgs): unknown {
+  try {
+    return args.details ? args.details.valueAfter : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A table's name from its id (null when it is gone). */
+export async function tableNameById(excel: ExcelApi, tableId: string): Promise<string | null> {
+  return excel.run(async (ctx) => {
+    const table = ctx.workbook.tables.getItemOrNullObject(tableId).load('name');
+    await ctx.sync();
+    return table.isNullObject ? null : table.name;
+  });
 }

@@ -293,6 +293,8 @@ export class ExcelPaneService implements PaneService {
     const patched = new Map<number, Cell[]>();
     if (fills.length === 0 || !table) return patched;
     const serial = excelSerialFromDay(live.today);
+    // Excel's table events do not say who changed a cell: the store is told which are these.
+    this.store.expectOwnWrites(fills.map(({ row, column }) => ({ row, column, value: serial })));
     await this.excel.run(async (ctx) => {
       const body = ctx.workbook.tables.getItem(table.name).getDataBodyRange();
       for (const { row, column } of fills) {

@@ -23,6 +23,7 @@ import {
   SheetModel,
   TableChange,
   TableModel,
+  TableStructureChange,
   WEB_PAYLOAD_LIMIT,
   WorkbookModel,
 } from './model';
@@ -45,6 +46,8 @@ class Context {
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
   private queue: { bytes: number; run: Op }[] = [];
+  /** Tables added or deleted by this request's commands, raised after it as events. */
+  readonly structureChanges: TableStructureChange[] = [];
 
   constructor(readonly model: WorkbookModel) {
     this.workbook = new WorkbookProxy(this);
@@ -80,6 +83,7 @@ class Context {
 
   private afterSync(changes: TableChange[]): void {
     if (changes.length > 0) this.model.emitChangesLater(changes);
+    if (this.structureChanges.length > 0) this.model.emitStructureLater(this.structureChanges.splice(0));
     this.model.notifyView();
   }
 }
@@ -185,12 +189,45 @@ function forEachCell(ref: RangeRef, value: unknown, apply: (row: number, col: nu
   }
 }
 
-function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange[]): void {
+/** Table change events for a write; `before`: the value of a one-cell range before it (for `details`). */
+function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange[], before?: CellValue): void {
+  const one = ref.rect.rows === 1 && ref.rect.cols === 1 && before !== undefined;
   for (const table of model.tables) {
     if (table.sheet === ref.sheet && intersects(table.rect, ref.rect)) {
-      changes.push({ table, rect: ref.rect, changeType: 'RangeEdited', source: 'Local', trigger: 'ThisLocalAddin' });
+      const single = one ? { before: before!, after: ref.sheet.value(ref.rect.top, ref.rect.left) } : undefined;
+      changes.push({ table, rect: ref.rect, changeType: 'RangeEdited', source: 'Local', single });
     }
   }
+}
+
+/** Excel.RangeValueType of a cell value, as ChangedEventDetail.valueTypeBefore/After give it. */
+function valueType(v: CellValue): string {
+  if (v === '') return 'Empty';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Double';
+  return 'String';
+}
+
+/**
+ * The arguments of a table change event, exactly the documented fields of
+ * Excel.TableChangedEventArgs (https://learn.microsoft.com/javascript/api/excel/excel.tablechangedeventargs):
+ * address, changeType, details (ExcelApi 1.9, one-cell changes only), source, tableId, type,
+ * worksheetId. It has no triggerSource.
+ */
+function tableChangedArgs(change: TableChange): TableChangedArgs {
+  const args: TableChangedArgs = {
+    address: rectAddress(change.rect),
+    changeType: change.changeType,
+    source: change.source,
+    tableId: change.table.id,
+    worksheetId: change.table.sheet.id,
+    type: 'TableChanged',
+  };
+  if (change.single) {
+    const { before, after } = change.single;
+    args.details = { valueBefore: before, valueAfter: after, valueTypeBefore: valueType(before), valueTypeAfter: valueType(after) };
+  }
+  return args;
 }
 
 export class RangeProxy extends Proxy<RangeRef> {
@@ -237,10 +274,11 @@ export class RangeProxy extends Proxy<RangeRef> {
   set values(value: unknown[][]) {
     this.ctx.enqueue(payloadBytes(value) + OP_BYTES, (changes) => {
       const ref = this.target();
+      const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, value, (r, c, v) => {
         ref.sheet.ensure(r, c).value = (v ?? '') as CellValue;
       });
-      changedTables(this.ctx.model, ref, changes);
+      changedTables(this.ctx.model, ref, changes, before);
     });
   }
   get numberFormat(): unknown[][] {
@@ -307,8 +345,9 @@ export class RangeProxy extends Proxy<RangeRef> {
   clear(): void {
     this.ctx.enqueue(OP_BYTES, (changes) => {
       const ref = this.target();
+      const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, '', (r, c) => ref.sheet.cells.get(r)?.delete(c));
-      changedTables(this.ctx.model, ref, changes);
+      changedTables(this.ctx.model, ref, changes, before);
     });
   }
 }
@@ -522,41 +561,68 @@ export class TableProxy extends Proxy<TableModel> {
   }
 
   private addChangedHandler(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult {
-    let unsubscribe: (() => void) | null = null;
-    const ctx = this.ctx;
-    this.ctx.enqueue(OP_BYTES, () => {
+    return addHandler(this.ctx, () => {
       const table = this.target();
-      unsubscribe = ctx.model.onTableChange((change) => {
-        if (change.table !== table) return;
-        void handler({
-          address: rectAddress(change.rect),
-          changeType: change.changeType,
-          source: change.source,
-          tableId: table.id,
-          worksheetId: table.sheet.id,
-          type: 'TableChanged',
-          triggerSource: change.trigger,
-        });
+      return this.ctx.model.onTableChange((change) => {
+        if (change.table === table) void handler(tableChangedArgs(change));
       });
     });
-    return {
-      context: ctx,
-      remove: () => {
-        unsubscribe?.();
-        unsubscribe = null;
-      },
-    };
   }
+
+  /** Table.delete(): "Deletes the table." The table's cells go; TableCollection.onDeleted is raised. */
+  delete(): void {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const t = this.target();
+      const model = this.ctx.model;
+      model.tables.splice(model.tables.indexOf(t), 1);
+      for (let r = t.top; r <= t.top + t.height; r++) for (let c = t.left; c < t.left + t.width; c++) t.sheet.cells.get(r)?.delete(c);
+      this.ctx.structureChanges.push({ kind: 'deleted', table: t });
+    });
+  }
+}
+
+/**
+ * An event handler registered when its request runs, as EventHandlers.add: the handler is
+ * in place once the request has been synced, and remove() takes it away.
+ */
+function addHandler(ctx: Context, register: () => () => void): EventHandlerResult {
+  let unsubscribe: (() => void) | null = null;
+  ctx.enqueue(OP_BYTES, () => void (unsubscribe = register()));
+  return {
+    context: ctx,
+    remove: () => {
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+  };
 }
 
 export interface TableChangedArgs {
   address: string;
   changeType: string;
+  /** Excel.ChangedEventDetail (ExcelApi 1.9): present for a one-cell change only. */
+  details?: { valueBefore: unknown; valueAfter: unknown; valueTypeBefore: string; valueTypeAfter: string };
   source: string;
   tableId: string;
   worksheetId: string;
   type: string;
-  triggerSource: string;
+}
+
+/** Excel.TableAddedEventArgs: source, tableId, type, worksheetId (ExcelApi 1.9). */
+export interface TableAddedArgs {
+  source: string;
+  tableId: string;
+  type: 'TableAdded';
+  worksheetId: string;
+}
+
+/** Excel.TableDeletedEventArgs: source, tableId, tableName, type, worksheetId (ExcelApi 1.9). */
+export interface TableDeletedArgs {
+  source: string;
+  tableId: string;
+  tableName: string;
+  type: 'TableDeleted';
+  worksheetId: string;
 }
 
 export interface EventHandlerResult {
@@ -585,7 +651,7 @@ class TableColumnCollectionProxy {
       t.sheet.ensure(t.top, col).value = header;
       t.width++;
       if (values) throw new FakeOfficeError('InvalidArgument', 'fake: column values are not modelled');
-      changes.push({ table: t, rect: { top: t.top, left: col, rows: t.height + 1, cols: 1 }, changeType: 'ColumnInserted', source: 'Local', trigger: 'ThisLocalAddin' });
+      changes.push({ table: t, rect: { top: t.top, left: col, rows: t.height + 1, cols: 1 }, changeType: 'ColumnInserted', source: 'Local' });
     });
     return { name: name ?? '' };
   }
@@ -604,6 +670,13 @@ class TableColumnCollectionProxy {
 }
 
 class TableCollectionProxy extends Proxy<TableModel[]> {
+  /** TableCollection.onChanged (ExcelApi 1.7): "Occurs when data changes on any table in a workbook, or a worksheet." */
+  readonly onChanged: { add(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult };
+  /** TableCollection.onAdded (ExcelApi 1.9): "Occurs when a new table is added in a workbook." */
+  readonly onAdded: { add(handler: (args: TableAddedArgs) => Promise<unknown> | void): EventHandlerResult };
+  /** TableCollection.onDeleted (ExcelApi 1.9): "Occurs when the specified table is deleted in a workbook." */
+  readonly onDeleted: { add(handler: (args: TableDeletedArgs) => Promise<unknown> | void): EventHandlerResult };
+
   constructor(
     ctx: Context,
     private readonly scope: () => SheetModel | null,
@@ -612,6 +685,31 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
       const sheet = scope();
       return ctx.model.tables.filter((t) => sheet === null || t.sheet === sheet);
     });
+    const inScope = (t: TableModel) => {
+      const sheet = scope();
+      return sheet === null || t.sheet === sheet;
+    };
+    this.onChanged = {
+      add: (handler) => addHandler(ctx, () => ctx.model.onTableChange((change) => void (inScope(change.table) && handler(tableChangedArgs(change))))),
+    };
+    this.onAdded = {
+      add: (handler) =>
+        addHandler(ctx, () =>
+          ctx.model.onTableStructure((c) => {
+            if (c.kind === 'added' && inScope(c.table)) void handler({ source: 'Local', tableId: c.table.id, type: 'TableAdded', worksheetId: c.table.sheet.id });
+          }),
+        ),
+    };
+    this.onDeleted = {
+      add: (handler) =>
+        addHandler(ctx, () =>
+          ctx.model.onTableStructure((c) => {
+            if (c.kind === 'deleted' && inScope(c.table)) {
+              void handler({ source: 'Local', tableId: c.table.id, tableName: c.table.name, type: 'TableDeleted', worksheetId: c.table.sheet.id });
+            }
+          }),
+        ),
+    };
   }
 
   protected read(tables: TableModel[], prop: string): unknown {
@@ -629,11 +727,17 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
     return this.loadedValue('count');
   }
 
-  getItem(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.ctx.model.table(name) ?? null);
+  /** TableCollection.getItem(key): "Gets a table by name or ID." */
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.byKey(key));
   }
-  getItemOrNullObject(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.ctx.model.table(name) ?? null, true);
+  getItemOrNullObject(key: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.byKey(key), true);
+  }
+
+  private byKey(key: string): TableModel | null {
+    const model = this.ctx.model;
+    return model.table(key) ?? model.tables.find((t) => t.id === key) ?? null;
   }
 
   /** A table over `address` (on the scope sheet, or the sheet named in the address). */
@@ -650,6 +754,7 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
       while (model.table(`Table${n}`)) n++;
       created = new TableModel(`Table${n}`, model.newId('table'), sheet, rect.top, rect.left, rect.cols, Math.max(1, rect.rows - 1));
       model.tables.push(created);
+      this.ctx.structureChanges.push({ kind: 'added', table: created });
     });
     return new TableProxy(this.ctx, () => created);
   }

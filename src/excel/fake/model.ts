@@ -131,9 +131,18 @@ export interface TableChange {
   rect: Rect;
   changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted';
   source: 'Local' | 'Remote';
-  /** Who made it: the add-in's own API calls, or a person typing. */
-  trigger: 'ThisLocalAddin' | 'Unknown';
+  /**
+   * A change of one cell: its value before and after. Excel.TableChangedEventArgs.details
+   * (ExcelApi 1.9): "This property can be retrieved when the changed event is triggered on a
+   * single cell. If the changed event is triggered on multiple cells, this property cannot be
+   * retrieved." Nothing in a table change says who made it: the event has no triggerSource
+   * (only Excel.WorksheetChangedEventArgs has one, ExcelApi 1.14), so neither has the fake.
+   */
+  single?: { before: CellValue; after: CellValue };
 }
+
+/** A table added to or deleted from the workbook (Excel.TableCollection.onAdded / onDeleted, ExcelApi 1.9). */
+export type TableStructureChange = { kind: 'added'; table: TableModel } | { kind: 'deleted'; table: TableModel };
 
 export type Platform = 'desktop' | 'web';
 
@@ -193,6 +202,7 @@ export class WorkbookModel {
   readonly syncs: SyncRecord[] = [];
   private nextId = 1;
   private readonly changeListeners = new Set<(change: TableChange) => void>();
+  private readonly structureListeners = new Set<(change: TableStructureChange) => void>();
   private readonly viewListeners = new Set<() => void>();
 
   constructor(readonly platform: Platform = 'desktop') {}
@@ -273,6 +283,17 @@ export class WorkbookModel {
     setTimeout(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))), 0);
   }
 
+  onTableStructure(listener: (change: TableStructureChange) => void): () => void {
+    this.structureListeners.add(listener);
+    return () => this.structureListeners.delete(listener);
+  }
+
+  /** Tell the structure listeners registered now, after the request (as emitChangesLater). */
+  emitStructureLater(changes: readonly TableStructureChange[]): void {
+    const listeners = [...this.structureListeners];
+    setTimeout(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))), 0);
+  }
+
   /** Preview mode redraws on every change. */
   onView(listener: () => void): () => void {
     this.viewListeners.add(listener);
@@ -289,9 +310,35 @@ export class WorkbookModel {
   userEdit(sheet: SheetModel, row: number, col: number, text: string): void {
     const trimmed = text.trim();
     const asNumber = trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
-    sheet.ensure(row, col).value = asNumber ?? text;
+    const before = sheet.value(row, col);
+    const after = asNumber ?? text;
+    sheet.ensure(row, col).value = after;
     const table = this.tableAt(sheet, row, col);
-    if (table) this.emitChange({ table, rect: { top: row, left: col, rows: 1, cols: 1 }, changeType: 'RangeEdited', source: 'Local', trigger: 'Unknown' });
+    if (table) this.emitChange({ table, rect: { top: row, left: col, rows: 1, cols: 1 }, changeType: 'RangeEdited', source: 'Local', single: { before, after } });
+    this.notifyView();
+  }
+
+  /** A person makes a table of a range (Insert › Table), header row first. */
+  userAddTable(sheet: SheetModel, name: string, rect: Rect): TableModel {
+    if (this.table(name)) throw new Error(`a table named ${name} exists`);
+    const table = new TableModel(name, this.newId('table'), sheet, rect.top, rect.left, rect.cols, Math.max(1, rect.rows - 1));
+    this.tables.push(table);
+    this.emitStructureLater([{ kind: 'added', table }]);
+    this.notifyView();
+    return table;
+  }
+
+  /**
+   * A person deletes a table (its cells go with it, as Table.delete() does). Deleting its whole
+   * sheet also deletes the table; whether Excel raises TableCollection.onDeleted then, the
+   * reference does not say — deleteSheet raises nothing.
+   */
+  userDeleteTable(table: TableModel): void {
+    const i = this.tables.indexOf(table);
+    if (i < 0) return;
+    this.tables.splice(i, 1);
+    for (let r = table.top; r <= table.top + table.height; r++) for (let c = table.left; c < table.left + table.width; c++) table.sheet.cells.get(r)?.delete(c);
+    this.emitStructureLater([{ kind: 'deleted', table }]);
     this.notifyView();
   }
 }
