@@ -38,7 +38,7 @@ export const SETTING = {
 
 /**
  * ExcelApi 1.8: data validation (the template's drop-downs); 1.7 table change events and
- * frozen panes; 1.6 conditional formats and suspended calculation; 1.5 custom XML parts (the
+ * frozen panes; 1.6 conditional formats; 1.5 custom XML parts (the
  * ownership record, src/excel/ownership.ts); 1.4 *OrNullObject.
  */
 export const REQUIRED_EXCEL_API = '1.8';

@@ -6,9 +6,17 @@
  * written to; the product's column is added beside it under a distinct header. Missing output
  * columns are added at the right of the table, and the record is saved (when it changed) in the
  * same request as the first block of values, after the columns it names. Values go in blocks of
- * rows, each block one request under Excel on the web's 5 MB limit, with calculation suspended
- * while it is written. Dates are Excel serials under a date format; text columns are
- * formatted as text, so a value starting with = + - @ can never become a formula.
+ * rows, each block one request under Excel on the web's 5 MB limit. Dates are Excel serials
+ * under a date format; text columns are formatted as text, so a value starting with = + - @ can
+ * never become a formula.
+ *
+ * Calculation is not suspended: after suspendApiCalculationUntilNextSync "it is the developer's
+ * responsibility to re-calc the workbook, to ensure that any dependencies are propagated"
+ * (Excel.Application, ExcelApi 1.6), and a full recalculation would re-evaluate every formula
+ * of the workbook — every =LAUNCH.… among them. Without it Excel does what it does for a person
+ * typing: in automatic mode it recalculates what depends on the written cells after each
+ * request (one per block: a few for 50,000 rows), and a workbook its owner set to manual
+ * calculation stays manual.
  */
 import { OUTPUT_COLUMNS, OutputKey } from '../workbook/columns';
 import type { OutputValue } from '../workbook/output';
@@ -146,7 +154,6 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
     }
     const body = table.getDataBodyRange();
     for (const group of groups) {
-      ctx.application.suspendApiCalculationUntilNextSync();
       let bytes = 0;
       for (const [firstRow, count] of rowRuns(group)) {
         for (const [firstCol, keys] of runs) {

@@ -11,6 +11,7 @@
  * https://learn.microsoft.com/javascript/api/office/officeextension.error).
  */
 import { payloadBytes } from '../run';
+import { recalculate } from './calc';
 import type { ExcelApi } from '../run';
 import {
   CellValue,
@@ -48,6 +49,10 @@ class Context {
   private queue: { bytes: number; run: Op }[] = [];
   /** Tables added or deleted by this request's commands, raised after it as events. */
   readonly structureChanges: TableStructureChange[] = [];
+  /** This request changed cell values (dependent formulas are then recalculated after it, calc.ts). */
+  wroteValues = false;
+  /** This request holds Application.suspendApiCalculationUntilNextSync(). */
+  calculationSuspended = false;
 
   constructor(readonly model: WorkbookModel) {
     this.workbook = new WorkbookProxy(this);
@@ -73,12 +78,20 @@ class Context {
       for (const op of ops) responseBytes += op.run(changes) ?? 0;
     } finally {
       this.model.syncs.push({ requestBytes, responseBytes });
+      this.calculateAfterRequest();
       this.afterSync(changes);
     }
     if (web && responseBytes > WEB_PAYLOAD_LIMIT) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
     }
     await Promise.resolve();
+  }
+
+  /** Automatic calculation after a request that changed values, unless the request suspended it (calc.ts). */
+  private calculateAfterRequest(): void {
+    if (this.wroteValues && !this.calculationSuspended && this.model.calculationMode === 'automatic') recalculate(this.model);
+    this.wroteValues = false;
+    this.calculationSuspended = false;
   }
 
   private afterSync(changes: TableChange[]): void {
@@ -276,8 +289,11 @@ export class RangeProxy extends Proxy<RangeRef> {
       const ref = this.target();
       const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, value, (r, c, v) => {
-        ref.sheet.ensure(r, c).value = (v ?? '') as CellValue;
+        const cell = ref.sheet.ensure(r, c);
+        cell.value = (v ?? '') as CellValue;
+        delete cell.formula;
       });
+      this.ctx.wroteValues = true;
       changedTables(this.ctx.model, ref, changes, before);
     });
   }
@@ -347,6 +363,7 @@ export class RangeProxy extends Proxy<RangeRef> {
       const ref = this.target();
       const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, '', (r, c) => ref.sheet.cells.get(r)?.delete(c));
+      this.ctx.wroteValues = true;
       changedTables(this.ctx.model, ref, changes, before);
     });
   }
@@ -1164,10 +1181,14 @@ export class CustomXmlPartCollectionProxy extends CustomXmlPartListProxy {
 }
 
 class ApplicationProxy {
-  suspended = 0;
   constructor(private readonly ctx: Context) {}
+  /** Application.suspendApiCalculationUntilNextSync() (ExcelApi 1.6): no recalculation after this request (calc.ts). */
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.enqueue(OP_BYTES, () => void this.suspended++);
+    this.ctx.enqueue(OP_BYTES, () => void (this.ctx.calculationSuspended = true));
+  }
+  /** Application.calculate(calculationType) (ExcelApi 1.1): "Recalculate all currently opened workbooks in Excel." */
+  calculate(_calculationType: string): void {
+    this.ctx.enqueue(OP_BYTES, () => recalculate(this.ctx.model));
   }
 }
 

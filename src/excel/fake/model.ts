@@ -5,11 +5,15 @@
  * and tests inspect it.
  */
 import { SaxesParser } from 'saxes';
+import { recalculate } from './calc';
 
 export type CellValue = string | number | boolean;
 
 export interface CellData {
+  /** For a formula cell: its last calculated value (what Range.values reads). */
   value: CellValue;
+  /** A user's formula (=COUNTIF(…)); see calc.ts for what the fake evaluates. */
+  formula?: string;
   numberFormat?: string;
   fill?: string;
   bold?: boolean;
@@ -200,6 +204,10 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   readonly syncs: SyncRecord[] = [];
+  /** Excel.CalculationMode: automatic recalculates after each request that changed cells (calc.ts). */
+  calculationMode: 'automatic' | 'manual' = 'automatic';
+  /** How many times the formulas were recalculated (tests, the benchmark). */
+  recalculations = 0;
   private nextId = 1;
   private readonly changeListeners = new Set<(change: TableChange) => void>();
   private readonly structureListeners = new Set<(change: TableStructureChange) => void>();
@@ -312,9 +320,19 @@ export class WorkbookModel {
     const asNumber = trimmed !== '' && /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
     const before = sheet.value(row, col);
     const after = asNumber ?? text;
-    sheet.ensure(row, col).value = after;
+    const cell = sheet.ensure(row, col);
+    cell.value = after;
+    delete cell.formula;
+    if (this.calculationMode === 'automatic') recalculate(this);
     const table = this.tableAt(sheet, row, col);
     if (table) this.emitChange({ table, rect: { top: row, left: col, rows: 1, cols: 1 }, changeType: 'RangeEdited', source: 'Local', single: { before, after } });
+    this.notifyView();
+  }
+
+  /** A person types a formula; it is calculated at once (in automatic mode). */
+  userFormula(sheet: SheetModel, row: number, col: number, formula: string): void {
+    sheet.ensure(row, col).formula = formula;
+    if (this.calculationMode === 'automatic') recalculate(this);
     this.notifyView();
   }
 
