@@ -16,7 +16,11 @@
  * - Duplicate keys answer from the first row with that key, as Excel's lookups do; that row's
  *   LAUNCH.SEVERITY / LAUNCH.FINDINGS carry the DATA-ID-DUPLICATE error.
  * - Read only: nothing here writes to the workbook.
- * - Nothing throws out of here: every failure becomes an Excel error value in the cell.
+ * - Nothing throws out of here: every failure becomes an Excel error value in the cell. What the
+ *   user needs to read goes with #N/A (nothing to answer from: no such key, no portfolio, a failed
+ *   read) or #VALUE! (a bad argument); a helper's date outside Excel's range is #NUM! with no
+ *   message, as Excel's own WORKDAY gives, because Excel shows messages with #VALUE! and #N/A only
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors; host.ts).
  */
 import { Calendar } from '../rules/calendar';
 import { normalizeKey } from '../rules/keys';
@@ -119,7 +123,7 @@ export class FunctionsEngine {
     this.subscribe(sub);
   }
 
-  /** A calendar helper (=LAUNCH.WORKDAY(…) …): recomputed when the workbook's Holidays change. */
+  /** A calendar helper (=LAUNCH.WORKDAY.CN(…) …): recomputed when the workbook's Holidays change. */
   calendar(compute: (calendar: Calendar) => HelperAnswer, invocation: Invocation<never>): void {
     const sub: CalendarSub = { kind: 'calendar', compute, invocation, last: undefined, active: true };
     this.calendarSubs.add(sub);
@@ -282,7 +286,8 @@ export class FunctionsEngine {
   private helperAnswer(sub: CalendarSub, calendar: Calendar): CellResult {
     const answer = sub.compute(calendar);
     if (answer instanceof ArgumentProblem) return this.host.error('invalidValue', answer.message(this.language()));
-    if (answer === 'out-of-range') return this.host.error('invalidNumber', MESSAGES.outOfRange(this.language()));
+    // #NUM! shows no message in Excel (see the header): none is given.
+    if (answer === 'out-of-range') return this.host.error('invalidNumber');
     return answer;
   }
 

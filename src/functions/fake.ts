@@ -2,6 +2,16 @@
  * A fake of Office's CustomFunctions runtime, for tests and the benchmark: the global's Error
  * class and ErrorCode table (what host.ts uses), and streaming invocations that record every
  * setResult and can be cancelled as Excel cancels a formula that is deleted or edited.
+ *
+ * Error messages follow "Handle and return errors from your custom function"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors: "The #VALUE! and
+ * #N/A errors also support custom error messages") and the CustomFunctions.ErrorCode reference
+ * (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode:
+ * for #NUM!, #DIV/0!, #NULL!, #NAME? and #REF! "A custom error message can't be used"). Neither page
+ * says what Excel does with a message given all the same (it is not shown; whether Excel ignores
+ * it or refuses the error is not documented): the fake drops it, as the user would see it, and
+ * keeps it aside in `droppedMessage` so a test catches code that counts on a message no one sees.
+ * #NAME? and #REF! are input errors only (same page); the functions never return them.
  */
 
 /** Excel's error values by CustomFunctions.ErrorCode name. */
@@ -15,13 +25,20 @@ export const FAKE_ERROR_CODES = {
   invalidReference: '#REF!',
 } as const;
 
+/** The error values whose custom message Excel shows (see above). */
+export const FAKE_MESSAGE_CODES: ReadonlySet<string> = new Set([FAKE_ERROR_CODES.invalidValue, FAKE_ERROR_CODES.notAvailable]);
+
 export class FakeCustomFunctionsError extends Error {
+  /** A message given with an error that shows none (#NUM! …): Excel drops it, so `message` is empty. */
+  readonly droppedMessage: string | undefined;
+
   constructor(
     readonly code: string,
     message?: string,
   ) {
-    super(message ?? '');
+    super(FAKE_MESSAGE_CODES.has(code) ? (message ?? '') : '');
     this.name = 'CustomFunctions.Error';
+    this.droppedMessage = !FAKE_MESSAGE_CODES.has(code) && message ? message : undefined;
   }
 }
 

@@ -11,6 +11,13 @@
  *
  * The functions are thin: the row functions and the calendar helpers stream from the shared
  * runtime's portfolio through src/functions/launch.ts (engine.ts has the design).
+ *
+ * Ids (= names, in every language) avoid Excel's built-in function names: "Avoid an `id` or
+ * `name` that matches a built-in Excel function in any language" (Custom functions naming and
+ * localization, https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming#localize-function-names).
+ * So the China-calendar WORKDAY and NETWORKDAYS are WORKDAY.CN and NETWORKDAYS.CN, after Excel's own
+ * WORKDAY.INTL / NETWORKDAYS.INTL; test/functions/builtinNames.ts keeps the list the tests check
+ * every id against.
  */
 /// <reference path="./customFunctionsRuntime.d.ts" />
 import type { Calendar } from '../rules/calendar';
@@ -157,25 +164,25 @@ export function icpDeadline(id: string | number, invocation: CustomFunctions.Str
 
 /**
  * The date a number of China working days after (or before) a start date, like WORKDAY, with official holidays, make-up working days and the workbook's Holidays table.
- * @customfunction WORKDAY
+ * @customfunction WORKDAY.CN
  * @streaming
  * @param start The start date (not counted).
  * @param days Working days to add; negative counts backwards.
  * @param invocation Streaming invocation (supplied by Excel).
  */
-export function workday(start: number | string, days: number, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function workdayCn(start: number | string, days: number, invocation: CustomFunctions.StreamingInvocation<number>): void {
   helper((calendar) => workdayOn(calendar, start, days), invocation);
 }
 
 /**
  * The number of China working days from a start date to an end date, both counted, like NETWORKDAYS; negative when the end is earlier.
- * @customfunction NETWORKDAYS
+ * @customfunction NETWORKDAYS.CN
  * @streaming
  * @param start The first date.
  * @param end The last date.
  * @param invocation Streaming invocation (supplied by Excel).
  */
-export function networkDays(start: number | string, end: number | string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function networkDaysCn(start: number | string, end: number | string, invocation: CustomFunctions.StreamingInvocation<number>): void {
   helper((calendar) => networkDaysOn(calendar, start, end), invocation);
 }
 

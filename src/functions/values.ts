@@ -109,7 +109,10 @@ export function daysArgument(value: unknown): number | ArgumentProblem {
 
 // ---- the helpers -------------------------------------------------------------------------
 
-/** A helper's answer: a value, a bad argument (#VALUE!) or a result outside Excel's dates (#NUM!). */
+/**
+ * A helper's answer: a value, a bad argument (#VALUE!, with a message) or a result outside Excel's
+ * dates (#NUM!, without one: Excel shows no message with #NUM!, and its own WORKDAY gives a bare #NUM! there).
+ */
 export type HelperAnswer = Value | ArgumentProblem | 'out-of-range';
 
 function serialOrRange(day: Day): number | 'out-of-range' {
@@ -146,7 +149,10 @@ export function isWorkday(calendar: Calendar, date: unknown): HelperAnswer {
 
 const zh = (l: Language) => l !== 'en';
 
-/** Error messages (shown in the cell's error tip), Chinese by default, English by setting. */
+/**
+ * Error messages (shown in the cell's error indicator, with #N/A and #VALUE! only: see host.ts),
+ * Chinese by default, English by setting.
+ */
 export const MESSAGES = {
   notFound: (l: Language, id: string) => (zh(l) ? `未找到项目 ${id}` : `Project ${id} not found`),
   noPortfolio: (l: Language) =>
@@ -163,5 +169,4 @@ export const MESSAGES = {
   missing: (l: Language, name: string) => (zh(l) ? `缺少${name}。` : `The ${name} is missing.`),
   notDate: (l: Language, name: string, value: string) => (zh(l) ? `${name}不是日期：${value}` : `The ${name} is not a date: ${value}`),
   notNumber: (l: Language, name: string, value: string) => (zh(l) ? `${name}不是数字：${value}` : `The ${name} is not a number: ${value}`),
-  outOfRange: (l: Language) => (zh(l) ? '结果超出 Excel 的日期范围。' : "The result is outside Excel's date range."),
 };

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { namingProblem } from '../functions/builtinNames';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CJK = /[\u4e00-\u9fff]/;
@@ -45,7 +46,16 @@ test('functions.json and functions-zh-cn.json: the same ids, names, parameters, 
   const { functions: _a, ...enRest } = en;
   const { functions: _b, ...zhRest } = zh;
   expect(zhRest).toEqual(enRest);
-  expect(en.functions.map((f) => f.id)).toEqual(expect.arrayContaining(['NEXTSTEP', 'STAGE', 'DUEDATE', 'DUEFOR', 'ETA', 'SEVERITY', 'FINDINGS', 'LIVE', 'EXPEDITE', 'ICPDEADLINE', 'WORKDAY', 'NETWORKDAYS', 'ISWORKDAY']));
+  expect(en.functions.map((f) => f.id)).toEqual(expect.arrayContaining(['NEXTSTEP', 'STAGE', 'DUEDATE', 'DUEFOR', 'ETA', 'SEVERITY', 'FINDINGS', 'LIVE', 'EXPEDITE', 'ICPDEADLINE', 'WORKDAY.CN', 'NETWORKDAYS.CN', 'ISWORKDAY']));
+});
+
+test('no built-in Excel function name (any language), Excel 4.0 macro or cell reference as an id or name, in either file', () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming: "Avoid an `id` or
+  // `name` that matches a built-in Excel function in any language" (list: test/functions/builtinNames.ts).
+  const names = [...en.functions, ...zh.functions].flatMap((f) => [f.id, f.name]);
+  expect(names.map(namingProblem).filter((p) => p !== null)).toEqual([]);
+  expect(names).not.toContain('WORKDAY');
+  expect(names).not.toContain('NETWORKDAYS');
 });
 
 test('English descriptions in functions.json, Chinese in functions-zh-cn.json, for every function and parameter', () => {

@@ -81,9 +81,14 @@ function nextUpdate(store: PortfolioStore): Promise<StoreUpdate> {
   });
 }
 
+/**
+ * What the user sees of an error cell: the error value and the message in its error indicator.
+ * A message given with an error that shows none (#NUM! …) is a bug: Excel drops it (fake.ts).
+ */
 function excelError(value: unknown): { code: string; message: string } {
   expect(value).toBeInstanceOf(FakeCustomFunctionsError);
   const error = value as FakeCustomFunctionsError;
+  expect(error.droppedMessage).toBeUndefined();
   return { code: error.code, message: error.message };
 }
 
@@ -351,7 +356,7 @@ describe('one workbook read', () => {
     const before = snapshot();
     rowFormulas('G-005');
     rowFormulas('G-001');
-    formula<number>((inv) => F.workday(serial(2026, 9, 30), 1, inv));
+    formula<number>((inv) => F.workdayCn(serial(2026, 9, 30), 1, inv));
     await settle();
     editRow(s, 0, '注册状态', '已通过');
     await nextUpdate(s.store);
@@ -396,7 +401,7 @@ describe('errors', () => {
     model.addSheet('Sheet1');
     const s = setup(model);
     const next = formula<string>((inv) => F.nextStep('G-001', inv));
-    const workday = formula<number>((inv) => F.workday(serial(2026, 9, 30), 1, inv));
+    const workday = formula<number>((inv) => F.workdayCn(serial(2026, 9, 30), 1, inv));
     await settle();
     const error = excelError(next.value);
     expect(error.code).toBe('#N/A');
@@ -497,7 +502,7 @@ describe('errors', () => {
       const bad = formula<string>((inv) => F.nextStep('', inv));
       const throwing = { setResult: () => { throw new Error('Excel said no'); }, onCanceled: () => undefined };
       expect(() => F.nextStep('G-005', throwing as never)).not.toThrow();
-      expect(() => F.workday('no date', 1, throwing as never)).not.toThrow();
+      expect(() => F.workdayCn('no date', 1, throwing as never)).not.toThrow();
       await settle();
       // Without the global, errors are plain Errors named after Excel's error value.
       expect(cell.value).toBeInstanceOf(Error);
@@ -514,15 +519,69 @@ describe('errors', () => {
   });
 });
 
+describe('error messages: Excel shows them with #VALUE! and #N/A only', () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors: "The #VALUE! and
+  // #N/A errors also support custom error messages"; CustomFunctions.ErrorCode: for #NUM! "A custom
+  // error message can't be used".
+  test('the fake follows the docs: a message given with #NUM! is dropped, and kept aside so a test can see it', () => {
+    const value = new FakeCustomFunctionsError('#VALUE!', 'why');
+    expect([value.code, value.message, value.droppedMessage]).toEqual(['#VALUE!', 'why', undefined]);
+    const na = new FakeCustomFunctionsError('#N/A', 'not found');
+    expect([na.code, na.message, na.droppedMessage]).toEqual(['#N/A', 'not found', undefined]);
+    for (const code of ['#NUM!', '#DIV/0!', '#NULL!']) {
+      const error = new FakeCustomFunctionsError(code, 'never shown');
+      expect([error.code, error.message, error.droppedMessage]).toEqual([code, '', 'never shown']);
+    }
+    const bare = new FakeCustomFunctionsError('#NUM!');
+    expect([bare.message, bare.droppedMessage]).toEqual(['', undefined]);
+  });
+
+  test('the host gives #VALUE! and #N/A their message, and #NUM! none, with the global or without it', () => {
+    expect(excelError(officeHost.error('invalidValue', '开始日期不是日期'))).toEqual({ code: '#VALUE!', message: '开始日期不是日期' });
+    expect(excelError(officeHost.error('notAvailable', '未找到项目 X'))).toEqual({ code: '#N/A', message: '未找到项目 X' });
+    expect(excelError(officeHost.error('invalidNumber'))).toEqual({ code: '#NUM!', message: '' });
+    // The types allow no message with #NUM!; one passed all the same never reaches Excel.
+    const loose = officeHost.error as (kind: string, message?: string) => Error;
+    expect(excelError(loose('invalidNumber', 'dropped'))).toEqual({ code: '#NUM!', message: '' });
+
+    const restore = (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+    try {
+      const plain = loose('invalidNumber', 'dropped');
+      expect([plain.name, plain.message]).toEqual(['#NUM!', '']);
+      const value = officeHost.error('invalidValue', 'why');
+      expect([value.name, value.message]).toEqual(['#VALUE!', 'why']);
+    } finally {
+      (globalThis as { CustomFunctions?: unknown }).CustomFunctions = restore;
+    }
+  });
+
+  test('every message the functions give travels with #VALUE! or #N/A', async () => {
+    const model = new WorkbookModel();
+    model.addSheet('Sheet1');
+    setup(model);
+    const cells = [
+      formula<string>((inv) => F.nextStep('G-001', inv)), // no portfolio: #N/A
+      formula<string>((inv) => F.nextStep('', inv)), // no key: #VALUE!
+      formula<number>((inv) => F.workdayCn('明天', 1, inv)), // not a date: #VALUE!
+      formula<number>((inv) => F.workdayCn(serial(2026, 1, 5), 1e12, inv)), // out of range: #NUM!
+    ];
+    await settle();
+    const errors = cells.map((c) => excelError(c.value));
+    expect(errors.map((e) => e.code)).toEqual(['#N/A', '#VALUE!', '#VALUE!', '#NUM!']);
+    for (const e of errors) expect(e.message === '').toBe(e.code === '#NUM!');
+  });
+});
+
 describe('calendar helpers: China working days, the workbook’s Holidays included', () => {
-  test('WORKDAY, NETWORKDAYS, ISWORKDAY on the official calendar (National Day 2026)', async () => {
+  test('WORKDAY.CN, NETWORKDAYS.CN, ISWORKDAY on the official calendar (National Day 2026)', async () => {
     setup();
-    const workday = formula<number>((inv) => F.workday(serial(2026, 9, 30), 1, inv));
-    const back = formula<number>((inv) => F.workday(serial(2026, 10, 8), -1, inv));
-    const zero = formula<number>((inv) => F.workday(serial(2026, 10, 1), 0, inv));
-    const text = formula<number>((inv) => F.workday('2026年9月30日', 1, inv));
-    const days = formula<number>((inv) => F.networkDays(serial(2026, 9, 28), serial(2026, 10, 11), inv));
-    const backwards = formula<number>((inv) => F.networkDays(serial(2026, 10, 11), serial(2026, 9, 28), inv));
+    const workday = formula<number>((inv) => F.workdayCn(serial(2026, 9, 30), 1, inv));
+    const back = formula<number>((inv) => F.workdayCn(serial(2026, 10, 8), -1, inv));
+    const zero = formula<number>((inv) => F.workdayCn(serial(2026, 10, 1), 0, inv));
+    const text = formula<number>((inv) => F.workdayCn('2026年9月30日', 1, inv));
+    const days = formula<number>((inv) => F.networkDaysCn(serial(2026, 9, 28), serial(2026, 10, 11), inv));
+    const backwards = formula<number>((inv) => F.networkDaysCn(serial(2026, 10, 11), serial(2026, 9, 28), inv));
     const makeUp = formula<boolean>((inv) => F.isWorkday(serial(2026, 10, 10), inv)); // Saturday, worked
     const holiday = formula<boolean>((inv) => F.isWorkday(serial(2026, 10, 1), inv));
     const monday = formula<boolean>((inv) => F.isWorkday('2026-11-23', inv));
@@ -543,8 +602,8 @@ describe('calendar helpers: China working days, the workbook’s Holidays includ
   test('the Holidays table counts, and an edit to it updates the helpers', async () => {
     const s = setup();
     // The example's Holidays table makes 2026-12-31 a day off; 2027 has no official data yet (weekends only).
-    const workday = formula<number>((inv) => F.workday(serial(2026, 12, 30), 1, inv));
-    const other = formula<number>((inv) => F.workday(serial(2026, 9, 30), 1, inv));
+    const workday = formula<number>((inv) => F.workdayCn(serial(2026, 12, 30), 1, inv));
+    const other = formula<number>((inv) => F.workdayCn(serial(2026, 9, 30), 1, inv));
     await settle();
     expect(workday.value).toBe(serial(2027, 1, 1));
     s.model.userEdit(s.model.sheet(ZH.holidays)!, 1, 0, '2026-12-25');
@@ -555,18 +614,20 @@ describe('calendar helpers: China working days, the workbook’s Holidays includ
     expect(s.store.reads).toBe(2);
   });
 
-  test('bad arguments are #VALUE!, results outside Excel’s dates #NUM!', async () => {
+  test('bad arguments are #VALUE! with a message; results outside Excel’s dates a bare #NUM!, as WORKDAY gives', async () => {
     setup();
     const cases: [() => FakeInvocation<unknown>, string, RegExp][] = [
-      [() => formula((inv) => F.workday('明天', 1, inv as never)), '#VALUE!', /开始日期不是日期："明天"/],
-      [() => formula((inv) => F.workday(null as never, 1, inv as never)), '#VALUE!', /缺少开始日期/],
-      [() => formula((inv) => F.workday(serial(2026, 1, 5), 'x' as never, inv as never)), '#VALUE!', /天数不是数字/],
-      [() => formula((inv) => F.workday(serial(2026, 1, 5), null as never, inv as never)), '#VALUE!', /缺少天数/],
-      [() => formula((inv) => F.workday(-5, 1, inv as never)), '#VALUE!', /不是日期/],
-      [() => formula((inv) => F.networkDays(serial(2026, 1, 5), true as never, inv as never)), '#VALUE!', /结束日期不是日期/],
+      [() => formula((inv) => F.workdayCn('明天', 1, inv as never)), '#VALUE!', /开始日期不是日期："明天"/],
+      [() => formula((inv) => F.workdayCn(null as never, 1, inv as never)), '#VALUE!', /缺少开始日期/],
+      [() => formula((inv) => F.workdayCn(serial(2026, 1, 5), 'x' as never, inv as never)), '#VALUE!', /天数不是数字/],
+      [() => formula((inv) => F.workdayCn(serial(2026, 1, 5), null as never, inv as never)), '#VALUE!', /缺少天数/],
+      [() => formula((inv) => F.workdayCn(-5, 1, inv as never)), '#VALUE!', /不是日期/],
+      [() => formula((inv) => F.networkDaysCn(serial(2026, 1, 5), true as never, inv as never)), '#VALUE!', /结束日期不是日期/],
       [() => formula((inv) => F.isWorkday('13/45/2026', inv as never)), '#VALUE!', /日期不是日期/],
-      [() => formula((inv) => F.workday(serial(2026, 1, 5), 1e12, inv as never)), '#NUM!', /日期范围/],
-      [() => formula((inv) => F.workday(2_958_000, 1_000, inv as never)), '#NUM!', /日期范围/],
+      // Excel shows no message with #NUM! (custom-functions-errors): none is given.
+      [() => formula((inv) => F.workdayCn(serial(2026, 1, 5), 1e12, inv as never)), '#NUM!', /^$/],
+      [() => formula((inv) => F.workdayCn(2_958_000, 1_000, inv as never)), '#NUM!', /^$/],
+      [() => formula((inv) => F.workdayCn(serial(1900, 1, 2), -5, inv as never)), '#NUM!', /^$/],
     ];
     const cells = cases.map(([make]) => make());
     await settle();

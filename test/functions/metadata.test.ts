@@ -8,6 +8,7 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import * as path from 'node:path';
 import zh from '../../src/functions/descriptions.zh-CN.json';
 import * as F from '../../src/functions/functions';
+import { BUILTIN_FUNCTION_NAMES, namingProblem } from './builtinNames';
 
 interface Metadata {
   functions: {
@@ -21,7 +22,7 @@ interface Metadata {
 }
 
 const ROW_IDS = ['NEXTSTEP', 'STAGE', 'DUEDATE', 'DUEFOR', 'ETA', 'SEVERITY', 'FINDINGS', 'LIVE', 'EXPEDITE', 'ICPDEADLINE'];
-const HELPER_IDS = ['WORKDAY', 'NETWORKDAYS', 'ISWORKDAY'];
+const HELPER_IDS = ['WORKDAY.CN', 'NETWORKDAYS.CN', 'ISWORKDAY'];
 const CJK = /[\u4e00-\u9fff]/;
 
 let metadata: Metadata;
@@ -50,13 +51,13 @@ test('row functions and helpers stream; parameters and result types', () => {
   const byId = new Map(metadata.functions.map((f) => [f.id, f]));
   for (const id of [...ROW_IDS, ...HELPER_IDS]) expect(byId.get(id)!.options?.stream).toBe(true);
   for (const id of ROW_IDS) expect(byId.get(id)!.parameters.map((p) => [p.name, p.type])).toEqual([['id', 'any']]);
-  expect(byId.get('WORKDAY')!.parameters.map((p) => [p.name, p.type])).toEqual([['start', 'any'], ['days', 'number']]);
-  expect(byId.get('NETWORKDAYS')!.parameters.map((p) => p.name)).toEqual(['start', 'end']);
+  expect(byId.get('WORKDAY.CN')!.parameters.map((p) => [p.name, p.type])).toEqual([['start', 'any'], ['days', 'number']]);
+  expect(byId.get('NETWORKDAYS.CN')!.parameters.map((p) => p.name)).toEqual(['start', 'end']);
   expect(byId.get('ISWORKDAY')!.parameters.map((p) => p.name)).toEqual(['date']);
   expect(byId.get('NEXTSTEP')!.result.type).toBe('string');
   expect(byId.get('LIVE')!.result.type).toBe('boolean');
   expect(byId.get('EXPEDITE')!.result.type).toBe('number');
-  expect(byId.get('WORKDAY')!.result.type).toBe('number');
+  expect(byId.get('WORKDAY.CN')!.result.type).toBe('number');
   // Dates, or blank when there is none.
   for (const id of ['DUEDATE', 'ETA', 'ICPDEADLINE']) expect(byId.get(id)!.result.type).toBeUndefined();
   // The streaming invocation is not a parameter Excel shows.
@@ -92,10 +93,42 @@ test('the build step that writes functions-zh-cn.json: Chinese texts in, missing
 
   const table = JSON.parse(JSON.stringify(zh)) as Record<string, { description: string; parameters: Record<string, string> }>;
   delete table.STAGE;
-  table.WORKDAY.parameters.days = '';
+  table['WORKDAY.CN'].parameters.days = '';
   table.ISWORKDAY.parameters.when = '哪天';
   table.GONE = { description: '已删除的函数', parameters: {} };
   expect(localizeFunctionsMetadata(metadata, table).problems.sort()).toEqual(
-    ['GONE: no such function', 'ISWORKDAY(when): no such parameter', 'STAGE(id): no Chinese description', 'STAGE: no Chinese description', 'WORKDAY(days): no Chinese description'].sort(),
+    ['GONE: no such function', 'ISWORKDAY(when): no such parameter', 'STAGE(id): no Chinese description', 'STAGE: no Chinese description', 'WORKDAY.CN(days): no Chinese description'].sort(),
   );
+});
+
+describe('names: none that the naming docs say to avoid', () => {
+  // "Avoid an `id` or `name` that matches a built-in Excel function in any language", and names
+  // that match a cell reference or an Excel 4.0 macro function:
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming (builtinNames.ts).
+  test('no id or name is a built-in Excel function, an Excel 4.0 macro function or a cell reference', () => {
+    const problems = metadata.functions.flatMap((f) => [...new Set([f.id, f.name])].map(namingProblem)).filter((p) => p !== null);
+    expect(problems).toEqual([]);
+    // The Chinese metadata keeps the ids and names (only texts are translated): the same holds there.
+    const { localizeFunctionsMetadata } = require('../../webpack.config.js') as {
+      localizeFunctionsMetadata: (english: unknown, table: unknown) => { metadata: Metadata };
+    };
+    const chinese = localizeFunctionsMetadata(metadata, zh).metadata.functions;
+    expect(chinese.flatMap((f) => [f.id, f.name]).map(namingProblem).filter((p) => p !== null)).toEqual([]);
+  });
+
+  test('ids follow the naming rules: A–Z, 0–9, period, underscore; a letter first; three characters or more; uppercase', () => {
+    for (const f of metadata.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9._]{2,}$/);
+  });
+
+  test('the check itself: built-in names, their other spellings and languages, macros and cell references are caught', () => {
+    for (const name of ['WORKDAY', 'NETWORKDAYS', 'workday', 'WORKDAY.INTL', 'WORKDAY_INTL', 'DAYS', 'TODAY', 'XLOOKUP', 'TEXTJOIN', 'IFS', 'SUMIFS', 'ISNUMBER', 'ARBEITSTAG', 'NB.JOURS.OUVRES', 'DIAS.LAB']) {
+      expect(namingProblem(name)).toMatch(/built-in function/);
+    }
+    expect(namingProblem('RUN')).toMatch(/macro/);
+    expect(namingProblem('GET.CELL')).toMatch(/macro/);
+    for (const ref of ['ETA1', 'XFD1048576', 'R1C1', 'R1048576C16384']) expect(namingProblem(ref)).toMatch(/cell reference/);
+    for (const fine of ['WORKDAY.CN', 'NETWORKDAYS.CN', 'ISWORKDAY', 'XFE1', 'NEXTSTEP', 'ADDINVERSION']) expect(namingProblem(fine)).toBeNull();
+    // The list is a real one: every family, several hundred names.
+    expect(BUILTIN_FUNCTION_NAMES.size).toBeGreaterThan(450);
+  });
 });
