@@ -64,6 +64,8 @@ export function toPaneError(error: unknown): PaneError {
   if (error instanceof PaneError) return error;
   const code = officeErrorCode(error);
   if (BUSY[code]) return new PaneError('busy', { reason: BUSY[code], code });
+  if (code === 'NonBlankCellOffSheet') return new PaneError('off-sheet', { code });
+  if (code === 'OperationCellsExceedLimit') return new PaneError('too-many-cells', { code });
   if (code === 'InsertDeleteConflict' || code === 'InvalidOperation') {
     return new PaneError('wrong-shape', { code, message: error instanceof Error ? error.message : String(error) });
   }

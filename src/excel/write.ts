@@ -31,7 +31,7 @@ import {
   recordAfter,
   WorkbookOwnership,
 } from './ownership';
-import { ExcelRun, MAX_PAYLOAD_BYTES, payloadBytes } from './run';
+import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
 export interface OutputWrite {
   tableName: string;
@@ -66,6 +66,8 @@ export interface WriteStats {
   basis: OutputColumnPlan['basis'];
   /** The ownership record after the write (saved when it changed). */
   ownership: WorkbookOwnership;
+  /** Requests Excel refused as too large, each then sent again in halves. */
+  splits: number;
 }
 
 const FORMAT: Record<'text' | 'date' | 'datetime', string> = { text: '@', date: DATE_FORMAT, datetime: DATETIME_FORMAT };
@@ -94,20 +96,40 @@ export function rowRuns(rows: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** Rows grouped into blocks whose values stay under the request limit. */
-function blocks(rows: readonly number[], values: readonly (readonly OutputValue[])[]): number[][] {
+/** A row's brackets and commas in a values array. */
+const ROW_BYTES = 16;
+/**
+ * What one range written costs a request besides its values: Office.js sends the way to it
+ * (getCell, getResizedRange: an object path each) and the command setting its values as JSON
+ * beside the values. The reference gives no size; 512 bytes is a generous estimate of that
+ * JSON. It matters for scattered writes (keep-up-to-date, midnight): 10,000 rows that are not
+ * neighbours are 10,000 ranges or more. Where Excel still refuses a request, it is split
+ * (writeOutputs).
+ */
+export const RANGE_REQUEST_BYTES = 512;
+
+/**
+ * Rows grouped into blocks, each one request under the limit: the values, and for each run of
+ * adjacent rows one range per run of adjacent output columns.
+ */
+export function blocks(rows: readonly number[], values: readonly (readonly OutputValue[])[], columnRunCount: number): number[][] {
   const out: number[][] = [];
   let current: number[] = [];
   let bytes = 0;
-  for (const r of rows) {
-    const size = payloadBytes(values[r]) + 16; // the row's share of the request envelope
+  let previous = -2;
+  for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
+    const rowBytes = payloadBytes(values[r]) + ROW_BYTES;
+    const newRange = columnRunCount * RANGE_REQUEST_BYTES;
+    let size = rowBytes + (r === previous + 1 && current.length > 0 ? 0 : newRange);
     if (current.length > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
       out.push(current);
       current = [];
       bytes = 0;
+      size = rowBytes + newRange;
     }
     current.push(r);
     bytes += size;
+    previous = r;
   }
   if (current.length > 0) out.push(current);
   return out;
@@ -121,7 +143,7 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
   const record = recordAfter(request.ownership, place, plan.headers);
   const rows = request.rows ?? request.values.map((_, i) => i);
   const runs = columnRuns(positions);
-  const groups = blocks(rows, request.values);
+  const groups = blocks(rows, request.values, runs.length);
   const stats: WriteStats = {
     syncs: 0,
     maxPayloadBytes: 0,
@@ -131,29 +153,20 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
     clashes: plan.clashes,
     basis: plan.basis,
     ownership: request.ownership,
+    splits: 0,
   };
 
   await run(async (ctx) => {
     const table = ctx.workbook.tables.getItem(request.tableName);
-    for (const name of added) table.columns.add(undefined, undefined, name);
-    if (added.length > 0 || request.rows === undefined) formatColumns(table, positions);
-    if (request.severityFormats) request.severityFormats(table.getDataBodyRange().getColumn(positions.severity));
-    // The record goes last in the first request: a request stops at its first failing command,
-    // so it is saved only once the columns it names were added (and their first rows written).
-    let save: PendingOwnershipSave | null = null;
-    const syncSaving = async () => {
-      const first = stats.syncs === 0;
-      if (first) save = queueOwnershipSave(ctx, request.ownership, record);
-      stats.syncs++;
-      await ctx.sync();
-      if (first && save) stats.ownership = finishOwnershipSave(save);
-    };
-    if (groups.length === 0) {
-      await syncSaving();
-      return;
-    }
     const body = table.getDataBodyRange();
-    for (const group of groups) {
+    let setUp = false;
+    /** The first request also adds the columns and formats them (again, if a first attempt was refused). */
+    const queueSetUp = () => {
+      for (const name of added) table.columns.add(undefined, undefined, name);
+      if (added.length > 0 || request.rows === undefined) formatColumns(table, positions);
+      if (request.severityFormats) request.severityFormats(table.getDataBodyRange().getColumn(positions.severity));
+    };
+    const queueValues = (group: readonly number[]): number => {
       let bytes = 0;
       for (const [firstRow, count] of rowRuns(group)) {
         for (const [firstCol, keys] of runs) {
@@ -163,11 +176,37 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
           bytes += payloadBytes(block);
         }
       }
+      return bytes;
+    };
+    const send = async (group: number[]): Promise<void> => {
+      const first = !setUp;
+      if (first) queueSetUp();
+      const bytes = queueValues(group);
+      // The record goes last in the first request: a request stops at its first failing command,
+      // so it is saved only once the columns it names were added (and their first rows written).
+      const save: PendingOwnershipSave | null = first ? queueOwnershipSave(ctx, request.ownership, record) : null;
+      stats.syncs++;
+      try {
+        await ctx.sync();
+      } catch (error) {
+        // Excel counted the request larger than the estimate: nothing of it was done; send it in halves.
+        if (officeErrorCode(error) !== 'RequestPayloadSizeLimitExceeded' || group.length < 2) throw error;
+        stats.splits++;
+        const half = Math.ceil(group.length / 2);
+        await send(group.slice(0, half));
+        await send(group.slice(half));
+        return;
+      }
+      if (first) {
+        setUp = true;
+        if (save) stats.ownership = finishOwnershipSave(save);
+      }
       stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, bytes);
       stats.rowsWritten += group.length;
-      await syncSaving();
-      onProgress?.(stats.rowsWritten / rows.length);
-    }
+      onProgress?.(rows.length === 0 ? 1 : stats.rowsWritten / rows.length);
+    };
+    if (groups.length === 0) await send([]);
+    for (const group of groups) await send(group);
   });
   return stats;
 }

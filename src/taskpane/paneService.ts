@@ -318,12 +318,19 @@ function toClash(clash: { userHeader: string; header: string }): ColumnClash {
   return { userHeader: clash.userHeader, header: clash.header };
 }
 
-/** A table that cannot grow: name the cells right of it, where the `adding` output columns would go. */
+/**
+ * A table that cannot grow: name the cells right of it, where the `adding` output columns would
+ * go (wrong-shape), or the table's rows from its right edge to the sheet's (off-sheet, too-many-cells).
+ */
 function whereOutputsGo(error: PaneError, table: TableRead, width: number, adding: number, rows: number): PaneError {
-  if (error.code !== 'wrong-shape') return error;
+  const top = table.headerRow + 1;
   const left = columnLetters(table.firstColumn + width);
+  if (error.code === 'off-sheet' || error.code === 'too-many-cells') {
+    return new PaneError(error.code, { ...error.details, address: `${table.sheetName}!${left}${top}:XFD${top + rows}` }, error.message);
+  }
+  if (error.code !== 'wrong-shape') return error;
   const right = columnLetters(table.firstColumn + width + Math.max(1, adding) - 1);
-  const address = `${table.sheetName}!${left}${table.headerRow + 1}:${right}${table.headerRow + 1 + rows}`;
+  const address = `${table.sheetName}!${left}${top}:${right}${top + rows}`;
   return new PaneError('wrong-shape', { ...error.details, address }, error.message);
 }
 

@@ -19,6 +19,16 @@ export type PaneErrorCode =
   | 'no-key-column'
   /** The table cannot take the output columns (e.g. a cell to its right is in the way). */
   | 'wrong-shape'
+  /**
+   * Adding the output columns would push cells in the table's rows off the right edge of the
+   * sheet (Excel's NonBlankCellOffSheet: a value, a format or a formula in column XFD).
+   */
+  | 'off-sheet'
+  /**
+   * Excel on the web refused to add the output columns: it would move more than 33,554,000 cells
+   * (OperationCellsExceedLimit), because something sits far to the right of the table in its rows.
+   */
+  | 'too-many-cells'
   /** Excel is in cell-edit mode, or another user's edit blocks the write: try again. */
   | 'busy'
   /** The Excel version lacks the API requirement set the pane needs. */

@@ -25,7 +25,6 @@ import {
   TableChange,
   TableModel,
   TableStructureChange,
-  WEB_PAYLOAD_LIMIT,
   WorkbookModel,
 } from './model';
 
@@ -40,6 +39,13 @@ export class FakeOfficeError extends Error {
 }
 
 const OP_BYTES = 40;
+/**
+ * What one navigation step (getCell, getRow, getResizedRange, …) adds to a request when a
+ * command uses the range it leads to: Office.js sends each as an object path in the request's
+ * JSON beside the actions. Its size is not documented; 120 bytes is an estimate from that
+ * format (an id, a type, a name, the parent's id, the arguments).
+ */
+const PATH_BYTES = 120;
 
 type Op = (changes: TableChange[]) => number | void;
 
@@ -68,7 +74,8 @@ class Context {
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
     const web = this.model.platform === 'web';
-    if (web && requestBytes > WEB_PAYLOAD_LIMIT) {
+    const limit = this.model.payloadLimit;
+    if (web && requestBytes > limit) {
       this.model.syncs.push({ requestBytes, responseBytes: 0 });
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
     }
@@ -81,7 +88,7 @@ class Context {
       this.calculateAfterRequest();
       this.afterSync(changes);
     }
-    if (web && responseBytes > WEB_PAYLOAD_LIMIT) {
+    if (web && responseBytes > limit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
     }
     await Promise.resolve();
@@ -248,7 +255,12 @@ export class RangeProxy extends Proxy<RangeRef> {
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
   readonly dataValidation: DataValidationProxy;
 
-  constructor(ctx: Context, resolve: () => RangeRef | null) {
+  /** `depth`: navigation steps from the workbook to this range, each an object path in the request (PATH_BYTES). */
+  constructor(
+    ctx: Context,
+    resolve: () => RangeRef | null,
+    readonly depth = 1,
+  ) {
     super(ctx, resolve);
     this.format = new RangeFormatProxy(ctx, () => this.target());
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.target());
@@ -285,7 +297,7 @@ export class RangeProxy extends Proxy<RangeRef> {
     return this.loadedValue('values');
   }
   set values(value: unknown[][]) {
-    this.ctx.enqueue(payloadBytes(value) + OP_BYTES, (changes) => {
+    this.ctx.enqueue(payloadBytes(value) + OP_BYTES + this.depth * PATH_BYTES, (changes) => {
       const ref = this.target();
       const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, value, (r, c, v) => {
@@ -329,25 +341,33 @@ export class RangeProxy extends Proxy<RangeRef> {
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => sub(this.target(), row, column, 1, 1));
+    return new RangeProxy(this.ctx, () => sub(this.target(), row, column, 1, 1), this.depth + 1);
   }
   getRow(row: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => sub(this.target(), row, 0, 1, this.target().rect.cols));
+    return new RangeProxy(this.ctx, () => sub(this.target(), row, 0, 1, this.target().rect.cols), this.depth + 1);
   }
   getColumn(column: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => sub(this.target(), 0, column, this.target().rect.rows, 1));
+    return new RangeProxy(this.ctx, () => sub(this.target(), 0, column, this.target().rect.rows, 1), this.depth + 1);
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const t = this.target();
-      return sub(t, 0, 0, t.rect.rows + deltaRows, t.rect.cols + deltaColumns);
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return sub(t, 0, 0, t.rect.rows + deltaRows, t.rect.cols + deltaColumns);
+      },
+      this.depth + 1,
+    );
   }
   getOffsetRange(rows: number, columns: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const t = this.target();
-      return sub(t, rows, columns, t.rect.rows, t.rect.cols);
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return sub(t, rows, columns, t.rect.rows, t.rect.cols);
+      },
+      this.depth + 1,
+    );
   }
 
   select(): void {
@@ -562,19 +582,19 @@ export class TableProxy extends Proxy<TableModel> {
     return new RangeProxy(this.ctx, () => {
       const t = this.target();
       return { sheet: t.sheet, rect: { top: t.top, left: t.left, rows: 1, cols: t.width } };
-    });
+    }, 2);
   }
   getDataBodyRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.target();
       return { sheet: t.sheet, rect: t.bodyRect };
-    });
+    }, 2);
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.target();
       return { sheet: t.sheet, rect: t.rect };
-    });
+    }, 2);
   }
 
   private addChangedHandler(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult {
@@ -647,6 +667,45 @@ export interface EventHandlerResult {
   remove(): void;
 }
 
+/** The last column of a worksheet (XFD), 0-based. */
+const LAST_COLUMN = 16_383;
+/** "The attempted operation affects more than the limit of 33554000 cells" (OperationCellsExceedLimit). */
+const OPERATION_CELL_LIMIT = 33_554_000;
+
+/**
+ * The errors Excel documents for inserting a table column, in the table's rows, from the column
+ * where it goes to the right edge of the sheet (application-specific-api-error-handling.md):
+ *
+ * - NonBlankCellOffSheet: "Microsoft Excel can't insert new cells because it would push non-empty
+ *   cells off the end of the worksheet. These non-empty cells might appear empty but have blank
+ *   values, some formatting, or a formula." — a cell with a value or a format in column XFD.
+ * - OperationCellsExceedLimit, Excel on the web only: "If the TableColumnCollection.add API
+ *   triggers this error, confirm that there is no unintentional data within the worksheet but
+ *   outside of the table. In particular, check for data in the right-most columns of the
+ *   worksheet … (number of table rows) x (16383 - (number of table columns))". The page gives that
+ *   count for data in the right-most column; the fake counts the cells up to the right-most used
+ *   one in the table's rows (an empty band to the right moves nothing). That the count stops at
+ *   the last used column is the fake's reading: the page does not say.
+ */
+function checkRoomToTheRight(model: WorkbookModel, t: TableModel, col: number): void {
+  let rightmost = -1;
+  for (let r = t.top; r <= t.top + t.height; r++) {
+    const line = t.sheet.cells.get(r);
+    if (!line) continue;
+    for (const [c, cell] of line) if (c >= col && (cell.value !== '' || cell.numberFormat || cell.fill || cell.formula)) rightmost = Math.max(rightmost, c);
+  }
+  if (rightmost === LAST_COLUMN) {
+    throw new FakeOfficeError(
+      'NonBlankCellOffSheet',
+      "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+    );
+  }
+  const moved = (t.height + 1) * (rightmost + 1 - col);
+  if (model.platform === 'web' && rightmost >= 0 && moved > OPERATION_CELL_LIMIT) {
+    throw new FakeOfficeError('OperationCellsExceedLimit', 'The attempted operation affects more than the limit of 33554000 cells.');
+  }
+}
+
 class TableColumnCollectionProxy {
   constructor(
     private readonly ctx: Context,
@@ -659,10 +718,11 @@ class TableColumnCollectionProxy {
       const t = this.table();
       if (index !== undefined && index !== null && index !== t.width) throw new FakeOfficeError('InvalidArgument', 'fake: columns are only added at the right');
       const col = t.left + t.width;
-      const band = { top: t.top, left: col, rows: t.height + 1, cols: 16_384 - col };
+      const band = { top: t.top, left: col, rows: t.height + 1, cols: LAST_COLUMN + 1 - col };
       if (this.ctx.model.tables.some((other) => other !== t && other.sheet === t.sheet && intersects(other.rect, band))) {
         throw new FakeOfficeError('InsertDeleteConflict', "This won't work because it would move cells in a table on your worksheet.");
       }
+      checkRoomToTheRight(this.ctx.model, t, col);
       t.sheet.shiftRight(t.top, t.height + 1, col, 1);
       const header = name ?? `Column${t.width + 1}`;
       t.sheet.ensure(t.top, col).value = header;
@@ -837,10 +897,10 @@ export class WorksheetProxy extends Proxy<SheetModel> {
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? parseAddress(address) : { top: 0, left: 0, rows: 1_048_576, cols: 16_384 } }));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? parseAddress(address) : { top: 0, left: 0, rows: 1_048_576, cols: 16_384 } }), 2);
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: column, rows, cols: columns } }));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: column, rows, cols: columns } }), 2);
   }
   getUsedRangeOrNullObject(): RangeProxy {
     return new RangeProxy(this.ctx, () => {

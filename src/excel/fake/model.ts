@@ -206,6 +206,12 @@ export class WorkbookModel {
   readonly syncs: SyncRecord[] = [];
   /** Excel.CalculationMode: automatic recalculates after each request that changed cells (calc.ts). */
   calculationMode: 'automatic' | 'manual' = 'automatic';
+  /**
+   * Excel on the web's request and response limit: "a payload size limit for requests and
+   * responses of 5MB" (resource-limits-and-performance-optimization.md, "Excel add-ins"). Tests
+   * lower it to stand for a request whose envelope Excel counts larger than the adapter guessed.
+   */
+  payloadLimit = WEB_PAYLOAD_LIMIT;
   /** How many times the formulas were recalculated (tests, the benchmark). */
   recalculations = 0;
   private nextId = 1;

@@ -5,7 +5,7 @@
  */
 import { PaneError, type PaneErrorCode } from '../service';
 
-const CODES: readonly PaneErrorCode[] = ['no-portfolio', 'no-key-column', 'wrong-shape', 'busy', 'host-too-old', 'unexpected'];
+const CODES: readonly PaneErrorCode[] = ['no-portfolio', 'no-key-column', 'wrong-shape', 'off-sheet', 'too-many-cells', 'busy', 'host-too-old', 'unexpected'];
 
 export function toPaneError(thrown: unknown): PaneError {
   if (thrown instanceof PaneError) return thrown;

@@ -82,6 +82,16 @@ export const en: UiStrings = {
       body: ({ address }) =>
         `${address ? `Cell ${address} is` : 'Something to the right of the table is'} in the way of the result columns. Move it (or leave empty columns to the right of the table), then try again.`,
     },
+    'off-sheet': {
+      title: 'No room for the result columns',
+      body: ({ address }) =>
+        `Adding the result columns would push cells off the right edge of the sheet: something is in the last column (XFD)${address ? ` of ${address}` : ' in the table’s rows'} — a value, a format or a formula, even one that looks empty. Delete those columns at the right edge (select them, Delete), then try again.`,
+    },
+    'too-many-cells': {
+      title: 'Excel on the web cannot move that many cells',
+      body: ({ address }) =>
+        `Adding the result columns would move every cell to the right of the table${address ? ` in ${address}` : ''}, and something far to the right (look in the right-most columns of the sheet) makes that more than Excel on the web allows. Delete what is there if you do not need it, or run the check once in Excel for Windows or Mac, then try again.`,
+    },
     busy: {
       title: 'Excel is busy',
       body: () => 'Leave cell editing first (press Enter or Esc), or wait for another person’s edit to finish, then try again.',

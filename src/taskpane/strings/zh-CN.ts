@@ -79,6 +79,16 @@ export const zhCN: UiStrings = {
       body: ({ address }) =>
         `${address ? `单元格 ${address} ` : '表格右侧的内容'}挡住了要添加的结果列。请移开该处内容（或在表格右侧留出空列）后重试。`,
     },
+    'off-sheet': {
+      title: '没有位置添加结果列',
+      body: ({ address }) =>
+        `添加结果列会把单元格挤出工作表右边界：${address ? `${address} 的` : '表格所在行的'}最后一列（XFD）有内容——数值、格式或公式，哪怕看起来是空的。请删除工作表最右侧的这些列（选中后“删除”），然后重试。`,
+    },
+    'too-many-cells': {
+      title: 'Excel 网页版无法移动这么多单元格',
+      body: ({ address }) =>
+        `添加结果列要移动表格右侧${address ? `（${address}）` : ''}的所有单元格，而工作表很靠右的位置（请查看最右侧几列）有内容，使移动量超出 Excel 网页版的上限。如不需要，请删除那里的内容；或先在 Windows 或 Mac 版 Excel 中检查一次，然后重试。`,
+    },
     busy: {
       title: 'Excel 正忙',
       body: () => '请先退出单元格编辑（按 Enter 或 Esc），或等待其他人的编辑完成，然后重试。',
