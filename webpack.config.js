@@ -7,8 +7,19 @@
  *
  * Options (`--env NAME[=VALUE]`, e.g. `npm run build -- --env baseUrl=https://addin.example.com/`):
  *   baseUrl=URL   rewrite https://localhost:3000/ in dist/manifest.xml to URL (deployments)
- *   officeJsCdn   load office.js from Microsoft's CDN instead of the copy in dist/office-js/
+ *   officeJsCdn   development builds too load office.js from Microsoft's CDN (production builds always do)
  *   http          dev server over plain http (Office itself requires https)
+ *
+ * office.js: production builds load https://appsforoffice.microsoft.com/lib/1/hosted/office.js, the
+ * reference Microsoft requires ("If you plan to publish your Office Add-in from Microsoft Marketplace,
+ * you must use this CDN reference. Local references are only appropriate for internal, development,
+ * and debugging scenarios.":
+ * https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn;
+ * the @microsoft/office-js README: "The NPM package associated with this repo is no longer officially
+ * supported"). The npm copy still goes to dist/office-js/: a plain browser that cannot reach the CDN
+ * (preview mode, the browser tests) gets it in the CDN's place, and development builds load it first.
+ * Each page starts with src/taskpane/boot.js inline (ES5), which tells an Office host from a plain
+ * browser before office.js loads and makes that choice (see taskpane.html).
  *
  * Shared runtime: taskpane.html hosts the taskpane, commands and functions bundles in one
  * JavaScript runtime (manifest.xml <Runtimes>), on one webpack runtime chunk (runtime.js) so that
@@ -35,6 +46,9 @@ const pkg = require('./package.json');
 const DEV_BASE_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_LOCAL = 'office-js/office.js';
+/** Written inline at the top of each page (plain ES5; host.ts imports the same file). */
+const BOOT_SCRIPT = path.resolve(__dirname, 'src/taskpane/boot.js');
 /** office.js loads host/locale scripts next to itself; only Excel's are copied (non-debug builds). */
 const OFFICE_JS_IGNORE = [
   '**/*.debug.js',
@@ -103,6 +117,16 @@ function localizeFunctionsMetadata(english, table) {
   return { metadata: { ...english, functions }, problems };
 }
 
+/**
+ * boot.js for a <script> element: without its leading doc comment (it stays in the source), and
+ * checked for a sequence that would end the element early.
+ */
+function inlineBootScript() {
+  const source = fs.readFileSync(BOOT_SCRIPT, 'utf8').replace(/^\/\*[\s\S]*?\*\/\s*/, '');
+  if (/<\/script|<!--/i.test(source)) throw new Error(`${BOOT_SCRIPT}: cannot be inlined (contains </script or <!--)`);
+  return `/* src/taskpane/boot.js */\n${source}`;
+}
+
 function swcRule(test, tsx, dev) {
   return {
     test,
@@ -125,7 +149,10 @@ function swcRule(test, tsx, dev) {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJsUrl = env.officeJsCdn ? OFFICE_JS_CDN : 'office-js/office.js';
+  const officeJsFromCdn = !dev || Boolean(env.officeJsCdn);
+  const officeJsUrl = officeJsFromCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  // The local copy in the CDN's place, outside Office only (boot.js's afterOfficeJs).
+  const officeJsFallback = officeJsFromCdn ? OFFICE_JS_LOCAL : null;
   const baseUrl = typeof env.baseUrl === 'string' ? env.baseUrl.replace(/\/?$/, '/') : undefined;
 
   const page = (name, chunks) =>
@@ -135,6 +162,14 @@ module.exports = async (env = {}, argv = {}) => {
       chunks,
       chunksSortMode: 'manual',
       officeJsUrl,
+      officeJsFallback,
+      // Read at each compilation, so that the dev server picks up edits to boot.js.
+      templateParameters: (compilation, assets, assetTags, options) => ({
+        compilation,
+        webpackConfig: compilation.options,
+        htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+        bootScript: inlineBootScript(),
+      }),
     });
 
   const config = {
@@ -175,16 +210,12 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) =>
               baseUrl ? content.toString().split(DEV_BASE_URL).join(baseUrl) : content,
           },
-          ...(env.officeJsCdn
-            ? []
-            : [
-                {
-                  from: 'node_modules/@microsoft/office-js/dist',
-                  to: 'office-js',
-                  globOptions: { ignore: OFFICE_JS_IGNORE },
-                  info: { minimized: true }, // already minified: keep Terser off these 300+ files
-                },
-              ]),
+          {
+            from: 'node_modules/@microsoft/office-js/dist',
+            to: 'office-js',
+            globOptions: { ignore: OFFICE_JS_IGNORE },
+            info: { minimized: true }, // already minified: keep Terser off these 300+ files
+          },
         ],
       }),
     ],

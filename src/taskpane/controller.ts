@@ -3,12 +3,13 @@
  */
 import { sharedRuntime } from '../excel/runtime';
 import { officeDocumentSettings } from '../excel/workbook';
-import { detectHost } from './host';
+import { detectHost, type DetectOptions } from './host';
 import { ExcelPaneService } from './paneService';
 import type { PaneService } from './service';
 
-export async function createPaneService(): Promise<PaneService> {
-  const host = await detectHost();
+/** Preview mode only in a plain browser; inside Office this waits for Excel however long (see host.ts). */
+export async function createPaneService(options: Pick<DetectOptions, 'onStillWaiting'> = {}): Promise<PaneService> {
+  const host = await detectHost(options);
   if (host.kind === 'browser') {
     const { createPreviewService } = await import(/* webpackChunkName: "preview" */ './preview');
     return createPreviewService();

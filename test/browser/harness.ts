@@ -24,6 +24,14 @@ export const CHROMIUM_ARGS = [
 ];
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 
+/**
+ * Production builds load office.js from Microsoft's CDN (webpack.config.js). The tests block it like
+ * every request past 127.0.0.1, so the page falls back to its local copy (boot.js): that one request,
+ * and the console's "Failed to load resource" for it, are expected and kept apart from `blocked` and
+ * `errors` (in `officeJsCdn`).
+ */
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
 /** The example workbook's Settings fix "today" (asOf). */
 export const EXAMPLE_TODAY = '2026-11-21';
 
@@ -115,29 +123,55 @@ export interface Pane {
   page: Page;
   /** Uncaught exceptions, console errors and failed local requests: every test expects none. */
   errors: string[];
-  /** Requests that tried to leave 127.0.0.1 (aborted). */
+  /** Requests that tried to leave 127.0.0.1 (aborted), but office.js from the CDN. */
   blocked: string[];
+  /** Requests for office.js from Microsoft's CDN (aborted: the page then loads its local copy). */
+  officeJsCdn: string[];
   close(): Promise<void>;
 }
 
+export interface PaneOptions {
+  viewport?: { width: number; height: number };
+  /** Playwright's userAgent option (e.g. Internet Explorer 11's). */
+  userAgent?: string;
+  /** Wait for preview mode (the commands and the example workbook); default true. */
+  waitForPreview?: boolean;
+}
+
 /** A fresh browser context (so a fresh in-memory workbook) on taskpane.html, ready to click. */
-export async function openPane(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Pane> {
+export async function openPane(
+  browser: Browser,
+  baseUrl: string,
+  viewportOrOptions: { width: number; height: number } | PaneOptions = {},
+  path = 'taskpane.html',
+): Promise<Pane> {
+  const options: PaneOptions = 'width' in viewportOrOptions ? { viewport: viewportOrOptions as { width: number; height: number } } : viewportOrOptions;
+  const viewport = options.viewport ?? { width: 1280, height: 900 };
   // A user in China: the pane's "written at" time then reads like the sheet's 检查时间 (China time).
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  });
   context.setDefaultTimeout(10_000);
   const errors: string[] = [];
   const blocked: string[] = [];
+  const officeJsCdn: string[] = [];
   const local = new URL(baseUrl).origin;
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${local}/`)) return route.continue();
-    blocked.push(url);
+    (url === OFFICE_JS_CDN ? officeJsCdn : blocked).push(url);
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (message.location().url === OFFICE_JS_CDN && /Failed to load resource/.test(message.text())) return; // the blocked CDN request
+    errors.push(`console error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
     if (request.url().startsWith(`${local}/`)) errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
@@ -145,11 +179,13 @@ export async function openPane(browser: Browser, baseUrl: string, viewport = { w
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  await page.goto(`${baseUrl}taskpane.html`);
-  // Preview mode is ready when the commands and the example workbook show.
-  await page.getByTestId('check-portfolio').waitFor();
-  await page.getByTestId('preview-grid').waitFor();
-  return { context, page, errors, blocked, close: () => context.close() };
+  await page.goto(`${baseUrl}${path}`);
+  if (options.waitForPreview !== false) {
+    // Preview mode is ready when the commands and the example workbook show.
+    await page.getByTestId('check-portfolio').waitFor();
+    await page.getByTestId('preview-grid').waitFor();
+  }
+  return { context, page, errors, blocked, officeJsCdn, close: () => context.close() };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -213,10 +213,11 @@ describe('manifest.xml, checked offline', () => {
       if (xsiType(action) === 'ShowTaskpane') expect([pathOf(action), child(action, 'SourceLocation').attributes.resid]).toEqual([pathOf(action), runtime.attributes.resid]);
       else expect([pathOf(action), xsiType(action)]).toEqual([pathOf(action), 'ExecuteFunction']); // runs in FunctionFile, the same page
     }
-    // The one page hosts all three bundles (webpack injects them after office.js).
+    // The one page hosts all three bundles (webpack injects them after office.js, from Microsoft's
+    // CDN in a production build: test/manifest/pages.test.ts checks the page's office.js in detail).
     const page = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
     const scripts = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
-    expect(scripts[0]).toBe('office-js/office.js');
+    expect(scripts[0]).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     for (const bundle of ['taskpane.js', 'commands.js', 'functions.js']) expect([bundle, scripts.includes(bundle)]).toEqual([bundle, true]);
   });
 
@@ -256,7 +257,13 @@ describe('manifest.xml, checked offline', () => {
     const opensPane = buttons.filter((b) => xsiType(child(b, 'Action')) === 'ShowTaskpane');
     expect(opensPane).toHaveLength(1);
     const action = child(opensPane[0], 'Action');
-    expect(child(action, 'TaskpaneId').text).not.toBe('');
+    // One task pane, the shared runtime's: no <Action> under the Host with the long-lived Runtime
+    // has a TaskpaneId. "In the ancestor <Host> element that has a descendant <Runtime> element that
+    // is set to a long lifetime, none of the descendant <Action> elements should have a <TaskpaneID>
+    // child element" (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime,
+    // "Good practice: avoid multiple task panes"; office-js-docs-pr, docs/develop/configure-your-add-in-to-use-a-shared-runtime.md).
+    const paneIds = descendants(root).filter((e) => e.local.toLowerCase() === 'taskpaneid');
+    expect(paneIds.map(pathOf)).toEqual([]);
     expect(urlOf(child(action, 'SourceLocation'))).toBe(`${DEV_BASE}taskpane.html`);
     // Every group and control: a unique id, a label, and an icon at 16, 32 and 80 px.
     const ids = [...groups, ...groups.flatMap((g) => children(g, 'Control'))].map((e) => e.attributes.id);

@@ -122,6 +122,14 @@ export const en: UiStrings = {
   list,
 
   startupFailed: { title: 'Launch Tracker could not start', body: (message) => `${message}. Close the task pane and open it again.` },
+  startup: {
+    stillWaiting: 'Still waiting for Excel to start the add-in…',
+    officeJsMissing: {
+      title: 'Office’s JavaScript library did not load',
+      body: 'Launch Tracker loads office.js from Microsoft (appsforoffice.microsoft.com) and could not reach it. Check the network connection or proxy, then close the task pane and open it again.',
+    },
+    notExcel: { title: 'Launch Tracker runs in Excel only', body: 'Open it from the Home tab of Excel.' },
+  },
 
   grid: {
     title: 'Example workbook',

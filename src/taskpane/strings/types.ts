@@ -88,6 +88,15 @@ export interface UiStrings {
   list(items: string[]): string;
 
   startupFailed: { title: string; body(message: string): string };
+  /** Inside Office, start-up problems that are not preview mode's business (src/taskpane/host.ts). */
+  startup: {
+    /** Under the spinner when Office.onReady is slow. */
+    stillWaiting: string;
+    /** office.js did not load from Microsoft's CDN. */
+    officeJsMissing: { title: string; body: string };
+    /** Office says the host is not Excel. */
+    notExcel: { title: string; body: string };
+  };
 
   grid: {
     title: string;

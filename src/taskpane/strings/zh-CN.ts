@@ -118,6 +118,14 @@ export const zhCN: UiStrings = {
   list,
 
   startupFailed: { title: '上线追踪无法启动', body: (message) => `${message}。请关闭任务窗格后重新打开。` },
+  startup: {
+    stillWaiting: '仍在等待 Excel 启动加载项…',
+    officeJsMissing: {
+      title: 'Office 的 JavaScript 库未能加载',
+      body: '上线追踪从微软服务器（appsforoffice.microsoft.com）加载 office.js，但无法连接。请检查网络连接或代理设置，然后关闭任务窗格并重新打开。',
+    },
+    notExcel: { title: '上线追踪只能在 Excel 中使用', body: '请在 Excel 的“开始”选项卡上打开它。' },
+  },
 
   grid: {
     title: '示例工作簿',
