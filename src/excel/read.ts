@@ -101,7 +101,7 @@ function checkPortfolio(portfolio: TableRead | null): asserts portfolio is Table
   }
 }
 
-interface Pending {
+export interface PendingTableRead {
   name: string;
   table: Excel.Table;
   header: Excel.Range;
@@ -109,7 +109,7 @@ interface Pending {
   sheet: Excel.Worksheet;
 }
 
-function queueTable(ctx: Excel.RequestContext, name: string, withValues: boolean): Pending {
+export function queueTableRead(ctx: Excel.RequestContext, name: string, withValues: boolean): PendingTableRead {
   const table = ctx.workbook.tables.getItem(name).load('id');
   return {
     name,
@@ -120,7 +120,7 @@ function queueTable(ctx: Excel.RequestContext, name: string, withValues: boolean
   };
 }
 
-function toRead(p: Pending, rows: Cell[][]): TableRead {
+export function tableReadOf(p: PendingTableRead, rows: Cell[][]): TableRead {
   return {
     name: p.name,
     id: p.table.id,
@@ -142,12 +142,12 @@ function emptyRead(): WorkbookRead {
 }
 
 async function loadTables(ctx: Excel.RequestContext, names: readonly string[], sync: () => Promise<void>): Promise<WorkbookRead> {
-  const pending = names.map((n) => queueTable(ctx, n, true));
+  const pending = names.map((n) => queueTableRead(ctx, n, true));
   await sync();
   const read = emptyRead();
   for (const p of pending) {
     const role = roleOf(p.name);
-    if (role) read[role] = toRead(p, p.body.values);
+    if (role) read[role] = tableReadOf(p, p.body.values);
   }
   return read;
 }
@@ -182,7 +182,7 @@ async function findPortfolioByHeader(ctx: Excel.RequestContext, known: readonly 
  * in blocks that stay under the payload limit.
  */
 async function loadInBlocks(ctx: Excel.RequestContext, names: readonly string[], sync: () => Promise<void>, asPortfolio = false): Promise<WorkbookRead> {
-  const pending = names.map((n) => queueTable(ctx, n, false));
+  const pending = names.map((n) => queueTableRead(ctx, n, false));
   await sync();
   const read = emptyRead();
   for (const p of pending) {
@@ -199,7 +199,7 @@ async function loadInBlocks(ctx: Excel.RequestContext, names: readonly string[],
       start += count;
     }
     const role = asPortfolio ? 'portfolio' : roleOf(p.name);
-    if (role) read[role] = toRead(p, rows);
+    if (role) read[role] = tableReadOf(p, rows);
   }
   return read;
 }

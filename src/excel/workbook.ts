@@ -7,26 +7,42 @@ import { ExcelApi, officeErrorCode } from './run';
 
 // ---- document settings (remembered in the workbook) ---------------------------------------
 
+/**
+ * Office.context.document.settings: get/set/remove act on an in-memory copy, saveAsync writes it
+ * into the document, refreshAsync reads back what the document holds
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings).
+ */
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   save(): Promise<void>;
+  /** Read the settings the document holds again (refreshAsync). */
+  reload(): Promise<void>;
 }
 
 export function officeDocumentSettings(): DocumentSettings {
   const settings = Office.context.document.settings;
+  const done = (resolve: () => void, reject: (e: unknown) => void) => (result: Office.AsyncResult<unknown>) =>
+    result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error);
   return {
     get: (name) => settings.get(name),
     set: (name, value) => settings.set(name, value),
-    save: () =>
-      new Promise((resolve, reject) =>
-        settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error))),
-      ),
+    remove: (name) => settings.remove(name),
+    save: () => new Promise((resolve, reject) => settings.saveAsync(done(resolve, reject))),
+    reload: () => new Promise((resolve, reject) => settings.refreshAsync(done(resolve, reject))),
   };
 }
 
+/** Settings kept in a map (preview mode, tests): the map is both the copy and the document. */
 export function memoryDocumentSettings(store: Map<string, unknown>): DocumentSettings {
-  return { get: (name) => store.get(name), set: (name, value) => void store.set(name, value), save: async () => undefined };
+  return {
+    get: (name) => store.get(name),
+    set: (name, value) => void store.set(name, value),
+    remove: (name) => void store.delete(name),
+    save: async () => undefined,
+    reload: async () => undefined,
+  };
 }
 
 export const SETTING = {

@@ -11,6 +11,7 @@ import { StringsContext, stringsFor } from './strings';
 import { ActionBar, type PaneAction } from './components/ActionBar';
 import { AttentionList } from './components/AttentionList';
 import { CheckProgress } from './components/CheckProgress';
+import { Diagnostics } from './components/Diagnostics';
 import { PaneHeader } from './components/PaneHeader';
 import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
 import { PreviewBanner } from './components/PreviewBanner';
@@ -207,6 +208,7 @@ export function App({ service }: { service: PaneService }) {
                 {summary && (
                   <AttentionList rows={summary.attention} today={summary.today} language={language} onSelectRow={selectRow} />
                 )}
+                <Diagnostics run={(listener) => service.runDiagnostics(listener)} disabled={running !== null} />
               </>
             )}
           </main>

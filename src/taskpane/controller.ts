@@ -20,6 +20,8 @@ export async function createPaneService(options: Pick<DetectOptions, 'onStillWai
     settings: officeDocumentSettings(),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     officeLanguage: runtime.language,
+    // 'OfficeOnline', 'PC', 'Mac' … (Office.PlatformType): Diagnostics tests the 5 MB limit on the web only.
+    platform: String(Office.context.platform ?? 'unknown'),
   });
   // The workbook remembers "keep up to date": resume it when the pane opens.
   if (service.keepUpToDate()) service.follow(true).catch((e) => console.warn('Launch Tracker: cannot follow edits', e));

@@ -17,9 +17,11 @@ import type { StoreUpdate } from '../excel/store';
 import { createTemplate } from '../excel/template';
 import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError } from '../excel/workbook';
 import { writeOutputs, WriteStats } from '../excel/write';
+import { DiagnosticReport, runDiagnostics } from '../excel/diagnostics';
 import type { LivePortfolio } from '../workbook/live';
 import { PaneError } from './service';
-import type { CheckSummary, ColumnClash, CreateOutcome, PaneService, PreviewWorkbook, Progress } from './service';
+import type { CheckSummary, ColumnClash, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
+import { ADDIN_VERSION } from './version';
 import type { TableRead } from '../excel/read';
 import { columnLetters } from '../workbook/address';
 
@@ -31,6 +33,10 @@ export interface PaneDeps {
   officeLanguage: Language;
   previewWorkbook?: PreviewWorkbook;
   now?: () => number;
+  /** Office.context.platform as text ('OfficeOnline', 'PC', 'Mac' …): the Diagnostics report names it. */
+  platform?: string;
+  /** The add-in's version (what =LAUNCH.ADDINVERSION() answers). */
+  version?: string;
 }
 
 /** Severity texts of both languages get a fill, so switching language keeps the colours. */
@@ -220,6 +226,31 @@ export class ExcelPaneService implements PaneService {
     }
   }
 
+  // ---- diagnostics -------------------------------------------------------------------------
+
+  /**
+   * The self-test of every Excel call the product makes (src/excel/diagnostics.ts). In preview
+   * mode the "type into a cell" step is done by the pane itself, as a person would in Excel.
+   */
+  async runDiagnostics(listener: DiagnosticsListener): Promise<DiagnosticReport> {
+    const preview = this.deps.previewWorkbook;
+    const askForEdit = preview
+      ? (sheet: string, address: string) => {
+          const { row, column } = cellOf(address);
+          setTimeout(() => preview.edit(sheet, row, column, '诊断'), 50);
+        }
+      : listener.onAskForEdit;
+    return runDiagnostics({
+      excel: this.excel,
+      settings: this.deps.settings,
+      isSetSupported: this.deps.isSetSupported,
+      platform: this.deps.platform ?? (preview ? 'Preview' : 'unknown'),
+      version: this.deps.version ?? ADDIN_VERSION,
+      askForEdit,
+      onResult: listener.onResult,
+    });
+  }
+
   // ---- keep up to date ---------------------------------------------------------------------
 
   keepUpToDate(): boolean {
@@ -311,6 +342,14 @@ export class ExcelPaneService implements PaneService {
     }
     return patched;
   }
+}
+
+/** 0-based row and column of an A1 address ("B3" → row 2, column 1). */
+function cellOf(address: string): { row: number; column: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, column: column - 1 };
 }
 
 /** The adapter's account of a user's column left alone, in the pane's terms. */

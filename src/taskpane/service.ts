@@ -10,6 +10,14 @@
 import type { Day } from '../rules/dates';
 import type { Language, RowSeverity, StageCode } from '../rules/types';
 import type { AttentionItem } from '../workbook/summary';
+import type { DiagnosticReport, DiagnosticResult } from '../excel/diagnostics';
+
+/** What the Diagnostics run tells the pane while it runs. */
+export interface DiagnosticsListener {
+  onResult(result: DiagnosticResult): void;
+  /** The run asks the person to type into a cell of its scratch sheet (the user-edit check). */
+  onAskForEdit(sheet: string, address: string): void;
+}
 
 /** Problems the pane shows as a message bar, each with what the user can do about it. */
 export type PaneErrorCode =
@@ -121,6 +129,9 @@ export interface PaneService {
   setKeepUpToDate(on: boolean, language: Language): Promise<void>;
   /** Called after an automatic re-check of edited rows, with the new summary. */
   onUpdate(listener: (summary: CheckSummary) => void): () => void;
+
+  /** Test every Excel call the product makes, on a scratch sheet deleted afterwards. */
+  runDiagnostics(listener: DiagnosticsListener): Promise<DiagnosticReport>;
 }
 
 /**

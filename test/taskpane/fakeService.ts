@@ -1,7 +1,8 @@
 /** A PaneService on fixed data for the pane's tests: records calls, answers what it is told. */
 import { dayFromYmd } from '../../src/rules/dates';
 import type { Language } from '../../src/rules/types';
-import type { CheckSummary, CreateOutcome, PaneService, PreviewWorkbook, Progress } from '../../src/taskpane/service';
+import type { CheckSummary, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from '../../src/taskpane/service';
+import { DIAGNOSTICS, type DiagnosticReport } from '../../src/excel/diagnostics';
 
 export const TODAY = dayFromYmd(2026, 11, 21);
 
@@ -42,6 +43,8 @@ export interface FakeOptions {
   dashboard?: () => Promise<void>;
   setKeep?: (on: boolean) => Promise<void>;
   keep?: boolean;
+  /** The Diagnostics run: by default every check passes at once. */
+  diagnostics?: (listener: DiagnosticsListener) => Promise<DiagnosticReport>;
 }
 
 export function fakeService(options: FakeOptions = {}): PaneService & { calls: FakeCalls; update(s: CheckSummary): void } {
@@ -81,6 +84,12 @@ export function fakeService(options: FakeOptions = {}): PaneService & { calls: F
     },
     update(s) {
       for (const l of listeners) l(s);
+    },
+    async runDiagnostics(listener) {
+      if (options.diagnostics) return options.diagnostics(listener);
+      const results = DIAGNOSTICS.map((name) => ({ name, state: 'pass' as const, reason: 'ok', ms: 1 }));
+      results.forEach((r) => listener.onResult(r));
+      return { startedAt: Date.UTC(2026, 10, 21, 2, 0), host: 'Fake', results };
     },
   };
 }

@@ -209,6 +209,18 @@ function forEachCell(ref: RangeRef, value: unknown, apply: (row: number, col: nu
   }
 }
 
+/**
+ * Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+ * Excel interprets this value as a formula" (Excel.Range.values). A text that is a number (-5,
+ * +8613800000000) is a number, not a formula. What happens in a cell formatted as text ("@") the
+ * reference does not say; the fake keeps the text there, as Excel does for a person typing into
+ * such a cell — the Diagnostics run checks it in real Excel (src/excel/diagnostics.ts).
+ */
+function isFormulaText(v: unknown): boolean {
+  if (typeof v !== 'string' || !/^[=+-]/.test(v)) return false;
+  return v.startsWith('=') || !Number.isFinite(Number(v.trim()));
+}
+
 /** Table change events for a write; `before`: the value of a one-cell range before it (for `details`). */
 function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange[], before?: CellValue): void {
   const one = ref.rect.rows === 1 && ref.rect.cols === 1 && before !== undefined;
@@ -260,8 +272,9 @@ export class RangeProxy extends Proxy<RangeRef> {
     ctx: Context,
     resolve: () => RangeRef | null,
     readonly depth = 1,
+    nullable = false,
   ) {
-    super(ctx, resolve);
+    super(ctx, resolve, nullable);
     this.format = new RangeFormatProxy(ctx, () => this.target());
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.target());
     this.dataValidation = new DataValidationProxy(ctx, () => this.target());
@@ -273,6 +286,8 @@ export class RangeProxy extends Proxy<RangeRef> {
         return matrix(ref, (r, c) => ref.sheet.value(r, c));
       case 'numberFormat':
         return matrix(ref, (r, c) => ref.sheet.cell(r, c)?.numberFormat ?? 'General');
+      case 'formulas':
+        return matrix(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.value(r, c));
       case 'address':
         return `${ref.sheet.name}!${rectAddress(ref.rect)}`;
       case 'rowIndex':
@@ -302,12 +317,37 @@ export class RangeProxy extends Proxy<RangeRef> {
       const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, value, (r, c, v) => {
         const cell = ref.sheet.ensure(r, c);
+        if (isFormulaText(v) && cell.numberFormat !== '@') {
+          cell.formula = v as string;
+          return;
+        }
         cell.value = (v ?? '') as CellValue;
         delete cell.formula;
       });
       this.ctx.wroteValues = true;
       changedTables(this.ctx.model, ref, changes, before);
     });
+  }
+  /** Range.formulas: a text starting with = is a formula (calculated as calc.ts says), anything else a value. */
+  set formulas(value: unknown[][]) {
+    this.ctx.enqueue(payloadBytes(value) + OP_BYTES + this.depth * PATH_BYTES, (changes) => {
+      const ref = this.target();
+      const before = ref.sheet.value(ref.rect.top, ref.rect.left);
+      forEachCell(ref, value, (r, c, v) => {
+        const cell = ref.sheet.ensure(r, c);
+        if (typeof v === 'string' && v.startsWith('=')) {
+          cell.formula = v;
+        } else {
+          delete cell.formula;
+          cell.value = (v ?? '') as CellValue;
+        }
+      });
+      this.ctx.wroteValues = true;
+      changedTables(this.ctx.model, ref, changes, before);
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.loadedValue('formulas');
   }
   get numberFormat(): unknown[][] {
     return this.loadedValue('numberFormat');
@@ -449,12 +489,30 @@ class RangeFormatProxy {
 }
 
 class DataValidationProxy {
+  private loadedRule: { list: { inCellDropDown: boolean; source: string } } | null | undefined;
+
   constructor(
     private readonly ctx: Context,
     private readonly ref: () => RangeRef,
   ) {}
 
+  /** load('rule'): the list rule of the first validation over the range (an empty rule when none). */
+  load(_props?: unknown): this {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const r = this.ref();
+      const v = r.sheet.validations.find((x) => intersects(x.rect, r.rect));
+      this.loadedRule = v ? { list: { inCellDropDown: true, source: v.list } } : null;
+    });
+    return this;
+  }
+
+  get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+    if (this.loadedRule === undefined) notLoaded('rule');
+    return this.loadedRule ?? {};
+  }
+
   set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    this.loadedRule = undefined;
     this.ctx.enqueue(payloadBytes(rule) + OP_BYTES, () => {
       const r = this.ref();
       if (!rule.list) throw new FakeOfficeError('InvalidArgument', 'fake: only list validations are modelled');
@@ -850,7 +908,7 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
 
 export class WorksheetProxy extends Proxy<SheetModel> {
   readonly tables: TableCollectionProxy;
-  readonly freezePanes: { freezeAt(range: RangeProxy | string): void; freezeRows(count: number): void };
+  readonly freezePanes: { freezeAt(range: RangeProxy | string): void; freezeRows(count: number): void; getLocationOrNullObject(): RangeProxy };
   readonly charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
 
   constructor(ctx: Context, resolve: () => SheetModel | null, nullable = false) {
@@ -863,6 +921,21 @@ export class WorksheetProxy extends Proxy<SheetModel> {
           this.target().frozen = { rows: rect.top + rect.rows, cols: rect.left + rect.cols };
         }),
       freezeRows: (count) => ctx.enqueue(OP_BYTES, () => void (this.target().frozen = { rows: count, cols: 0 })),
+      // WorksheetFreezePanes.getLocationOrNullObject (ExcelApi 1.7): "Gets a range that describes the
+      // frozen cells in the active worksheet view … If there is no frozen pane, then this method
+      // returns an object with its isNullObject property set to true."
+      getLocationOrNullObject: () =>
+        new RangeProxy(
+          ctx,
+          () => {
+            const sheet = this.target();
+            const { rows, cols } = sheet.frozen;
+            if (rows === 0 && cols === 0) return null;
+            return { sheet, rect: { top: 0, left: 0, rows: Math.max(rows, 1), cols: cols === 0 ? 16_384 : cols } };
+          },
+          3,
+          true,
+        ),
     };
     this.charts = {
       add: (type, source) => {

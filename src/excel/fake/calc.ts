@@ -18,7 +18,10 @@
  * The fake recalculates every formula at once (its workbooks are small); the formulas it reads
  * are a cell reference (=B2, ='项目'!B2), COUNTIF(range, criteria) with * and ? wildcards,
  * COUNTA(range) and SUM(range), where a range is A1:B9, a whole column (Q:Q), a sheet's
- * ('项目'!Q:Q) or a table column (Portfolio[级别]). Anything else evaluates to #NAME?.
+ * ('项目'!Q:Q) or a table column (Portfolio[级别]); and the custom functions registered on the
+ * model (model.customFunctions, e.g. LAUNCH.ADDINVERSION), given their arguments' values. Excel
+ * calls custom functions asynchronously (a cell shows #BUSY! meanwhile); the fake answers at
+ * once. Anything else evaluates to #NAME?, as a function Excel does not know does.
  */
 import { parseAddress, Rect } from '../../workbook/address';
 import type { CellValue, SheetModel, WorkbookModel } from './model';
@@ -27,19 +30,40 @@ import type { CellValue, SheetModel, WorkbookModel } from './model';
 export function recalculate(model: WorkbookModel): void {
   for (const sheet of model.sheets) {
     for (const [row, line] of sheet.cells) {
-      for (const [col, cell] of line) if (cell.formula !== undefined) cell.value = evaluate(model, sheet, cell.formula, row, col);
+      for (const [col, cell] of line) {
+        const formula = cell.formula;
+        if (formula === undefined) continue;
+        const value = evaluate(model, sheet, formula, row, col);
+        if (!(value instanceof Promise)) {
+          cell.value = value;
+          continue;
+        }
+        // A custom function answering later: #BUSY! until it does (and only if the formula is still there).
+        cell.value = '#BUSY!';
+        void value.then(
+          (answer) => {
+            if (cell.formula === formula) cell.value = answer;
+            model.notifyView();
+          },
+          () => {
+            if (cell.formula === formula) cell.value = '#VALUE!';
+          },
+        );
+      }
     }
   }
   model.recalculations++;
 }
 
-function evaluate(model: WorkbookModel, sheet: SheetModel, formula: string, row: number, col: number): CellValue {
+function evaluate(model: WorkbookModel, sheet: SheetModel, formula: string, row: number, col: number): CellValue | Promise<CellValue> {
   const body = formula.replace(/^=/, '').trim();
-  const call = /^([A-Z]+)\((.*)\)$/i.exec(body);
+  const call = /^([A-Z][A-Z0-9.]*)\((.*)\)$/i.exec(body);
   try {
     if (!call) return single(model, sheet, body, row, col);
     const [, fn, args] = call;
-    const parts = splitArgs(args);
+    const parts = args.trim() === '' ? [] : splitArgs(args);
+    const custom = model.customFunctions.get(fn.toUpperCase());
+    if (custom) return custom(parts.map((p) => argument(model, sheet, p, row, col)));
     const values = () => cellsOf(model, sheet, parts[0]);
     switch (fn.toUpperCase()) {
       case 'COUNTIF': {
@@ -87,6 +111,15 @@ function resolve(model: WorkbookModel, sheet: SheetModel, ref: string): { sheet:
   const target = bang < 0 ? sheet : model.sheet(ref.slice(0, bang).replace(/^'|'$/g, ''));
   if (!target) throw new Error('no sheet');
   return { sheet: target, rect: parseAddress(ref.slice(bang + 1)) };
+}
+
+/** A custom function's argument: a quoted text, a number, TRUE/FALSE, or a cell's value. */
+function argument(model: WorkbookModel, sheet: SheetModel, arg: string, row: number, col: number): CellValue {
+  const text = /^"(.*)"$/.exec(arg)?.[1];
+  if (text !== undefined) return text.replace(/""/g, '"');
+  if (/^(TRUE|FALSE)$/i.test(arg)) return arg.toUpperCase() === 'TRUE';
+  if (arg !== '' && Number.isFinite(Number(arg))) return Number(arg);
+  return single(model, sheet, arg, row, col);
 }
 
 function splitArgs(args: string): string[] {

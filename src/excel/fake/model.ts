@@ -212,6 +212,8 @@ export class WorkbookModel {
    * lower it to stand for a request whose envelope Excel counts larger than the adapter guessed.
    */
   payloadLimit = WEB_PAYLOAD_LIMIT;
+  /** Custom functions the fake's formulas can call, by upper-case name (LAUNCH.ADDINVERSION): see calc.ts. */
+  readonly customFunctions = new Map<string, (args: CellValue[]) => CellValue | Promise<CellValue>>();
   /** How many times the formulas were recalculated (tests, the benchmark). */
   recalculations = 0;
   private nextId = 1;

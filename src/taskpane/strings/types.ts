@@ -3,6 +3,7 @@
  * string the pane shows; components take them from useStrings() and never hard-code text.
  * Texts with facts in them are functions, so word order can differ between languages.
  */
+import type { DiagnosticName, DiagnosticState } from '../../excel/diagnostics';
 import type { RowSeverity } from '../../rules/types';
 import type { PaneErrorCode, Progress } from '../service';
 
@@ -106,5 +107,21 @@ export interface UiStrings {
     emptySheet: string;
     cellLabel(address: string, value: string): string;
     editLabel(address: string): string;
+  };
+
+  /** The Diagnostics run (src/excel/diagnostics.ts): what each check is, and the report around it. */
+  diagnostics: {
+    action: string;
+    hint: string;
+    title: string;
+    running: string;
+    /** Asking the person to type into a cell of the scratch sheet (the user-edit check). */
+    prompt(sheet: string, address: string): string;
+    states: Record<DiagnosticState, string>;
+    names: Record<DiagnosticName, string>;
+    summary(pass: number, fail: number, skip: number): string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
   };
 }
