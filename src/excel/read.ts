@@ -10,7 +10,7 @@
  */
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
 import type { Cell } from '../workbook/values';
-import { PaneError } from '../taskpane/service';
+import { WorkbookError } from './errors';
 import { finishOwnershipRead, ownershipOf, PendingOwnershipRead, queueOwnershipRead, WorkbookOwnership } from './ownership';
 import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
@@ -91,9 +91,9 @@ function isTooLarge(error: unknown): boolean {
 }
 
 function checkPortfolio(portfolio: TableRead | null): asserts portfolio is TableRead {
-  if (!portfolio) throw new PaneError('no-portfolio');
+  if (!portfolio) throw new WorkbookError('no-portfolio');
   if (!portfolio.headers.some((h) => typeof h === 'string' && isKeyHeader(h))) {
-    throw new PaneError('no-key-column', {
+    throw new WorkbookError('no-key-column', {
       table: portfolio.name,
       looked: KEY_HEADERS,
       found: portfolio.headers.filter((h) => h !== null && String(h).trim() !== '').slice(0, 8).map(String),

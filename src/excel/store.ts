@@ -11,8 +11,8 @@ import { LivePortfolio } from '../workbook/live';
 import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
-import { PaneError } from '../taskpane/service';
 import { readWorkbook, ReadStats, roleOf, TableRead, TableRole, TABLES, WorkbookRead } from './read';
+import { asWorkbookError } from './errors';
 import type { ExcelApi } from './run';
 import { TableChange, tableNameById, TableStructureChange, watchTables } from './workbook';
 import { rowRuns } from './write';
@@ -308,7 +308,7 @@ export class PortfolioStore {
     this.timer = setTimeout(() => {
       this.applyPending().catch((error) => {
         // No portfolio (deleted, to be made again) is a state, not a failure: the pane's next check says so.
-        if (!(error instanceof PaneError && error.code === 'no-portfolio')) console.warn('Launch Tracker: cannot follow the edits', error);
+        if (asWorkbookError(error)?.code !== 'no-portfolio') console.warn('Launch Tracker: cannot follow the edits', error);
       });
     }, this.options.debounceMs ?? 300);
   }
@@ -325,7 +325,7 @@ export class PortfolioStore {
         await this.reload(pending.edits);
       } catch (error) {
         // The portfolio is gone (deleted, not yet re-created): nothing answers from the old one.
-        if (error instanceof PaneError && error.code === 'no-portfolio') this.forget();
+        if (asWorkbookError(error)?.code === 'no-portfolio') this.forget();
         throw error;
       }
       return { rows: 'all', edits: pending.edits };

@@ -1,8 +1,8 @@
 /**
- * The smaller conversations with Excel: document settings, API requirement sets, errors the
- * user can act on, selecting a table row, and table change events.
+ * The smaller conversations with Excel: document settings, API requirement sets, selecting a
+ * table row, and table change events (errors: errors.ts).
  */
-import { PaneError } from '../taskpane/service';
+import { WorkbookError } from './errors';
 import { ExcelApi, officeErrorCode } from './run';
 
 // ---- document settings (remembered in the workbook) ---------------------------------------
@@ -60,32 +60,7 @@ export const SETTING = {
 export const REQUIRED_EXCEL_API = '1.8';
 
 export function checkExcelApi(isSetSupported: (name: string, version: string) => boolean): void {
-  if (!isSetSupported('ExcelApi', REQUIRED_EXCEL_API)) throw new PaneError('host-too-old', { missing: `ExcelApi ${REQUIRED_EXCEL_API}` });
-}
-
-// ---- errors --------------------------------------------------------------------------------
-
-const BUSY: Record<string, string> = {
-  InvalidOperationInCellEditMode: 'cell-edit',
-  Conflict: 'conflict',
-  EditConflict: 'conflict',
-  AccessDenied: 'read-only',
-  ActivityLimitReached: 'throttled',
-  RequestAborted: 'throttled',
-  ServiceNotAvailable: 'throttled',
-};
-
-/** An Office.js error as a PaneError the pane can explain; PaneErrors pass through. */
-export function toPaneError(error: unknown): PaneError {
-  if (error instanceof PaneError) return error;
-  const code = officeErrorCode(error);
-  if (BUSY[code]) return new PaneError('busy', { reason: BUSY[code], code });
-  if (code === 'NonBlankCellOffSheet') return new PaneError('off-sheet', { code });
-  if (code === 'OperationCellsExceedLimit') return new PaneError('too-many-cells', { code });
-  if (code === 'InsertDeleteConflict' || code === 'InvalidOperation') {
-    return new PaneError('wrong-shape', { code, message: error instanceof Error ? error.message : String(error) });
-  }
-  return new PaneError('unexpected', { code }, error instanceof Error ? error.message : String(error));
+  if (!isSetSupported('ExcelApi', REQUIRED_EXCEL_API)) throw new WorkbookError('host-too-old', { missing: `ExcelApi ${REQUIRED_EXCEL_API}` });
 }
 
 // ---- selection -----------------------------------------------------------------------------

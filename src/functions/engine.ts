@@ -27,7 +27,7 @@ import { normalizeKey } from '../rules/keys';
 import type { Language } from '../rules/types';
 import type { Runtime } from '../excel/runtime';
 import type { StoreUpdate } from '../excel/store';
-import { PaneError } from '../taskpane/service';
+import { asWorkbookError } from '../excel/errors';
 import type { LivePortfolio } from '../workbook/live';
 import type { CellResult, FunctionsHost, Invocation } from './host';
 import { ArgumentProblem, HelperAnswer, keyArgument, MESSAGES, RowField, rowValue } from './values';
@@ -347,20 +347,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** By name as well as by class: a PaneError from another bundle's copy of the module is one too. */
-function paneError(error: unknown): PaneError | null {
-  return error instanceof PaneError || (error instanceof Error && error.name === 'PaneError') ? (error as PaneError) : null;
-}
-
 /** No portfolio table, or one without a key column: the workbook has to change first. */
 function isNoPortfolio(error: unknown): boolean {
-  const code = paneError(error)?.code;
+  const code = asWorkbookError(error)?.code;
   return code === 'no-portfolio' || code === 'no-key-column';
 }
 
 /** Why there is no portfolio to answer from, in the display language. */
 export function failureMessage(error: unknown, language: Language): string {
-  const pane = paneError(error);
+  const pane = asWorkbookError(error);
   if (pane?.code === 'no-portfolio') return MESSAGES.noPortfolio(language);
   if (pane?.code === 'no-key-column') return MESSAGES.noKeyColumn(language, String(pane.details?.table ?? 'Portfolio'));
   return MESSAGES.readFailed(language, messageOf(error));

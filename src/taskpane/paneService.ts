@@ -15,7 +15,8 @@ import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dash
 import type { Runtime } from '../excel/runtime';
 import type { StoreUpdate } from '../excel/store';
 import { createTemplate } from '../excel/template';
-import { checkExcelApi, DocumentSettings, selectTableRow, SETTING, toPaneError } from '../excel/workbook';
+import { checkExcelApi, DocumentSettings, selectTableRow, SETTING } from '../excel/workbook';
+import { toWorkbookError } from '../excel/errors';
 import { writeOutputs, WriteStats } from '../excel/write';
 import { DiagnosticReport, runDiagnostics } from '../excel/diagnostics';
 import type { LivePortfolio } from '../workbook/live';
@@ -91,7 +92,11 @@ export class ExcelPaneService implements PaneService {
   }
 
   checkRequirements(): void {
-    checkExcelApi(this.deps.isSetSupported);
+    try {
+      checkExcelApi(this.deps.isSetSupported);
+    } catch (error) {
+      throw toPaneError(error);
+    }
   }
 
   async createPortfolio(language: Language): Promise<CreateOutcome> {
@@ -342,6 +347,13 @@ export class ExcelPaneService implements PaneService {
     }
     return patched;
   }
+}
+
+/** What the adapter or Office.js threw, as the pane's error (the same code and facts). */
+function toPaneError(error: unknown): PaneError {
+  if (error instanceof PaneError) return error;
+  const e = toWorkbookError(error);
+  return new PaneError(e.code, e.details, e.message);
 }
 
 /** 0-based row and column of an A1 address ("B3" → row 2, column 1). */

@@ -11,6 +11,7 @@ import type { Day } from '../rules/dates';
 import type { Language, RowSeverity, StageCode } from '../rules/types';
 import type { AttentionItem } from '../workbook/summary';
 import type { DiagnosticReport, DiagnosticResult } from '../excel/diagnostics';
+import type { WorkbookErrorCode } from '../excel/errors';
 
 /** What the Diagnostics run tells the pane while it runs. */
 export interface DiagnosticsListener {
@@ -19,30 +20,11 @@ export interface DiagnosticsListener {
   onAskForEdit(sheet: string, address: string): void;
 }
 
-/** Problems the pane shows as a message bar, each with what the user can do about it. */
-export type PaneErrorCode =
-  /** No table named Portfolio (and no sheet with an ID column): offer to create it. */
-  | 'no-portfolio'
-  /** A portfolio table without its key column: name the headers looked for. */
-  | 'no-key-column'
-  /** The table cannot take the output columns (e.g. a cell to its right is in the way). */
-  | 'wrong-shape'
-  /**
-   * Adding the output columns would push cells in the table's rows off the right edge of the
-   * sheet (Excel's NonBlankCellOffSheet: a value, a format or a formula in column XFD).
-   */
-  | 'off-sheet'
-  /**
-   * Excel on the web refused to add the output columns: it would move more than 33,554,000 cells
-   * (OperationCellsExceedLimit), because something sits far to the right of the table in its rows.
-   */
-  | 'too-many-cells'
-  /** Excel is in cell-edit mode, or another user's edit blocks the write: try again. */
-  | 'busy'
-  /** The Excel version lacks the API requirement set the pane needs. */
-  | 'host-too-old'
-  /** Anything else: the message is shown, never a stack trace. */
-  | 'unexpected';
+/**
+ * Problems the pane shows as a message bar, each with what the user can do about it: the
+ * adapter's codes (src/excel/errors.ts), one message each (strings/*.ts `errors`).
+ */
+export type PaneErrorCode = WorkbookErrorCode;
 
 export class PaneError extends Error {
   constructor(

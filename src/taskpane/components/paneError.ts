@@ -9,8 +9,9 @@ const CODES: readonly PaneErrorCode[] = ['no-portfolio', 'no-key-column', 'wrong
 
 export function toPaneError(thrown: unknown): PaneError {
   if (thrown instanceof PaneError) return thrown;
-  // A PaneError from another copy of service.ts (e.g. another bundle) fails instanceof: go by shape.
-  if (isRecord(thrown) && thrown.name === 'PaneError' && CODES.includes(thrown.code as PaneErrorCode)) {
+  // A PaneError from another copy of service.ts (e.g. another bundle) fails instanceof: go by
+  // shape; so does an adapter's WorkbookError that reached the pane unconverted (same codes).
+  if (isRecord(thrown) && (thrown.name === 'PaneError' || thrown.name === 'WorkbookError') && CODES.includes(thrown.code as PaneErrorCode)) {
     const details = isRecord(thrown.details) ? thrown.details : {};
     return new PaneError(thrown.code as PaneErrorCode, details, typeof thrown.message === 'string' ? thrown.message : undefined);
   }
