@@ -3,40 +3,15 @@
  * the in-memory Excel, the report has one element per check, the example workbook's sheets are
  * as they were afterwards, and Copy puts the report's text on the clipboard.
  */
-import type { Browser } from 'playwright-core';
 import { DIAGNOSTICS } from '../../src/excel/diagnostics';
-import { serveDist, type StaticServer } from './server';
-import { eventually, launchChromium, openPane, requireBuild, screenshot, sheetTabs, type Pane } from './harness';
+import { browserSuite, eventually, openPane, screenshot, sheetTabs } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-let pane: Pane | null = null;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  expect(server?.missing ?? []).toEqual([]);
-});
-
-afterEach(async () => {
-  const opened = pane;
-  pane = null;
-  if (!opened) return;
-  await opened.close();
-  expect(opened.errors).toEqual([]);
-  expect(opened.blocked.filter((url) => !/telemetry/i.test(url))).toEqual([]);
-});
+const suite = browserSuite({ strict: true });
 
 test('preview: Diagnostics runs every check, all pass, the workbook keeps its sheets, and the report copies as text', async () => {
-  pane = await openPane(browser, server.url, { width: 1280, height: 900 });
+  const pane = (suite.pane = await openPane(suite.browser, suite.url, { width: 1280, height: 900 }));
   const { page } = pane;
-  await pane.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await pane.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.url });
   const sheetsBefore = await sheetTabs(page);
   await page.getByTestId('run-diagnostics').click();
   await page.getByTestId('diagnostics-summary').waitFor({ timeout: 30_000 });

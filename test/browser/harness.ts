@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-export { requireBuild } from './server';
+import { requireBuild, serveDist, type StaticServer } from './server';
+export { requireBuild };
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Without the background-networking flags Chromium reaches for Google services the closed network refuses. */
@@ -265,4 +266,53 @@ export async function counts(page: Page): Promise<Record<(typeof COUNT_IDS)[numb
   const out = {} as Record<(typeof COUNT_IDS)[number], number>;
   for (const id of COUNT_IDS) out[id] = Number(await text(page, `count-${id}`));
   return out;
+}
+
+/** One file's browser tests: the production build served and Chromium launched once, and the pane of the running test. */
+export interface BrowserSuite {
+  readonly browser: Browser;
+  /** The served build's address, ending in "/". */
+  readonly url: string;
+  /** The pane the running test opened: closed (and checked, when the suite is strict) after it. */
+  pane: Pane | null;
+}
+
+/**
+ * The hooks every browser test file shares. After all its tests, every file the pages asked for
+ * must have been in the build (no 404s). `strict`: after each test, the pane had no page or console
+ * error, and nothing tried to leave 127.0.0.1 but office.js's own telemetry iframe (outside Office,
+ * after ~3 s); the pane itself never does.
+ */
+export function browserSuite(options: { strict: boolean }): BrowserSuite {
+  let server: StaticServer | null = null;
+  let browser: Browser | null = null;
+  const suite = {
+    get browser(): Browser {
+      return browser!;
+    },
+    get url(): string {
+      return server!.url;
+    },
+    pane: null as Pane | null,
+  };
+  beforeAll(async () => {
+    requireBuild();
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(server?.missing ?? []).toEqual([]);
+  });
+  afterEach(async () => {
+    const opened = suite.pane;
+    suite.pane = null;
+    if (!opened) return;
+    await opened.close();
+    if (!options.strict) return;
+    expect(opened.errors).toEqual([]);
+    expect(opened.blocked.filter((url) => !/telemetry/i.test(url))).toEqual([]);
+  });
+  return suite;
 }

@@ -7,24 +7,21 @@
  *
  * Run by `npm test` / `npm run test:browser`, which build dist/ and install Chromium first.
  */
-import type { Browser, Page } from 'playwright-core';
-import { serveDist, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
 import {
   EXAMPLE_TODAY,
   SEVERITY_ORDER,
+  browserSuite,
   counts,
   editCell,
   eventually,
-  launchChromium,
   openPane,
   portfolio,
   renderedFonts,
-  requireBuild,
   screenshot,
   sheet,
   sheetTabs,
   text,
-  type Pane,
 } from './harness';
 
 /** The columns the product writes (README "Columns the product writes"), in order. */
@@ -36,36 +33,12 @@ const EXAMPLE_ROWS = 48;
 /** "(RULE-ID)" at the end of each finding, full-width or half-width brackets. */
 const RULE_ID = /[（(][A-Z]+(?:-[A-Z0-9]+)+[）)]/;
 
-let server: StaticServer;
-let browser: Browser;
-let pane: Pane | null = null;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  // Every file the pane asked for is in the build (no 404s).
-  expect(server?.missing ?? []).toEqual([]);
-});
-
-afterEach(async () => {
-  const opened = pane;
-  pane = null;
-  if (!opened) return;
-  await opened.close();
-  expect(opened.errors).toEqual([]);
-  // Only office.js's own telemetry iframe ever tries to leave (outside Office, after ~3 s); the pane never does.
-  expect(opened.blocked.filter((url) => !/telemetry/i.test(url))).toEqual([]);
-});
+// A fresh page per test, which fails on any page or console error and never leaves 127.0.0.1.
+const suite = browserSuite({ strict: true });
 
 async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  pane = await openPane(browser, server.url, viewport);
-  return pane.page;
+  suite.pane = await openPane(suite.browser, suite.url, viewport);
+  return suite.pane.page;
 }
 
 async function check(page: Page): Promise<void> {

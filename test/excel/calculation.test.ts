@@ -7,29 +7,12 @@ import { columnLetters } from '../../src/workbook/address';
 import { fakeExcel } from '../../src/excel/fake/api';
 import { exampleWorkbook } from '../../src/excel/fake/example';
 import type { SheetModel } from '../../src/excel/fake/model';
-import { createRuntime } from '../../src/excel/runtime';
-import { memoryDocumentSettings } from '../../src/excel/workbook';
-import { ExcelPaneService } from '../../src/taskpane/paneService';
-
-const NOW = Date.UTC(2026, 10, 21, 2, 0);
+import { examplePane, until } from '../helpers/excelPane';
 
 function setUp() {
-  const model = exampleWorkbook();
-  const runtime = createRuntime(fakeExcel(model), 'zh-CN');
-  const pane = new ExcelPaneService({ runtime, settings: memoryDocumentSettings(model.settings), isSetSupported: () => true, officeLanguage: 'zh-CN', now: () => NOW });
-  const sheet = model.sheet('项目') as SheetModel;
-  const column = (header: string) => [...Array(80).keys()].find((c) => sheet.value(0, c) === header) as number;
-  const rowOf = (id: string) => [...Array(60).keys()].find((r) => sheet.value(r, 0) === id) as number;
-  const count = (col: number, text: string) => [...Array(60).keys()].filter((r) => r > 0 && sheet.value(r, col) === text).length;
-  return { model, pane, runtime, sheet, column, rowOf, count };
-}
-
-async function until(done: () => boolean, ms = 4000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const pane = examplePane();
+  const count = (col: number, text: string) => [...Array(60).keys()].filter((r) => r > 0 && pane.sheet.value(r, col) === text).length;
+  return { ...pane, count };
 }
 
 test("a formula over an output column shows the check's values, and follows a re-check of one row", async () => {
@@ -55,7 +38,7 @@ test("a formula over an output column shows the check's values, and follows a re
 });
 
 test('a check of the whole table updates a formula over the severity column', async () => {
-  const { model, pane, sheet, column, count } = setUp();
+  const { model, pane, column, count } = setUp();
   await pane.checkPortfolio('zh-CN');
   const stats = model.addSheet('统计');
   model.userFormula(stats, 0, 0, '=COUNTIF(Portfolio[级别],"严重")');

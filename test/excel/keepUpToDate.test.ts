@@ -3,41 +3,13 @@
  * a status typed beside an empty date gets today's date, and the pane hears about it.
  */
 import { dayFromYmd, excelSerialFromDay } from '../../src/rules/dates';
-import { fakeExcel } from '../../src/excel/fake/api';
-import { exampleWorkbook } from '../../src/excel/fake/example';
-import type { SheetModel, WorkbookModel } from '../../src/excel/fake/model';
-import { createRuntime } from '../../src/excel/runtime';
-import { memoryDocumentSettings, SETTING } from '../../src/excel/workbook';
-import { ExcelPaneService } from '../../src/taskpane/paneService';
+import type { SheetModel } from '../../src/excel/fake/model';
+import { SETTING } from '../../src/excel/workbook';
+import { examplePane, until } from '../helpers/excelPane';
 import type { CheckSummary } from '../../src/taskpane/service';
 
-const NOW = Date.UTC(2026, 10, 21, 2, 0);
 const TODAY_SERIAL = excelSerialFromDay(dayFromYmd(2026, 11, 21));
-
-function setUp() {
-  const model = exampleWorkbook();
-  const runtime = createRuntime(fakeExcel(model), 'zh-CN');
-  const pane = new ExcelPaneService({
-    runtime,
-    settings: memoryDocumentSettings(model.settings),
-    isSetSupported: () => true,
-    officeLanguage: 'zh-CN',
-    now: () => NOW,
-  });
-  const sheet = model.sheet('项目') as SheetModel;
-  const column = (header: string) => [...Array(80).keys()].find((c) => sheet.value(0, c) === header) as number;
-  const rowOf = (id: string) => [...Array(60).keys()].find((r) => sheet.value(r, 0) === id) as number;
-  return { model, pane, runtime, sheet, column, rowOf };
-}
-
-/** Wait until `done()` holds (the store waits 300 ms for more edits before re-checking). */
-async function until(done: () => boolean, ms = 4000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const setUp = () => examplePane();
 
 /** Every output cell of every row but `except`, to prove they were not rewritten. */
 function outputsOf(sheet: SheetModel, columns: number[], except: number): string {

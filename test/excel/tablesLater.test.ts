@@ -8,37 +8,10 @@ import { dayFromYmd, excelSerialFromDay } from '../../src/rules/dates';
 import { fakeExcel, TableChangedArgs } from '../../src/excel/fake/api';
 import { exampleWorkbook } from '../../src/excel/fake/example';
 import type { SheetModel, TableModel, WorkbookModel } from '../../src/excel/fake/model';
-import { createRuntime } from '../../src/excel/runtime';
-import { memoryDocumentSettings } from '../../src/excel/workbook';
-import { ExcelPaneService } from '../../src/taskpane/paneService';
+import { examplePane, until } from '../helpers/excelPane';
 
-const NOW = Date.UTC(2026, 10, 21, 2, 0);
 const HAN = /\p{Script=Han}/u;
-
-function setUp(prepare?: (model: WorkbookModel) => void) {
-  const model = exampleWorkbook();
-  prepare?.(model);
-  const runtime = createRuntime(fakeExcel(model), 'zh-CN');
-  const pane = new ExcelPaneService({
-    runtime,
-    settings: memoryDocumentSettings(model.settings),
-    isSetSupported: () => true,
-    officeLanguage: 'zh-CN',
-    now: () => NOW,
-  });
-  const sheet = model.sheet('项目') as SheetModel;
-  const column = (header: string) => [...Array(80).keys()].find((c) => sheet.value(0, c) === header) as number;
-  const rowOf = (id: string) => [...Array(60).keys()].find((r) => sheet.value(r, 0) === id) as number;
-  return { model, pane, runtime, sheet, column, rowOf };
-}
-
-async function until(done: () => boolean, ms = 4000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const setUp = examplePane;
 
 const table = (model: WorkbookModel, name: string) => model.tables.find((t) => t.name === name) as TableModel;
 
