@@ -281,7 +281,7 @@ export class PortfolioStore {
    * A table the store does not know (added since the last read): when its name is one of ours
    * (a Settings table made by hand, a Portfolio re-created) everything is read again; any other
    * table is remembered as not ours, until the next read (a table renamed to Settings later is
-   * found by the next check, not at once: renaming raises no table event).
+   * found by the next check, not at once).
    */
   private async noticeTable(tableId: string): Promise<void> {
     if (this.unrelated.has(tableId) || this.roleById.has(tableId)) return;
