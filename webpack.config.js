@@ -8,6 +8,7 @@
  * Options (`--env NAME[=VALUE]`, e.g. `npm run build -- --env baseUrl=https://addin.example.com/`):
  *   baseUrl=URL   rewrite https://localhost:3000/ in dist/manifest.xml to URL (deployments)
  *   officeJsCdn   development builds too load office.js from Microsoft's CDN (production builds always do)
+ *   cloud=china   load office.js from the CDN of Office 365 operated by 21Vianet (世纪互联), for tenants there
  *   http          dev server over plain http (Office itself requires https)
  *
  * office.js: production builds load https://appsforoffice.microsoft.com/lib/1/hosted/office.js, the
@@ -46,6 +47,14 @@ const pkg = require('./package.json');
 const DEV_BASE_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/**
+ * Office 365 operated by 21Vianet (世纪互联), the China cloud: "Add-ins developed for use within this
+ * cloud environment should use corresponding CDN. Use
+ * https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js instead of the
+ * standard CDN reference" (office-js-docs-pr docs/includes/21Vianet-cdn.md, included in
+ * referencing-the-javascript-api-for-office-library-from-its-cdn.md). `--env cloud=china` builds for it.
+ */
+const OFFICE_JS_CDN_CHINA = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
 const OFFICE_JS_LOCAL = 'office-js/office.js';
 /** Written inline at the top of each page (plain ES5; host.ts imports the same file). */
 const BOOT_SCRIPT = path.resolve(__dirname, 'src/taskpane/boot.js');
@@ -150,7 +159,8 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const officeJsFromCdn = !dev || Boolean(env.officeJsCdn);
-  const officeJsUrl = officeJsFromCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  if (env.cloud !== undefined && env.cloud !== 'china') throw new Error(`--env cloud=${env.cloud}: the only other cloud is "china" (21Vianet)`);
+  const officeJsUrl = officeJsFromCdn ? (env.cloud === 'china' ? OFFICE_JS_CDN_CHINA : OFFICE_JS_CDN) : OFFICE_JS_LOCAL;
   // The local copy in the CDN's place, outside Office only (boot.js's afterOfficeJs).
   const officeJsFallback = officeJsFromCdn ? OFFICE_JS_LOCAL : null;
   const baseUrl = typeof env.baseUrl === 'string' ? env.baseUrl.replace(/\/?$/, '/') : undefined;

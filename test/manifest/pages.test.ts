@@ -106,3 +106,21 @@ test('dist/taskpane.html: the old-webview paragraph, in Chinese and English, hid
 test('src/taskpane/boot.js itself is ES5 (the bundles import it, the pages inline it)', () => {
   expectEs5('boot.js', readFileSync(path.join(ROOT, 'src/taskpane/boot.js'), 'utf8'));
 });
+
+describe('the office.js reference a build is given (webpack.config.js)', () => {
+  /** The officeJsUrl webpack hands the page template, for these --env options. */
+  async function officeJsUrl(env: Record<string, unknown>, mode: 'production' | 'development'): Promise<string> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const make = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<{ plugins: { userOptions?: { filename?: string; officeJsUrl?: string } }[] }>;
+    const config = await make(env, { mode });
+    const page = config.plugins.find((p) => p.userOptions?.filename === 'taskpane.html');
+    return page!.userOptions!.officeJsUrl!;
+  }
+
+  test('production: Microsoft CDN; --env cloud=china: the 21Vianet cloud CDN; development: the local copy', async () => {
+    expect(await officeJsUrl({}, 'production')).toBe(CDN);
+    expect(await officeJsUrl({ cloud: 'china' }, 'production')).toBe('https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js');
+    expect(await officeJsUrl({}, 'development')).toBe(LOCAL_COPY);
+    await expect(officeJsUrl({ cloud: 'usgov' }, 'production')).rejects.toThrow(/cloud=usgov/);
+  });
+});
