@@ -265,6 +265,15 @@ describe('task pane, preview mode (production build in Chromium)', () => {
       expect(await selected.getAttribute('data-row')).toBe(String(list[0].row + 1)); // the header is worksheet row 0
       expect(await selected.textContent()).toContain('G-018');
     });
+    // The selection is drawn (a brand band above and below each selected cell), and focus shows inside the row.
+    const shadow = await page.locator('tr[data-selected="true"] td').last().evaluate((td) => getComputedStyle(td).boxShadow);
+    expect(shadow).not.toBe('none');
+    expect(shadow).toMatch(/inset.*-\d+px.*inset|inset.*inset.*-\d+px/);
+    await page.getByTestId(`attention-row-${list[1].row}`).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const offset = await page.getByTestId(`attention-row-${list[1].row}`).evaluate((el) => getComputedStyle(el).outlineOffset);
+    expect(offset).toMatch(/^-\d+px$/);
     await screenshot(page, '1280-04-row-selected');
 
     await page.getByTestId(`attention-row-${list[2].row}`).focus();

@@ -76,7 +76,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `-${tokens.strokeWidthThick}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
   cell: { display: 'block', minWidth: 0, padding: 0, overflowWrap: 'anywhere' },

@@ -63,11 +63,12 @@ const useStyles = makeStyles({
     height: '20px',
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    ':focus': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `-${tokens.strokeWidthThick}` },
+    ':focus': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})` },
   },
   // Fills stay visible under the selection: it is drawn as a brand-coloured band, not a background.
+  // (A token is a var(): negating one takes calc(-1 * …); "-var(…)" is invalid CSS and draws nothing.)
   selectedCell: {
-    boxShadow: `inset 0 ${tokens.strokeWidthThick} 0 ${tokens.colorBrandStroke1}, inset 0 -${tokens.strokeWidthThick} 0 ${tokens.colorBrandStroke1}`,
+    boxShadow: `inset 0 ${tokens.strokeWidthThick} 0 ${tokens.colorBrandStroke1}, inset 0 calc(-1 * ${tokens.strokeWidthThick}) 0 ${tokens.colorBrandStroke1}`,
   },
   gap: { textAlign: 'center', color: tokens.colorNeutralForeground3 },
   input: {
