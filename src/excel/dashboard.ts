@@ -1,12 +1,12 @@
 /**
- * The Dashboard sheet: counts by stage, severity and owner, the next 14 days of due dates,
- * and a native Excel chart of the pipeline. Rebuilt from scratch on demand: the sheet is
+ * The Dashboard sheet: counts by stage, severity and owner, the overdue items and then the
+ * next 14 days of due dates, and a native Excel chart of the pipeline. Rebuilt from scratch on demand: the sheet is
  * the product's own, so replacing it loses nothing the user typed.
  */
 import { excelSerialFromDay } from '../rules/dates';
 import type { Language } from '../rules/types';
 import { columnLetters } from '../workbook/address';
-import { PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
+import { AttentionItem, PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
 import { DATE_FORMAT, sheetNames } from '../workbook/template';
 import type { ExcelApi } from './run';
 
@@ -25,20 +25,25 @@ export interface DashboardLayout {
 export function dashboardLayout(summary: PortfolioSummary, language: Language, withinDays: number): DashboardLayout {
   const L = summaryLabels(language);
   const en = language === 'en';
-  const due = summary.dueSoon.filter((a) => a.due !== null);
-  const stageBlock: Grid = [[L.stage, L.rows], ...STAGES.map((s) => [L.stageText(s), summary.byStage[s]])];
-  const severityBlock: Grid = [[L.severity, L.rows], ...SEVERITIES.map((s) => [L.severityText(s), summary.bySeverity[s]])];
+  // Labels, not the output column's words: in English they start with a capital (Critical, Version review).
+  const label = (text: string) => (en ? text.charAt(0).toUpperCase() + text.slice(1) : text);
+  const stageBlock: Grid = [[L.stage, L.rows], ...STAGES.map((s) => [label(L.stageText(s)), summary.byStage[s]])];
+  const severityBlock: Grid = [[L.severity, L.rows], ...SEVERITIES.map((s) => [label(L.severityText(s)), summary.bySeverity[s]])];
   const ownerBlock: Grid = [
-    [L.owner, L.rows, ...SEVERITIES.map((s) => L.severityText(s))],
+    [L.owner, L.rows, ...SEVERITIES.map((s) => label(L.severityText(s)))],
     ...summary.byOwner.map((o) => [o.owner || L.noOwner, o.total, ...SEVERITIES.map((s) => o.bySeverity[s])]),
   ];
-  const dueHeader: Grid = [[`${L.dueWithin(withinDays)} (${due.length})`]];
-  const dueBlock: Grid = [
+  const items = (list: readonly AttentionItem[]): Grid => [
     L.itemHeaders,
-    ...due.map((a) => [a.id ?? '', a.client ?? '', a.owner ?? '', a.nextStep, excelSerialFromDay(a.due as number), L.topicText(a.dueFor), L.severityText(a.severity)]),
+    ...list.map((a) => [a.id ?? '', a.client ?? '', a.owner ?? '', a.nextStep, excelSerialFromDay(a.due as number), label(L.topicText(a.dueFor)), label(L.severityText(a.severity))]),
   ];
+  // The most urgent first: what is overdue, then what falls due in the next days.
+  const overdue = summary.overdue.filter((a) => a.due !== null);
+  const due = summary.dueSoon.filter((a) => a.due !== null);
   const top = 3;
-  const belowCounts = top + Math.max(stageBlock.length, severityBlock.length, ownerBlock.length) + 2;
+  const overdueAt = top + Math.max(stageBlock.length, severityBlock.length, ownerBlock.length) + 2;
+  const overdueBlock = items(overdue);
+  const dueAt = overdueAt + 1 + overdueBlock.length + 1;
   return {
     sheet: sheetNames(language).dashboard,
     title: L.title,
@@ -48,8 +53,10 @@ export function dashboardLayout(summary: PortfolioSummary, language: Language, w
       { row: top, col: 0, values: stageBlock, header: true },
       { row: top, col: 3, values: severityBlock, header: true },
       { row: top, col: 6, values: ownerBlock, header: true },
-      { row: belowCounts, col: 0, values: dueHeader, header: true },
-      { row: belowCounts + 1, col: 0, values: dueBlock, header: true, dateColumns: [4] },
+      { row: overdueAt, col: 0, values: [[`${L.overdue} (${overdue.length})`]], header: true },
+      { row: overdueAt + 1, col: 0, values: overdueBlock, header: true, dateColumns: [4] },
+      { row: dueAt, col: 0, values: [[`${L.dueWithin(withinDays)} (${due.length})`]], header: true },
+      { row: dueAt + 1, col: 0, values: items(due), header: true, dateColumns: [4] },
     ],
     chart: { row: top, col: 0, rows: stageBlock.length, title: en ? 'Pipeline: programs by stage' : '上线进度：各阶段项目数' },
   };

@@ -321,10 +321,16 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     const page = await open();
     await check(page);
     const n = await counts(page);
+    // The 项目 sheet scrolled far to the right and down: the dashboard still opens at A1.
+    await page.getByTestId('preview-scroller').evaluate((el) => el.scrollTo({ left: 2000, top: 600 }));
+    expect(await page.getByTestId('preview-scroller').evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 
     await page.getByTestId('build-dashboard').click();
     await page.getByTestId('message-dashboard').waitFor();
     expect(await sheetTabs(page)).toEqual([...EXAMPLE_SHEETS, '仪表板']);
+    await eventually(async () =>
+      expect(await page.getByTestId('preview-scroller').evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual([0, 0]),
+    );
     expect(await page.getByTestId('preview-sheet-仪表板').getAttribute('aria-selected')).toBe('true');
     const dash = await sheet(page);
     expect(dash.name).toBe('仪表板');
@@ -346,6 +352,10 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     expect(sum(block('阶段'))).toBe(EXAMPLE_ROWS);
     expect(sum(block('负责人'))).toBe(EXAMPLE_ROWS);
+    // What is overdue comes first, then the next 14 days.
+    const overdueAt = rows.findIndex((r) => r[0].startsWith('已超期'));
+    expect(rows[overdueAt][0]).toBe(`已超期 (${n.overdue})`);
+    expect(rows.findIndex((r) => r[0].startsWith('14 天内到期'))).toBeGreaterThan(overdueAt);
     await screenshot(page, '1280-06-dashboard');
 
     await page.getByTestId('language-toggle').click();

@@ -306,3 +306,32 @@ describe('reading', () => {
     expect(second.read.portfolio!.rows).toEqual([['G-1']]);
   });
 });
+
+describe('the dashboard lists what is overdue first', () => {
+  test('an 已超期 block before the next 14 days, each item with its date; in English labels start with a capital', async () => {
+    const model = exampleWorkbook();
+    const { pane } = service(model);
+    const summary = await pane.checkPortfolio('zh-CN');
+    await pane.buildDashboard('zh-CN');
+    const dash = model.sheet('仪表板')!;
+    const column0 = [...Array(80).keys()].map((r) => String(dash.value(r, 0)));
+    const overdueAt = column0.findIndex((v) => v.startsWith('已超期'));
+    const dueAt = column0.findIndex((v) => v.startsWith('14 天内到期'));
+    expect(overdueAt).toBeGreaterThan(0);
+    expect(dueAt).toBeGreaterThan(overdueAt);
+    expect(column0[overdueAt]).toBe(`已超期 (${summary.overdue})`);
+    // Each overdue item's due date lies before the day checked (2026-11-21), the earliest first.
+    const today = excelSerialFromDay(dayFromYmd(2026, 11, 21));
+    const dates = Array.from({ length: summary.overdue }, (_, k) => dash.value(overdueAt + 2 + k, 4) as number);
+    expect(dates.every((d) => d < today)).toBe(true);
+    expect([...dates].sort((a, b) => a - b)).toEqual(dates);
+    expect(dash.cell(overdueAt + 2, 4)?.numberFormat).toBe('yyyy-mm-dd');
+
+    await pane.buildDashboard('en');
+    const en = model.sheet('Dashboard')!;
+    const column = (c: number) => [...Array(80).keys()].map((r) => String(en.value(r, c)));
+    expect(column(3).slice(4, 9)).toEqual(['Critical', 'Error', 'Warning', 'Info', 'Ok']);
+    const overdueEn = column(0).findIndex((v) => v.startsWith('Overdue'));
+    expect(column(6)[overdueEn + 2]).toMatch(/^[A-Z]/);
+  });
+});

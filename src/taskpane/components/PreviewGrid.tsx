@@ -124,6 +124,13 @@ export default function PreviewGrid({ workbook }: { workbook: PreviewWorkbook })
     tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cursor.row}-${cursor.column}"]`)?.focus();
   }, [cursor, editing]);
 
+  // Another sheet opens at A1, as a sheet does in Excel the first time it is shown (not where the last one was scrolled).
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    scrollerRef.current?.scrollTo?.({ top: 0, left: 0 });
+    setCursor({ row: 0, column: 0 });
+  }, [active]);
+
   // Show the selected rows (selectRow in the pane) as Excel would scroll to them.
   useEffect(() => {
     if (!selected) return;
@@ -262,7 +269,7 @@ export default function PreviewGrid({ workbook }: { workbook: PreviewWorkbook })
       {rows.length === 0 ? (
         <Caption1>{s.grid.emptySheet}</Caption1>
       ) : (
-        <div className={styles.scroller}>
+        <div className={styles.scroller} ref={scrollerRef} data-testid="preview-scroller">
           <table className={styles.table} ref={tableRef} data-sheet={active}>
             <thead>
               <tr>
