@@ -1,10 +1,14 @@
 /**
  * Preview mode: the pane in a plain browser, on an in-memory workbook holding the example
- * portfolio. The same controller and adapter as in Excel; only the Excel API is the fake.
- * Loaded on demand, so Excel users never download it.
+ * portfolio — or, with `taskpane.html?rows=N`, a generated portfolio of N rows (the generator of
+ * `launch-tracker sample`, seed 42, dates around today), for demos and measurements. The same
+ * controller and adapter as in Excel; only the Excel API is the fake. Loaded on demand, so
+ * Excel users never download it.
  */
 import { fakeExcel } from '../excel/fake/api';
-import { exampleWorkbook } from '../excel/fake/example';
+import { exampleWorkbook, generatedWorkbook } from '../excel/fake/example';
+import { todayInShanghai } from '../rules/dates';
+import { generateSample } from '../workbook/sample';
 import { PreviewView } from '../excel/fake/preview';
 import { createRuntime, setSharedRuntime } from '../excel/runtime';
 import { memoryDocumentSettings } from '../excel/workbook';
@@ -15,8 +19,27 @@ import type { Runtime } from '../excel/runtime';
 import { ADDIN_VERSION } from './version';
 import type { PaneService } from './service';
 
-export function createPreviewService(): PaneService {
-  const model = exampleWorkbook();
+/** The most rows ?rows= gives (the benchmark's largest portfolio). */
+export const MAX_PREVIEW_PORTFOLIO_ROWS = 100_000;
+
+/** N from `?rows=N` (1 … 100,000), else null: the example portfolio. */
+export function previewRowsFrom(search: string): number | null {
+  const value = new URLSearchParams(search).get('rows');
+  if (value === null || !/^\d+$/.test(value)) return null;
+  const rows = Number(value);
+  return rows >= 1 && rows <= MAX_PREVIEW_PORTFOLIO_ROWS ? rows : null;
+}
+
+function previewModel(rows: number | null, now: number): WorkbookModel {
+  if (rows === null) return exampleWorkbook();
+  const asOf = todayInShanghai(now);
+  const sample = generateSample({ rows, seed: 42, asOf, dates: 'serial' });
+  return generatedWorkbook(sample.headers as string[], sample.rows, 'desktop');
+}
+
+export function createPreviewService(options: { rows?: number | null; now?: number } = {}): PaneService {
+  const rows = options.rows !== undefined ? options.rows : typeof location === 'undefined' ? null : previewRowsFrom(location.search);
+  const model = previewModel(rows, options.now ?? Date.now());
   const runtime = createRuntime(fakeExcel(model), 'zh-CN');
   setSharedRuntime(runtime);
   registerPreviewFunctions(model, runtime);
