@@ -18,13 +18,17 @@ import { errorFacts } from './paneError';
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // A Fluent button is at least 64 px wide: as the bar's corner action that took a quarter of a
+  // 320 px pane from the message. The × needs the width of a small square.
+  dismiss: { minWidth: tokens.spacingHorizontalXXXL, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 /** Close button without an icon package: a multiplication sign with a spoken name. */
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
   const s = useStrings();
+  const styles = useStyles();
   return (
-    <Button appearance="transparent" size="small" aria-label={s.dismiss} title={s.dismiss} onClick={onDismiss}>
+    <Button appearance="transparent" size="small" className={styles.dismiss} aria-label={s.dismiss} title={s.dismiss} onClick={onDismiss}>
       ×
     </Button>
   );
