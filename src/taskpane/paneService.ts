@@ -183,7 +183,8 @@ export class ExcelPaneService implements PaneService {
   }
 
   /** The pane's view of a checked portfolio; tells listeners when it came from an edit. */
-  private publish(live: LivePortfolio, notify: boolean, clashes: ColumnClash[] = []): CheckSummary {
+  /** `checkedAt`: when the outputs were last written (now, unless this publish wrote nothing). */
+  private publish(live: LivePortfolio, notify: boolean, clashes: ColumnClash[] = [], checkedAt = this.now()): CheckSummary {
     const outcome = live.outcome();
     const week = summarize(outcome.results, outcome.rows, outcome.today, 7);
     const summary: CheckSummary = {
@@ -195,7 +196,7 @@ export class ExcelPaneService implements PaneService {
       dueWithin7: week.dueSoon.length,
       attention: week.attention,
       problems: outcome.problems.map((p) => problemText(p, outcome.language)),
-      checkedAt: this.now(),
+      checkedAt,
     };
     if (clashes.length > 0) summary.clashes = clashes;
     this.lastSummary = summary;
@@ -306,6 +307,10 @@ export class ExcelPaneService implements PaneService {
       if (rows === 'all' || rows.length > 0) {
         const clashes = await this.writeRows(live, rows === 'all' ? undefined : rows);
         this.publish(live, true, clashes);
+      } else if (update.edits.length > 0) {
+        // An edit that changes no result (a client's name, an owner): nothing to write, but what
+        // the pane shows of the row (ID, client, owner) is the row's again.
+        this.publish(live, true, [], this.lastSummary?.checkedAt);
       }
     } catch (error) {
       console.warn('Launch Tracker: keeping the portfolio up to date failed', error);
