@@ -14,10 +14,12 @@ export type ExpediteBlocker = 'first_version' | 'update_unknown' | 'quota' | 'us
 
 export function evaluateExpedite(ev: RowEval): ExpediteResult | null {
   const { row, settings: s, today } = ev;
+  // rules.md §9: an expedite dated after today is a data error, and is not counted.
+  for (const d of row.expediteDates) if (d > today) ev.add('DATA-DATE-FUTURE', 'warning', 'expedite', { date: d });
   if (row.kind !== 'minigame') return null;
   const { start: from, next: refreshes } = ev.ctx.quarter;
   let used = 0;
-  for (const d of row.expediteDates) if (d >= from && d < refreshes) used++;
+  for (const d of row.expediteDates) if (d >= from && d <= today) used++;
   const remaining = Math.max(0, s['expedite.perQuarter'] - used);
 
   const blockers: ExpediteBlocker[] = [];

@@ -23,6 +23,12 @@ export interface Edge {
   from: NodeId;
   to: NodeId;
   need: Need;
+  /**
+   * An order, not a prerequisite (rules.md §9, the mini-program's filing before its code
+   * review): it schedules the ETA and ranks the next step, but doing the later step first
+   * is no FLOW-PREREQ, and the later step says nothing about the earlier one.
+   */
+  order?: true;
 }
 
 export interface FlowModel {
@@ -57,7 +63,7 @@ export function isSpecialCategory(row: Row, settings: Settings): boolean {
 
 export function buildFlow(row: Row, settings: Settings): FlowModel {
   const edges: Edge[] = [];
-  const link = (from: NodeId, to: NodeId, need: Need) => edges.push({ from, to, need });
+  const link = (from: NodeId, to: NodeId, need: Need, order = false) => edges.push(order ? { from, to, need, order } : { from, to, need });
   const special = row.kind === 'minigame' && isSpecialCategory(row, settings);
   const verifyForIcp = verifyNeededForIcp(row);
 
@@ -85,11 +91,15 @@ export function buildFlow(row: Row, settings: Settings): FlowModel {
     required.add('realname');
   } else {
     for (const s of ['name', 'category'] as const) link(s, 'version', 'done');
-    if (settings['flow.miniprogramVersionAfterIcp']) link('icp', 'version', 'filed');
+    // rules.md §9: filing before the code review is an order for the ETA and the next step,
+    // not a prerequisite (a review submitted before filing is no FLOW-PREREQ).
+    if (settings['flow.miniprogramVersionAfterIcp']) link('icp', 'version', 'filed', true);
     // WeChat Pay needs a verified account.
     link('verify', 'payment', 'approved');
   }
   if (verifyForIcp) required.add('verify');
+  // A mini-program's payment column is WeChat Pay (wxpay, rules.md §9): post-launch and
+  // optional — offered last (ActionClass.PostLaunch), and release does not wait for it.
   if (row.wantsPayment === true) required.add('payment');
   const nodes = row.kind === 'minigame' ? MINIGAME_ORDER : MINIPROGRAM_ORDER;
   const position = new Map(nodes.map((n, i) => [n, i] as const));
@@ -308,6 +318,7 @@ export function inferAbsent(row: Row, flow: FlowModel, settings: Settings): Row 
     if (evidence[i] === 0) continue;
     for (const e of incoming[i]) {
       if (legacyRelease && nodes[i] === 'release' && e.from === 'icp') continue;
+      if (e.order) continue; // an order is no evidence: the later step may come first
       const j = position.get(e.from) as number;
       // A tracked node speaks for itself; evidence is only carried into absent ones.
       if (!absent[j]) continue;

@@ -140,16 +140,22 @@ function smsPending(ev: RowEval, date: Day | null): void {
   ev.act('icp', 'verify_sms', critical ? ActionClass.ClearsCritical : ActionClass.CriticalPath, 'icp', due);
 }
 
-/** ICP-START-BY: with a target launch and no filing submitted, the latest safe start. */
+/**
+ * ICP-START-BY: with a target launch and no filing submitted, the latest safe start
+ * (rules.md §9): info while that day is still ahead, naming it; a warning from that day on,
+ * saying how many days late (0 on the day itself) and when filing started today would end.
+ * The latest safe start is an ICP date for the due date either way.
+ */
 function checkStartBy(ev: RowEval, status: IcpStatus): void {
   const target = ev.row.targetLaunch;
   if (target === null || ev.row.releaseDate !== null || !NOT_SUBMITTED.has(status)) return;
   const startBy = latestFilingStart(ev, target);
-  const daysPast = Math.max(0, ev.today - startBy);
-  // Past the latest safe start, say by how much, and when filing started today would end.
-  const projectedEnd = daysPast > 0 ? filingEnd(ev, ev.today) : null;
-  const lateVsTarget = projectedEnd === null ? 0 : Math.max(0, projectedEnd - target);
-  ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast, projectedEnd, lateVsTarget });
+  if (ev.today < startBy) {
+    ev.add('ICP-START-BY', 'info', 'icp', { target, startBy, daysPast: null, projectedEnd: null, lateVsTarget: 0 });
+  } else {
+    const projectedEnd = filingEnd(ev, ev.today);
+    ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast: ev.today - startBy, projectedEnd, lateVsTarget: Math.max(0, projectedEnd - target) });
+  }
   ev.due(startBy, 'icp');
   setIcpDeadline(ev, startBy);
 }

@@ -92,8 +92,13 @@ function checkSubjectLimits(rows: readonly Row[], settings: Settings, out: RawFi
     const planned = members.filter((_, k) => register[k] !== 'approved' && register[k] !== 'not_applicable' && register[k] !== 'unknown');
     const subject = rows[members[0]].subjectName;
     if (registered.length >= limit) {
+      // rules.md §9: every row of a group at or over the limit carries the finding — the
+      // planned ones below (they would exceed it), every other row the group's own count.
       const severity = registered.length > limit ? 'error' : 'warning';
-      for (const i of registered) add(out, i, { rule: 'REG-LIMIT-SUBJECT', severity, topic: 'register', args: { subject, type, registered: registered.length, limit } });
+      const args = { subject, type, registered: registered.length, limit };
+      members.forEach((i, k) => {
+        if (register[k] === 'approved' || !planned.includes(i)) add(out, i, { rule: 'REG-LIMIT-SUBJECT', severity, topic: 'register', args });
+      });
     }
     planned.forEach((i, k) => {
       const wouldBe = registered.length + k + 1;

@@ -108,7 +108,9 @@ export const SETTING_DEFS = {
     'seed 000 一、流程图 (2); 注意事项二 lists only 牌类、文化互动',
   ),
   'categories.personalForbidden': list(
-    ['文化互动', '角色', '牌类'],
+    // 角色扮演 as well as 角色: a level must be the category or end in it (rules.md §9), and the
+    // platform's mini-game category is named 角色扮演, which "角色" alone no longer matches.
+    ['文化互动', '角色', '角色扮演', '牌类'],
     '个人主体不可选类目',
     t('个人主体不能选择的类目', 'Categories a personal subject cannot choose'),
     'platform docs (小游戏类目)',

@@ -140,7 +140,7 @@ function startClass(ev: RowEval, step: StepId): ActionClass {
 
 function checkPrerequisites(ev: RowEval, step: NodeId, topic: Topic): void {
   for (const edge of incomingEdges(ev.flow, step)) {
-    if (edgeState(ev.row, edge) !== 'unmet') continue;
+    if (edge.order || edgeState(ev.row, edge) !== 'unmet') continue;
     const before = edge.from === 'payment' ? stepTopic(ev, 'payment') : edge.from;
     ev.add('FLOW-PREREQ', 'error', topic, { before, need: edge.need, special: ev.flow.special && edge.need === 'approved' && step === 'version' });
   }

@@ -35,7 +35,9 @@ export function checkVerificationExpiry(ev: RowEval): void {
     ev.due(expiry, 'verify');
     ev.act('verify', 'renew', ActionClass.ClearsCritical, null, expiry);
   } else if (left <= s['verify.infoDays']) {
-    ev.add('VERIFY-EXPIRY', left <= s['verify.warnDays'] ? 'warning' : 'info', 'verify', { expiry, left });
+    // The 60- and 7-day reminders change the text, not the severity (rules.md §9).
+    const reminder = left <= 7 ? 7 : left <= s['verify.warnDays'] ? 30 : left <= 60 ? 60 : 90;
+    ev.add('VERIFY-EXPIRY', left <= s['verify.warnDays'] ? 'warning' : 'info', 'verify', { expiry, left, reminder });
     ev.due(expiry, 'verify');
     ev.act('verify', 'renew', ActionClass.OtherStart, null, expiry);
   }

@@ -146,15 +146,14 @@ describe('REG-LIMIT-SUBJECT counts registrations later evidence shows', () => {
     for (const r of results.slice(0, 5)) expect(findings(r, 'REG-LIMIT-SUBJECT').map((f) => [f.severity, f.text])).toEqual([['warning', '主体“杭州星火工作室”已注册 5 个，达到个体工商户上限 5 个']]);
   });
 
-  test('the sixth, whose registration is unknown, is not said to be planned', () => {
-    expect(rules(results[5])).not.toContain('REG-LIMIT-SUBJECT');
+  test('the sixth, whose registration is unknown, is not said to be planned, but carries the group\'s finding (rules.md §9: every row of a group at the limit)', () => {
+    expect(findings(results[5], 'REG-LIMIT-SUBJECT').map((f) => [f.severity, f.text])).toEqual([['warning', '主体“杭州星火工作室”已注册 5 个，达到个体工商户上限 5 个']]);
   });
 
   test('portfolioFindings on its own (as the live pane calls it) infers the same registrations', () => {
     const cross = portfolioFindings(rows, SETTINGS);
     expect(cross.map((list) => list.map((f) => [f.rule, f.severity, f.args?.registered]))).toEqual([
-      ...Array.from({ length: 5 }, () => [['REG-LIMIT-SUBJECT', 'warning', 5]]),
-      [],
+      ...Array.from({ length: 6 }, () => [['REG-LIMIT-SUBJECT', 'warning', 5]]),
     ]);
   });
 

@@ -69,11 +69,28 @@ describe('FLOW-PREREQ', () => {
     expect(f.text).toContain('类目设置');
   });
 
-  test('a mini-program submits code review before ICP filing (spec flow order), unless the setting is off', () => {
+  test('a mini-program code review submitted before ICP filing: no FLOW-PREREQ (rules.md §9: an order, not a prerequisite)', () => {
     const row = patch(SET_UP, { kind: 'miniprogram', category: '商家自营>食品', steps: { version: { status: 'submitted', date: d('2026-11-20') } } });
-    expect(finding(evalOne(row), 'FLOW-PREREQ').step).toBe('version');
+    const r = evalOne(row);
+    expect(rules(r)).not.toContain('FLOW-PREREQ');
+    // filing is what holds the launch back now
+    expect(finding(r, 'ICP-REQUIRED').severity).toBe('error');
+    expect(r.nextStep.code).toBe('icp.submit');
+    expect(codes(r)).toContain('version.await');
     expect(rules(evalOne(row, { settings: { 'flow.miniprogramVersionAfterIcp': false } }))).not.toContain('FLOW-PREREQ');
     expect(rules(evalOne(patch(row, { icp: { status: 'filed', date: d('2026-11-10') } })))).not.toContain('FLOW-PREREQ');
+  });
+
+  test('the mini-program order still ranks the next step and the ETA: file first, code review after the filing', () => {
+    const row = patch(SET_UP, { kind: 'miniprogram', category: '商家自营>食品' });
+    const r = evalOne(row);
+    expect(r.nextStep.code).toBe('icp.submit');
+    expect(codes(r)).not.toContain('version.submit');
+    // filing from today (Sat 11-21): + 2 wd = 11-24, + 1 day = 11-25, + 20 wd = 12-23; code review + 3 wd = 12-28
+    expect(r.eta).toBe('2026-12-28');
+    const unordered = evalOne(row, { settings: { 'flow.miniprogramVersionAfterIcp': false } });
+    expect(codes(unordered)).toContain('version.submit');
+    expect(unordered.eta).toBe('2026-12-23');
   });
 
   test('an in-progress step is not a claim of submission: no FLOW-PREREQ', () => {
@@ -300,7 +317,8 @@ describe('CAT-PERSONAL-FORBIDDEN', () => {
   test.each([
     ['游戏>棋牌-牌类', '牌类'],
     ['游戏>文化互动', '文化互动'],
-    ['游戏>角色扮演', '角色'],
+    // rules.md §9: 角色 matches a level 角色 (or a level ending in it), not 角色扮演 (see categories.test.ts)
+    ['游戏>角色', '角色'],
   ])('a personal subject choosing %s (error)', (category, forbidden) => {
     const r = evalOne({ subjectType: 'personal', category });
     const f = finding(r, 'CAT-PERSONAL-FORBIDDEN');

@@ -156,9 +156,11 @@ describe('ICP-START-BY', () => {
   test('target 2026-12-25: start filing by 2026-11-24 (20 wd, 1 day, 2 wd backwards)', () => {
     // 12-25 − 20 working days = 11-27 (12-24..21: 4, 12-18..14: 9, 12-11..07: 14, 12-04..11-30: 19, 11-27: 20)
     // − 1 day (SMS) = 11-26; − 2 working days = 11-24
+    // rules.md §9: info while the latest safe start is still ahead
     const r = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-25') }));
     const f = finding(r, 'ICP-START-BY');
-    expect(f).toMatchObject({ severity: 'warning', step: 'icp' });
+    expect(f).toMatchObject({ severity: 'info', step: 'icp' });
+    expect(r.severity).toBe('info');
     expect(f.text).toBe('目标上线 2026-12-25：备案最晚须于 2026-11-24 开始（平台初审 + 短信核验 + 管局审核）');
     expect(r.icpDeadline).toBe('2026-11-24');
     expect(r.dueDate).toBe('2026-11-24');
@@ -169,6 +171,8 @@ describe('ICP-START-BY', () => {
     // start-by: 12-18 − 20 wd = 11-20; − 1 = 11-19; − 2 wd = 11-17.
     // forward from today: + 2 wd = Tue 11-24, + 1 day = 11-25, + 20 wd = 12-23 (11-26, 27, 11-30..12-04, 07..11, 14..18, 21, 22, 23)
     const r = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-18') }));
+    expect(finding(r, 'ICP-START-BY').severity).toBe('warning');
+    expect(r.dueDate).toBe('2026-11-17');
     expect(finding(r, 'ICP-START-BY').text).toBe('目标上线 2026-12-18 有风险：备案最晚应于 2026-11-17 开始，已晚 4 天；现在开始预计 2026-12-23 备案完成，比目标晚 5 天');
   });
 
@@ -228,8 +232,46 @@ describe('ICP-START-BY past the latest start', () => {
     expect(finding(r, 'ICP-START-BY').text).toContain('备案最晚应于 2026-11-24 开始');
   });
 
-  test('on 2026-11-24 itself the start date has not passed', () => {
+  test('on 2026-11-24 itself (the latest safe start): a warning, 0 days late, and when filing started today would end', () => {
+    // rules.md §9: a warning from that day on. From Tue 11-24: + 2 wd = 11-26, + 1 day = 11-27,
+    // + 20 wd = 12-25 (11-30..12-04, 07..11, 14..18, 21..25): on the target, not after it.
     const r = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-25') }), { today: d('2026-11-24') });
-    expect(finding(r, 'ICP-START-BY').text).toContain('备案最晚须于 2026-11-24 开始');
+    const f = finding(r, 'ICP-START-BY');
+    expect(f.severity).toBe('warning');
+    expect(f.text).toBe('目标上线 2026-12-25：今天（2026-11-24）是备案最晚开始日，请今天提交；现在开始预计 2026-12-25 备案完成');
+    expect(r.dueDate).toBe('2026-11-24');
+    const en = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-25') }), { today: d('2026-11-24'), language: 'en' });
+    expect(finding(en, 'ICP-START-BY').text).toBe('Target launch 2026-12-25: today (2026-11-24) is the latest safe day to start the ICP filing; started now it would be filed by 2026-12-25');
+  });
+
+  test('the day before (2026-11-23): still info, naming the date', () => {
+    const r = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-25') }), { today: d('2026-11-23'), language: 'en' });
+    expect(finding(r, 'ICP-START-BY')).toMatchObject({ severity: 'info', text: 'Target launch 2026-12-25: start the ICP filing by 2026-11-24 (platform review + SMS + administration review)' });
+    expect(r.icpDeadline).toBe('2026-11-24');
+  });
+
+  test('one day past (2026-11-25): a warning, 1 day late', () => {
+    // from Wed 11-25: + 2 wd = Fri 11-27, + 1 day = Sat 11-28, + 20 wd = 12-25 (11-30..12-04, 07..11, 14..18, 21..25)
+    const r = evalOne(patch(SET_UP, { targetLaunch: d('2026-12-25') }), { today: d('2026-11-25') });
+    const f = finding(r, 'ICP-START-BY');
+    expect(f.severity).toBe('warning');
+    expect(f.text).toBe('目标上线 2026-12-25 有风险：备案最晚应于 2026-11-24 开始，已晚 1 天；现在开始预计 2026-12-25 备案完成');
+  });
+});
+
+describe('ICP-REQUIRED only where filing holds the launch back (rules.md §9)', () => {
+  test('early rows (version not yet submitted): no ICP-REQUIRED; the filing is a step on the path', () => {
+    const r = evalOne(patch(SET_UP, { steps: { qualification: { status: 'submitted', date: d('2026-11-20') } } }));
+    expect(rules(r)).not.toContain('ICP-REQUIRED');
+    expect(codes(r)).toContain('icp.submit');
+    const mp = evalOne(patch(SET_UP, { kind: 'miniprogram', category: '商家自营>食品' }));
+    expect(rules(mp)).not.toContain('ICP-REQUIRED');
+    expect(mp.nextStep.code).toBe('icp.submit');
+  });
+
+  test('a mini-program whose code review is approved and filing not submitted: error', () => {
+    const r = evalOne(patch(SET_UP, { kind: 'miniprogram', category: '商家自营>食品', steps: { version: { status: 'approved', date: d('2026-11-20') } } }));
+    expect(finding(r, 'ICP-REQUIRED')).toMatchObject({ severity: 'error', step: 'icp' });
+    expect(rules(r)).not.toContain('FLOW-PREREQ');
   });
 });

@@ -92,6 +92,21 @@ describe('LIVE-VIOLATION-6M', () => {
     expect(r.live.eligibleFrom).toBe('2027-02-28');
   });
 
+  test('rules.md §9: violation on the 31st, six months later a 30-day month → its last day; eligible from that day', () => {
+    // 2026-05-31 + 6 months = 2026-11-31, which does not exist → 2026-11-30
+    const r = evalOne(patch(ELIGIBLE, { lastViolation: d('2026-05-31') }), { today: d('2026-11-29') });
+    expect(r.live).toEqual({ eligible: false, failed: ['LIVE-VIOLATION-6M'], eligibleFrom: '2026-11-30' });
+    expect(findings(r, 'LIVE-VIOLATION-6M').map((f) => f.severity)).toEqual(['warning']);
+    const onTheDay = evalOne(patch(ELIGIBLE, { lastViolation: d('2026-05-31') }), { today: d('2026-11-30') });
+    expect(onTheDay.live).toEqual({ eligible: true, failed: [], eligibleFrom: null });
+  });
+
+  test('rules.md §9: not wanting live, the same result is computed and no LIVE-* finding is raised', () => {
+    const r = evalOne(patch(ELIGIBLE, { lastViolation: d('2026-05-31'), wantsLive: false }), { today: d('2026-11-29') });
+    expect(r.live.eligibleFrom).toBe('2026-11-30');
+    expect(rules(r).filter((id) => id.startsWith('LIVE-'))).toEqual([]);
+  });
+
   test('no eligibility date when another condition fails too', () => {
     const r = evalOne(patch(ELIGIBLE, { lastViolation: d('2026-10-01'), lastPayment: null }));
     expect(r.live.failed).toEqual(['LIVE-VIOLATION-6M', 'LIVE-PAYMENT-90D']);

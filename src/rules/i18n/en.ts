@@ -201,9 +201,11 @@ export const en: Catalog = {
     'ICP-SLA': (a, f) => `ICP ${a.stage === 'platform' ? 'platform review' : 'administration review'} overdue by ${days(a.late)} (submitted ${f.date(a.since)}, due ${f.date(a.due)})`,
     'ICP-REJECTED': (a) => `ICP filing rejected by the ${a.by === 'platform' ? 'platform' : 'communications administration'}: fix and resubmit`,
     'ICP-START-BY': (a, f) =>
-      a.daysPast > 0
-        ? `Target launch ${f.date(a.target)} at risk: filing should have started by ${f.date(a.startBy)}, ${days(a.daysPast)} ago; started now it would be filed by ${f.date(a.projectedEnd)}${a.lateVsTarget > 0 ? `, ${days(a.lateVsTarget)} after the target` : ''}`
-        : `Target launch ${f.date(a.target)}: start the ICP filing by ${f.date(a.startBy)} (platform review + SMS + administration review)`,
+      a.daysPast == null
+        ? `Target launch ${f.date(a.target)}: start the ICP filing by ${f.date(a.startBy)} (platform review + SMS + administration review)`
+        : a.daysPast === 0
+          ? `Target launch ${f.date(a.target)}: today (${f.date(a.startBy)}) is the latest safe day to start the ICP filing; started now it would be filed by ${f.date(a.projectedEnd)}${a.lateVsTarget > 0 ? `, ${days(a.lateVsTarget)} after the target` : ''}`
+          : `Target launch ${f.date(a.target)} at risk: filing should have started by ${f.date(a.startBy)}, ${days(a.daysPast)} ago; started now it would be filed by ${f.date(a.projectedEnd)}${a.lateVsTarget > 0 ? `, ${days(a.lateVsTarget)} after the target` : ''}`,
     'ICP-VERIFY-FIRST': (a) => `A non-personal subject must be WeChat-verified before filing (verification: ${STATUS[a.verifyStatus] ?? a.verifyStatus})`,
     'LIVE-CATEGORY': (a) => live(`category "${a.category ?? '(empty)'}" is not eligible`),
     'LIVE-SUBJECT': () => live('personal subjects (or an empty subject type) are not eligible'),
@@ -218,7 +220,9 @@ export const en: Catalog = {
     'VERIFY-EXPIRY': (a, f) =>
       a.expired != null
         ? `WeChat verification expired ${f.date(a.expiry)}, ${days(a.expired)} ago: ${LOSS[a.stage]}; renew now`
-        : `WeChat verification expires ${f.date(a.expiry)} (${days(a.left)} left): renew in time (300 yuan a year)`,
+        : a.left === 0
+          ? `WeChat verification expires today (${f.date(a.expiry)}), its last valid day: renew now (300 yuan a year)`
+          : `WeChat verification expires ${f.date(a.expiry)} (${days(a.left)} left${a.reminder === 7 ? ', inside the 7-day reminder' : a.reminder === 60 ? ', inside the 60-day reminder' : ''}): renew in time (300 yuan a year)`,
     'REG-LIMIT-SUBJECT': (a) =>
       a.wouldBe != null
         ? `Subject "${a.subject}" has ${a.registered} registered; registering this makes ${a.wouldBe}, over the ${SUBJECT[a.type] ?? ''} limit of ${a.limit}`

@@ -196,9 +196,11 @@ export const zhCN: Catalog = {
     'ICP-SLA': (a, f) => `备案${a.stage === 'platform' ? '平台初审' : '管局审核'}已超期 ${a.late} 天（${f.date(a.since)} 提交，应于 ${f.date(a.due)} 前完成）`,
     'ICP-REJECTED': (a) => `备案被${a.by === 'platform' ? '平台' : '管局'}驳回：按驳回原因修改后重新提交`,
     'ICP-START-BY': (a, f) =>
-      a.daysPast > 0
-        ? `目标上线 ${f.date(a.target)} 有风险：备案最晚应于 ${f.date(a.startBy)} 开始，已晚 ${a.daysPast} 天；现在开始预计 ${f.date(a.projectedEnd)} 备案完成${a.lateVsTarget > 0 ? `，比目标晚 ${a.lateVsTarget} 天` : ''}`
-        : `目标上线 ${f.date(a.target)}：备案最晚须于 ${f.date(a.startBy)} 开始（平台初审 + 短信核验 + 管局审核）`,
+      a.daysPast == null
+        ? `目标上线 ${f.date(a.target)}：备案最晚须于 ${f.date(a.startBy)} 开始（平台初审 + 短信核验 + 管局审核）`
+        : a.daysPast === 0
+          ? `目标上线 ${f.date(a.target)}：今天（${f.date(a.startBy)}）是备案最晚开始日，请今天提交；现在开始预计 ${f.date(a.projectedEnd)} 备案完成${a.lateVsTarget > 0 ? `，比目标晚 ${a.lateVsTarget} 天` : ''}`
+          : `目标上线 ${f.date(a.target)} 有风险：备案最晚应于 ${f.date(a.startBy)} 开始，已晚 ${a.daysPast} 天；现在开始预计 ${f.date(a.projectedEnd)} 备案完成${a.lateVsTarget > 0 ? `，比目标晚 ${a.lateVsTarget} 天` : ''}`,
     'ICP-VERIFY-FIRST': (a) => `非个人主体须先完成微信认证再提交备案（认证：${STATUS[a.verifyStatus] ?? a.verifyStatus}）`,
     'LIVE-CATEGORY': (a, f) => live(`类目“${a.category ?? '未填写'}”不在可开通直播的类目中`),
     'LIVE-SUBJECT': (a, f) => live('个人主体（或主体类型未填写）不能开通'),
@@ -213,7 +215,9 @@ export const zhCN: Catalog = {
     'VERIFY-EXPIRY': (a, f) =>
       a.expired != null
         ? `微信认证已于 ${f.date(a.expiry)} 过期 ${a.expired} 天：${LOSS[a.stage]}，请立即年审`
-        : `微信认证 ${f.date(a.expiry)} 到期（还剩 ${a.left} 天），请及时年审（300 元/年）`,
+        : a.left === 0
+          ? `微信认证今天（${f.date(a.expiry)}）到期，今天是最后有效日，请立即年审（300 元/年）`
+          : `微信认证 ${f.date(a.expiry)} 到期（还剩 ${a.left} 天${a.reminder === 7 ? '，已进入到期前 7 天提醒' : a.reminder === 60 ? '，已进入到期前 60 天提醒' : ''}），请及时年审（300 元/年）`,
     'REG-LIMIT-SUBJECT': (a) =>
       a.wouldBe != null
         ? `主体“${a.subject}”已注册 ${a.registered} 个，再注册将达 ${a.wouldBe} 个，超过${SUBJECT[a.type] ?? ''}上限 ${a.limit} 个`
