@@ -282,6 +282,27 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     expect(await page.locator('tr[data-selected="true"]').textContent()).toContain(list[2].cells[1]);
   });
 
+  test('keyboard: the attention list is one Tab stop; arrows move inside it, Enter selects the row in the sheet', async () => {
+    const page = await open();
+    await check(page);
+    const list = await attention(page);
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await page.getByTestId(`attention-row-${list[0].row}`).focus();
+    // One Tab leaves the list, whatever its length; Shift+Tab comes back to the row it left.
+    await page.keyboard.press('Tab');
+    expect(await active()).not.toMatch(/^attention-row-/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await active()).toBe(`attention-row-${list[0].row}`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await active()).toBe(`attention-row-${list[2].row}`);
+    const label = await page.getByTestId(`attention-row-${list[2].row}`).getAttribute('aria-label');
+    expect(label).toContain(list[2].cells[1]); // the ID
+    expect(label).toMatch(/严重|错误|警告|提示|正常/);
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await page.locator('tr[data-selected="true"]').getAttribute('data-row')).toBe(String(list[2].row + 1)));
+  });
+
   test('language: English labels at once, English texts in the sheet after checking again', async () => {
     const page = await open();
     await check(page);

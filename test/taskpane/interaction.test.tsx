@@ -105,6 +105,22 @@ describe('pane interactions', () => {
     expect(document.activeElement).toBe(need('attention-row-11'));
   });
 
+  test('the list is one Tab stop that follows the focus; arrows, Home and End move inside it', async () => {
+    await mount(<App service={fakeService()} />);
+    await click(need('check-portfolio'));
+    const tabStops = () => [...container.querySelectorAll('[data-testid^="attention-row-"]')].filter((r) => r.getAttribute('tabindex') === '0').map((r) => r.getAttribute('data-testid'));
+    expect(tabStops()).toEqual(['attention-row-4']);
+    await act(async () => need('attention-row-4').focus());
+    await key(need('attention-row-4'), 'End');
+    expect(document.activeElement).toBe(need('attention-row-0'));
+    expect(tabStops()).toEqual(['attention-row-0']);
+    await key(need('attention-row-0'), 'ArrowUp');
+    expect(document.activeElement).toBe(need('attention-row-11'));
+    await key(need('attention-row-11'), 'Home');
+    expect(document.activeElement).toBe(need('attention-row-4'));
+    expect(tabStops()).toEqual(['attention-row-4']);
+  });
+
   test('the language toggle switches the texts and the language passed to the service', async () => {
     const service = fakeService();
     await mount(<App service={service} />);

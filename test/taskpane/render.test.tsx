@@ -163,12 +163,16 @@ describe('summary', () => {
     expect(html(<SummaryCounts summary={summary()} />, 'en')).toContain('Critical');
   });
 
-  test('attention rows: focusable, in the given order, dates as YYYY-MM-DD', () => {
+  test('attention rows: one Tab stop (the first row), the others focusable by arrows, in the given order, dates as YYYY-MM-DD', () => {
     const rows = summary().attention;
     const markup = html(<AttentionList rows={rows} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
     const order = [...markup.matchAll(/data-testid="attention-row-(\d+)"/g)].map((m) => Number(m[1]));
     expect(order).toEqual([4, 11, 0]);
-    expect(markup.match(/<tr[^>]*tabindex="0"/g)).toHaveLength(3);
+    expect(markup.match(/<tr[^>]*tabindex="0"/g)).toHaveLength(1);
+    expect(markup).toMatch(/<tr[^>]*tabindex="0"[^>]*data-testid="attention-row-4"/);
+    expect(markup.match(/<tr[^>]*tabindex="-1"/g)).toHaveLength(2);
+    // Announced with severity, next step and due date (G-005 is overdue since 2026-11-20).
+    expect(markup).toContain('aria-label="G-005，严重：短信核验，2026-11-20 已超期。按 Enter 在表格中选中。"');
     expect(markup).toContain('2026-11-20');
     expect(markup).toContain('小程序备案'); // what the due date is for, in the rules' words
     expect(markup).toContain('（无编号）');

@@ -1,6 +1,8 @@
 /**
  * The rows that need attention, as the service sorted them (most severe first, then soonest due).
- * Each row is focusable; click, Enter or Space selects it in the sheet, arrow keys move between rows.
+ * The list is one Tab stop (a roving tabindex): arrow keys, Home and End move between its rows, click,
+ * Enter or Space selects a row in the sheet, and each row is announced with its severity, next step
+ * and due date.
  * Only the first rows are rendered, more on request: a large portfolio can list thousands.
  */
 import { useState, type KeyboardEvent } from 'react';
@@ -106,18 +108,32 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
   const s = useStrings();
   const headingId = useId('attention');
   const [shown, setShown] = useState(ATTENTION_PAGE);
+  // The row that takes Tab into the list (the last one focused), by its table row.
+  const [current, setCurrent] = useState<number | null>(null);
   const topics = catalogFor(language).topic;
   const visible = rows.slice(0, shown);
+  const tabStop = visible.some((r) => r.row === current) ? current : (visible[0]?.row ?? null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: number) => {
     if (isActivationKey(event.key)) {
       event.preventDefault(); // Space would scroll the pane
       onSelectRow(row);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
-      if (next instanceof HTMLElement) next.focus();
+      return;
     }
+    const body = event.currentTarget.parentElement;
+    const target =
+      event.key === 'ArrowDown'
+        ? event.currentTarget.nextElementSibling
+        : event.key === 'ArrowUp'
+          ? event.currentTarget.previousElementSibling
+          : event.key === 'Home'
+            ? body?.firstElementChild
+            : event.key === 'End'
+              ? body?.lastElementChild
+              : undefined;
+    if (target === undefined) return;
+    event.preventDefault();
+    if (target instanceof HTMLElement) target.focus();
   };
 
   return (
@@ -147,8 +163,9 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
                   key={r.row}
                   role="row"
                   className={styles.row}
-                  tabIndex={0}
-                  aria-label={s.attention.rowLabel(id, r.nextStep)}
+                  tabIndex={r.row === tabStop ? 0 : -1}
+                  onFocus={() => setCurrent(r.row)}
+                  aria-label={s.attention.rowLabel(id, s.severity[r.severity], r.nextStep, r.due === null ? null : formatDay(r.due), overdue)}
                   onClick={() => onSelectRow(r.row)}
                   onKeyDown={(event) => onKeyDown(event, r.row)}
                   data-testid={`attention-row-${r.row}`}

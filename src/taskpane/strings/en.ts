@@ -46,7 +46,8 @@ export const en: UiStrings = {
     columns: { severity: 'Severity', id: 'ID', client: 'Client', nextStep: 'Next step', due: 'Due' },
     empty: 'No row needs attention.',
     noId: '(no ID)',
-    rowLabel: (id, nextStep) => `Select ${id} in the sheet: ${nextStep}`,
+    rowLabel: (id, severity, nextStep, due, overdue) =>
+      `${id}, ${severity}: ${nextStep}${due ? (overdue ? `, overdue since ${due}` : `, due ${due}`) : ''}. Enter selects it in the sheet.`,
     showing: (shown, total) => `Showing ${shown} of ${total} rows`,
     showMore: 'Show more',
   },

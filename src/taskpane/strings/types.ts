@@ -53,7 +53,8 @@ export interface UiStrings {
     empty: string;
     noId: string;
     /** Accessible name of a row: what pressing it does. */
-    rowLabel(id: string, nextStep: string): string;
+    /** What a screen reader says of a row: its severity, next step and due date (due: a date or null; overdue or not). */
+    rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean): string;
     showing(shown: number, total: number): string;
     showMore: string;
   };

@@ -46,7 +46,8 @@ export const zhCN: UiStrings = {
     columns: { severity: '级别', id: '项目编号', client: '客户', nextStep: '下一步', due: '最近截止' },
     empty: '没有需要关注的行。',
     noId: '（无编号）',
-    rowLabel: (id, nextStep) => `在表格中选中 ${id}：${nextStep}`,
+    rowLabel: (id, severity, nextStep, due, overdue) =>
+      `${id}，${severity}：${nextStep}${due ? (overdue ? `，${due} 已超期` : `，${due} 到期`) : ''}。按 Enter 在表格中选中。`,
     showing: (shown, total) => `显示前 ${shown} 行，共 ${total} 行`,
     showMore: '显示更多',
   },
