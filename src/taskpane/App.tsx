@@ -206,7 +206,7 @@ export function App({ service }: { service: PaneService }) {
                 {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems} />}
                 {summary && <SummaryCounts summary={summary} />}
                 {summary && (
-                  <AttentionList rows={summary.attention} today={summary.today} language={language} onSelectRow={selectRow} />
+                  <AttentionList rows={summary.attention} total={summary.total} today={summary.today} language={language} onSelectRow={selectRow} />
                 )}
                 <Diagnostics run={(listener) => service.runDiagnostics(listener)} disabled={running !== null} />
               </>

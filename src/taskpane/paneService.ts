@@ -9,7 +9,7 @@ import type { Language } from '../rules/types';
 import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, SEVERITY_FILL } from '../workbook/output';
 import { problemText } from '../workbook/check';
-import { summarize } from '../workbook/summary';
+import { summarize, todayList } from '../workbook/summary';
 import { Cell, isBlank } from '../workbook/values';
 import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
 import type { Runtime } from '../excel/runtime';
@@ -194,7 +194,7 @@ export class ExcelPaneService implements PaneService {
       byStage: week.byStage,
       overdue: week.overdue.length,
       dueWithin7: week.dueSoon.length,
-      attention: week.attention,
+      attention: todayList(week.attention, outcome.today),
       problems: outcome.problems.map((p) => problemText(p, outcome.language)),
       checkedAt,
     };

@@ -68,7 +68,10 @@ export interface CheckSummary {
   overdue: number;
   /** Rows whose due date falls within the next 7 days (today included). */
   dueWithin7: number;
-  /** Rows needing attention, most severe first, then soonest due. */
+  /**
+   * The day's list: rows needing action (a critical, error or warning finding, or due within 7
+   * days or overdue), grouped overdue / today / this week / later, then most severe, soonest due.
+   */
   attention: AttentionRow[];
   /** Problems with Settings / Holidays / Materials, already in the display language. */
   problems: string[];

@@ -5,7 +5,7 @@
  */
 import { Day, fromIso } from '../rules/dates';
 import { catalogFor } from '../rules/i18n';
-import { Language, Row, RowResult, RowSeverity, SEVERITY_RANK, StageCode, Topic } from '../rules/types';
+import { Language, Row, RowResult, RowSeverity, Severity, SEVERITY_RANK, StageCode, Topic } from '../rules/types';
 
 export const SEVERITIES: readonly RowSeverity[] = ['critical', 'error', 'warning', 'info', 'ok'];
 export const STAGES: readonly StageCode[] = ['planned', 'registration', 'setup', 'review', 'filing', 'ready', 'released'];
@@ -20,6 +20,38 @@ export interface AttentionItem {
   due: Day | null;
   dueFor: Topic | null;
   severity: RowSeverity;
+  /** The row's most severe finding: why it is on a list (null for a row without findings). */
+  why: { rule: string; severity: Severity; text: string } | null;
+}
+
+/** "Due soon" for the day's list: today and the six days after it. */
+export const TODAY_LIST_DAYS = 7;
+
+/**
+ * Does the row ask something of its account manager now? A critical, error or warning finding,
+ * or a due date that has passed or falls within the next 7 days. A row that is ok or has only
+ * info findings, with nothing due this week, is fine.
+ */
+export function needsAction(item: AttentionItem, today: Day): boolean {
+  if (SEVERITY_RANK[item.severity] >= SEVERITY_RANK.warning) return true;
+  return item.due !== null && item.due < today + TODAY_LIST_DAYS;
+}
+
+export type TodayGroup = 'overdue' | 'today' | 'week' | 'later';
+export const TODAY_GROUPS: readonly TodayGroup[] = ['overdue', 'today', 'week', 'later'];
+
+/** Where a row goes in the day's list: overdue, due today, due this week (the next 6 days), or later (or no date). */
+export function todayGroup(item: AttentionItem, today: Day): TodayGroup {
+  if (item.due === null) return 'later';
+  if (item.due < today) return 'overdue';
+  if (item.due === today) return 'today';
+  return item.due < today + TODAY_LIST_DAYS ? 'week' : 'later';
+}
+
+/** The day's list: the rows that need action, by group (overdue first), then most severe, then soonest due. */
+export function todayList(attention: readonly AttentionItem[], today: Day): AttentionItem[] {
+  const rank = (a: AttentionItem) => TODAY_GROUPS.indexOf(todayGroup(a, today));
+  return attention.filter((a) => needsAction(a, today)).sort((a, b) => rank(a) - rank(b) || byAttention(a, b));
 }
 
 export interface PortfolioSummary {
@@ -71,6 +103,7 @@ export function summarize(results: readonly (RowResult | null)[], rows: readonly
       due,
       dueFor: result.dueFor,
       severity: result.severity,
+      why: result.findings.length === 0 ? null : { rule: result.findings[0].rule, severity: result.findings[0].severity, text: result.findings[0].text },
     });
   }
   attention.sort(byAttention);

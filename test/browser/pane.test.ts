@@ -215,7 +215,8 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     expect(await text(page, 'check-summary')).toContain(`共 ${EXAMPLE_ROWS} 行`);
     expect(await text(page, 'checked-for')).toContain(`检查日期 ${EXAMPLE_TODAY}`);
 
-    // Attention: most severe first; G-018 (a 2022 game never filed) leads, overdue since 2024-03-31.
+    // The day's list: overdue first, most severe first within a group; G-018 (a 2022 game never
+    // filed, critical) leads, overdue since 2024-03-31.
     const list = await attention(page);
     expect(list[0].row).toBe(17);
     expect(list[0].severity).toBe('critical');
@@ -223,10 +224,24 @@ describe('task pane, preview mode (production build in Chromium)', () => {
     expect(list[0].cells.join(' ')).toContain('提交小程序备案');
     expect(list[0].cells[4]).toContain('2024-03-31');
     expect(list.filter((r) => r.severity === 'critical')).toHaveLength(n.critical);
-    const ranks = list.map((r) => SEVERITY_ORDER.indexOf(r.severity as (typeof SEVERITY_ORDER)[number]));
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(ranks.every((r) => r >= 0)).toBe(true);
+    // Each row under its group's heading, the groups in order, most severe first inside each.
+    const grouped = await page.locator('[data-testid="attention-list"] tbody > tr').evaluateAll((trs) => {
+      let group = '';
+      return trs.flatMap((tr) => {
+        const id = (tr as HTMLElement).dataset.testid ?? '';
+        if (id.startsWith('attention-group-')) group = id.replace('attention-group-', '');
+        return id.startsWith('attention-row-') ? [{ group, severity: tr.querySelector<HTMLElement>('[data-severity]')?.dataset.severity ?? '' }] : [];
+      });
+    });
+    expect(grouped).toHaveLength(list.length);
+    const GROUPS = ['overdue', 'today', 'week', 'later'];
+    const order = grouped.map((g) => GROUPS.indexOf(g.group) * 10 + SEVERITY_ORDER.indexOf(g.severity as (typeof SEVERITY_ORDER)[number]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(grouped.filter((g) => g.group === 'overdue')).toHaveLength(n.overdue);
+    // A row without a warning is listed only when something falls due this week (or is overdue).
+    for (const g of grouped) if (g.severity === 'info' || g.severity === 'ok') expect(['overdue', 'today', 'week']).toContain(g.group);
     expect(await page.getByRole('heading', { name: `需要关注 (${list.length})` }).count()).toBe(1);
+    expect(await text(page, 'attention-fine')).toBe(`其余 ${EXAMPLE_ROWS - list.length} 行暂无需处理。`);
 
     // The sheet: the output columns written for every row, agreeing with the pane's counts.
     const grid = await portfolio(page);

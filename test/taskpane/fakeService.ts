@@ -15,9 +15,9 @@ export function summary(overrides: Partial<CheckSummary> = {}): CheckSummary {
     overdue: 4,
     dueWithin7: 9,
     attention: [
-      { row: 4, id: 'G-005', client: '星河互娱', owner: '张敏', nextStep: '短信核验', due: dayFromYmd(2026, 11, 20), dueFor: 'icp', severity: 'critical' },
-      { row: 11, id: 'G-012', client: '青柠科技', owner: null, nextStep: '修改后重新提交版本审核', due: dayFromYmd(2026, 11, 24), dueFor: 'version', severity: 'error' },
-      { row: 0, id: null, client: null, owner: null, nextStep: '填写项目编号', due: null, dueFor: null, severity: 'warning' },
+      { row: 4, id: 'G-005', client: '星河互娱', owner: '张敏', nextStep: '短信核验', due: dayFromYmd(2026, 11, 20), dueFor: 'icp', severity: 'critical', why: { rule: 'ICP-SMS-PENDING', severity: 'critical', text: '工信部短信核验已过期限（2026-11-20），备案将被退回' } },
+      { row: 11, id: 'G-012', client: '青柠科技', owner: null, nextStep: '修改后重新提交版本审核', due: dayFromYmd(2026, 11, 24), dueFor: 'version', severity: 'error', why: { rule: 'REV-RESUBMIT-WINDOW', severity: 'error', text: '代码审核驳回后请在 2026-11-24 前重新提交' } },
+      { row: 0, id: null, client: null, owner: null, nextStep: '填写项目编号', due: null, dueFor: null, severity: 'warning', why: { rule: 'DATA-ID-MISSING', severity: 'warning', text: '缺少项目编号' } },
     ],
     problems: [],
     checkedAt: Date.UTC(2026, 10, 21, 2, 30),

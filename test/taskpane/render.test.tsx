@@ -165,7 +165,7 @@ describe('summary', () => {
 
   test('attention rows: one Tab stop (the first row), the others focusable by arrows, in the given order, dates as YYYY-MM-DD', () => {
     const rows = summary().attention;
-    const markup = html(<AttentionList rows={rows} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
     const order = [...markup.matchAll(/data-testid="attention-row-(\d+)"/g)].map((m) => Number(m[1]));
     expect(order).toEqual([4, 11, 0]);
     expect(markup.match(/<tr[^>]*tabindex="0"/g)).toHaveLength(1);
@@ -180,14 +180,28 @@ describe('summary', () => {
     expect(markup).not.toContain('data-testid="attention-more"');
   });
 
+  test("the day's list in groups: overdue, this week, later; each row says why; the rest counted as fine", () => {
+    const rows = summary().attention;
+    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const order = [...markup.matchAll(/data-testid="attention-(group-[a-z]+|row-\d+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['group-overdue', 'row-4', 'group-week', 'row-11', 'group-later', 'row-0']);
+    expect(markup).toContain('已超期 (1)');
+    const why = /data-testid="attention-why-4"[^>]*>(.*?)<\/td>/.exec(markup)![1].replace(/<[^>]+>/g, '');
+    expect(why).toBe('工信部短信核验已过期限（2026-11-20），备案将被退回');
+    expect(markup).toMatch(/data-testid="attention-why-4"[^>]*title="ICP-SMS-PENDING"|title="ICP-SMS-PENDING"[^>]*data-testid="attention-why-4"/);
+    expect(textOf(markup, 'attention-fine')).toBe('其余 45 行暂无需处理。');
+  });
+
   test('attention rows keep their table semantics (whatever the CSS) and their dates whole', () => {
     const rows: AttentionRow[] = [
-      { row: 7, id: 'P-024', client: '优品家居', owner: null, nextStep: '等待微信认证（预计 2026-11-24）', due: dayFromYmd(2026, 11, 24), dueFor: 'icp', severity: 'error' },
+      { row: 7, id: 'P-024', client: '优品家居', owner: null, nextStep: '等待微信认证（预计 2026-11-24）', due: dayFromYmd(2026, 11, 24), dueFor: 'icp', severity: 'error', why: null },
     ];
-    const markup = html(<AttentionList rows={rows} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
     expect(markup).toMatch(/<table[^>]*role="table"/);
     expect(markup.match(/role="columnheader"/g)).toHaveLength(5);
-    expect(markup.match(/<tr[^>]*role="row"/g)).toHaveLength(2);
+    // The header row, the group heading (本周: due 2026-11-24, within 7 days of 2026-11-21), the row.
+    expect(markup.match(/<tr[^>]*role="row"/g)).toHaveLength(3);
+    expect(markup).toMatch(/data-testid="attention-group-week"[^>]*><th role="rowheader"[^>]*>本周 \(1\)<\/th>/);
     expect(markup.match(/<td role="cell"/g)).toHaveLength(5);
     expect(textOf(markup, 'attention-due-7')).toBe('2026-11-24');
     expect(markup).toMatch(/等待微信认证（预计 <span[^>]*data-date="">2026-11-24<\/span>）/);
@@ -195,16 +209,16 @@ describe('summary', () => {
 
   test('a long attention list renders one page and offers more', () => {
     const many: AttentionRow[] = Array.from({ length: 180 }, (_, i) => ({
-      row: i, id: `G-${i}`, client: null, owner: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning',
+      row: i, id: `G-${i}`, client: null, owner: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning', why: null,
     }));
-    const markup = html(<AttentionList rows={many} today={TODAY} language="en" onSelectRow={() => {}} />, 'en');
+    const markup = html(<AttentionList rows={many} total={180} today={TODAY} language="en" onSelectRow={() => {}} />, 'en');
     expect(markup.match(/data-testid="attention-row-/g)).toHaveLength(ATTENTION_PAGE);
     expect(markup).toContain('data-testid="attention-more"');
     expect(markup).toContain(`Showing ${ATTENTION_PAGE} of 180 rows`);
   });
 
   test('no row needs attention', () => {
-    expect(html(<AttentionList rows={[]} today={TODAY} language="zh-CN" onSelectRow={() => {}} />)).toContain('data-testid="attention-empty"');
+    expect(html(<AttentionList rows={[]} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />)).toContain('data-testid="attention-empty"');
   });
 });
 

@@ -11,6 +11,7 @@ import { catalogFor } from '../../rules/i18n';
 import type { Day } from '../../rules/dates';
 import type { Language, RowSeverity } from '../../rules/types';
 import type { AttentionRow } from '../service';
+import { todayGroup, type TodayGroup } from '../../workbook/summary';
 import { useStrings } from '../strings';
 import { formatDay, isActivationKey } from './format';
 import { WholeDates } from './WholeDates';
@@ -65,10 +66,10 @@ const useStyles = makeStyles({
     display: 'grid',
     // badge | ID (at most 40 % of the row) | client (the rest) | due date (as wide as the date)
     gridTemplateColumns: 'auto fit-content(40%) minmax(0, 1fr) auto',
-    gridTemplateAreas: '"severity id client due" "step step step due"',
+    gridTemplateAreas: '"severity id client due" "step step step due" "why why why why"',
     // A due cell taller than the first line (a "due for" that wraps) grows the second row, not the
     // first: the next step stays right under the ID.
-    gridTemplateRows: 'auto 1fr',
+    gridTemplateRows: 'auto 1fr auto',
     alignItems: 'baseline',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
@@ -86,6 +87,16 @@ const useStyles = makeStyles({
   id: { gridArea: 'id', fontWeight: tokens.fontWeightSemibold },
   client: { gridArea: 'client', color: tokens.colorNeutralForeground2 },
   step: { gridArea: 'step' },
+  // Why the row is on the list: its most severe finding, in the pane's smaller, quieter text.
+  why: { gridArea: 'why', color: tokens.colorNeutralForeground3 },
+  group: {
+    display: 'block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS}`,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: 'start',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  overdueGroup: { color: tokens.colorPaletteRedForeground1 },
   due: { gridArea: 'due', textAlign: 'end' },
   // inline-block: the date is one box, as wide as its text, that never wraps (the tests measure it).
   date: { display: 'inline-block', whiteSpace: 'nowrap' },
@@ -94,8 +105,16 @@ const useStyles = makeStyles({
   dueFor: { display: 'block', maxWidth: '8em', marginInlineStart: 'auto', color: tokens.colorNeutralForeground3 },
 });
 
+/** A group's heading, with how many of the list's rows are in it. */
+function groupHeading(group: TodayGroup, rows: readonly AttentionRow[], today: Day): { count: number } {
+  return { count: rows.filter((r) => todayGroup(r, today) === group).length };
+}
+
 export interface AttentionListProps {
+  /** The day's list, grouped and ordered (CheckSummary.attention). */
   rows: AttentionRow[];
+  /** Rows checked in all: those not listed need nothing now. */
+  total: number;
   /** The check's day: due dates before it are overdue. */
   today: Day;
   /** For the "due for" topic names, which come from the rules' own vocabulary. */
@@ -103,7 +122,7 @@ export interface AttentionListProps {
   onSelectRow: (row: number) => void;
 }
 
-export function AttentionList({ rows, today, language, onSelectRow }: AttentionListProps) {
+export function AttentionList({ rows, total, today, language, onSelectRow }: AttentionListProps) {
   const styles = useStyles();
   const s = useStrings();
   const headingId = useId('attention');
@@ -120,20 +139,13 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
       onSelectRow(row);
       return;
     }
-    const body = event.currentTarget.parentElement;
-    const target =
-      event.key === 'ArrowDown'
-        ? event.currentTarget.nextElementSibling
-        : event.key === 'ArrowUp'
-          ? event.currentTarget.previousElementSibling
-          : event.key === 'Home'
-            ? body?.firstElementChild
-            : event.key === 'End'
-              ? body?.lastElementChild
-              : undefined;
-    if (target === undefined) return;
+    // The group headings between the rows are not stops.
+    const items = [...(event.currentTarget.parentElement?.querySelectorAll<HTMLElement>('tr[data-item]') ?? [])];
+    const at = items.indexOf(event.currentTarget);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    if (target instanceof HTMLElement) target.focus();
+    items[Math.max(0, Math.min(items.length - 1, to))]?.focus();
   };
 
   return (
@@ -141,6 +153,7 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {s.attention.title} ({rows.length})
       </Subtitle2>
+      {total > rows.length && <Caption1 data-testid="attention-fine">{s.attention.fine(total - rows.length)}</Caption1>}
       {rows.length === 0 ? (
         <Caption1 data-testid="attention-empty">{s.attention.empty}</Caption1>
       ) : (
@@ -155,11 +168,21 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
             </tr>
           </thead>
           <tbody className={styles.body} role="rowgroup">
-            {visible.map((r) => {
+            {visible.map((r, k) => {
               const id = r.id ?? s.attention.noId;
               const overdue = r.due !== null && r.due < today;
-              return (
+              const group = todayGroup(r, today);
+              const heading = k === 0 || todayGroup(visible[k - 1], today) !== group ? groupHeading(group, rows, today) : null;
+              return [
+                heading && (
+                  <tr key={`group-${group}`} role="row" data-testid={`attention-group-${group}`}>
+                    <th role="rowheader" colSpan={5} scope="rowgroup" className={mergeClasses(styles.group, group === 'overdue' ? styles.overdueGroup : undefined)}>
+                      {`${s.attention.groups[group]} (${heading.count})`}
+                    </th>
+                  </tr>
+                ),
                 <tr
+                  data-item=""
                   key={r.row}
                   role="row"
                   className={styles.row}
@@ -186,8 +209,13 @@ export function AttentionList({ rows, today, language, onSelectRow }: AttentionL
                     </span>
                     {r.dueFor && <span className={styles.dueFor}>{topics[r.dueFor] ?? r.dueFor}</span>}
                   </td>
-                </tr>
-              );
+                  {r.why && (
+                    <td role="cell" className={mergeClasses(styles.cell, styles.why)} data-testid={`attention-why-${r.row}`} title={r.why.rule}>
+                      <WholeDates text={r.why.text} />
+                    </td>
+                  )}
+                </tr>,
+              ];
             })}
           </tbody>
         </table>

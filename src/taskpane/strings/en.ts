@@ -48,6 +48,8 @@ export const en: UiStrings = {
     noId: '(no ID)',
     rowLabel: (id, severity, nextStep, due, overdue) =>
       `${id}, ${severity}: ${nextStep}${due ? (overdue ? `, overdue since ${due}` : `, due ${due}`) : ''}. Enter selects it in the sheet.`,
+    groups: { overdue: 'Overdue', today: 'Due today', week: 'This week', later: 'Later' },
+    fine: (count) => `${count} other row${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} nothing now.`,
     showing: (shown, total) => `Showing ${shown} of ${total} rows`,
     showMore: 'Show more',
   },

@@ -55,6 +55,10 @@ export interface UiStrings {
     /** Accessible name of a row: what pressing it does. */
     /** What a screen reader says of a row: its severity, next step and due date (due: a date or null; overdue or not). */
     rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean): string;
+    /** The day's list's groups: overdue, due today, this week, later (or no date). */
+    groups: Record<'overdue' | 'today' | 'week' | 'later', string>;
+    /** How many checked rows are not on the list (nothing to do now). */
+    fine(count: number): string;
     showing(shown: number, total: number): string;
     showMore: string;
   };

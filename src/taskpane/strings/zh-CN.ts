@@ -48,6 +48,8 @@ export const zhCN: UiStrings = {
     noId: '（无编号）',
     rowLabel: (id, severity, nextStep, due, overdue) =>
       `${id}，${severity}：${nextStep}${due ? (overdue ? `，${due} 已超期` : `，${due} 到期`) : ''}。按 Enter 在表格中选中。`,
+    groups: { overdue: '已超期', today: '今天', week: '本周', later: '以后' },
+    fine: (count) => `其余 ${count} 行暂无需处理。`,
     showing: (shown, total) => `显示前 ${shown} 行，共 ${total} 行`,
     showMore: '显示更多',
   },
