@@ -12,6 +12,8 @@ import { ActionBar, type PaneAction } from './components/ActionBar';
 import { AttentionList } from './components/AttentionList';
 import { CheckProgress } from './components/CheckProgress';
 import { Diagnostics } from './components/Diagnostics';
+import { OwnerFilter } from './components/OwnerFilter';
+import { rememberedOwner, rememberOwner } from './ownerChoice';
 import { PaneHeader } from './components/PaneHeader';
 import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
 import { PreviewBanner } from './components/PreviewBanner';
@@ -84,6 +86,12 @@ export function App({ service }: { service: PaneService }) {
   const [clashes, setClashes] = useState<{ clashes: ColumnClash[]; after: 'check' | 'create' } | null>(null);
   const [keepUpToDate, setKeepUpToDateState] = useState(() => initialKeepUpToDate(service));
   const [keepUpToDatePending, setKeepUpToDatePending] = useState(false);
+  /** Which owner I am (null: all), remembered on this machine. */
+  const [owner, setOwnerState] = useState<string | null>(() => rememberedOwner());
+  const setOwner = (next: string | null) => {
+    setOwnerState(next);
+    rememberOwner(next);
+  };
 
   useEffect(() => {
     document.documentElement.lang = strings.htmlLang; // screen readers pick the voice from it
@@ -165,6 +173,8 @@ export function App({ service }: { service: PaneService }) {
   };
 
   const dismiss = () => setNotice(null);
+  // A remembered owner the portfolio no longer has shows everyone's rows.
+  const mine = owner !== null && summary?.owners.includes(owner) ? owner : null;
 
   // Automatic re-checks write texts in the language given to setKeepUpToDate: keep it current.
   const changeLanguage = (next: Language) => {
@@ -205,8 +215,16 @@ export function App({ service }: { service: PaneService }) {
                 {clashes && <ClashMessage clashes={clashes.clashes} after={clashes.after} onDismiss={() => setClashes(null)} />}
                 {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems} />}
                 {summary && <SummaryCounts summary={summary} />}
+                {summary && summary.owners.length > 0 && <OwnerFilter owners={summary.owners} value={mine} onChange={setOwner} />}
                 {summary && (
-                  <AttentionList rows={summary.attention} total={summary.total} today={summary.today} language={language} onSelectRow={selectRow} />
+                  <AttentionList
+                    rows={mine === null ? summary.attention : summary.attention.filter((r) => r.owner === mine)}
+                    // Filtered to one owner, the rest of the portfolio is not "fine": it is someone else's.
+                    total={mine === null ? summary.total : 0}
+                    today={summary.today}
+                    language={language}
+                    onSelectRow={selectRow}
+                  />
                 )}
                 <Diagnostics run={(listener) => service.runDiagnostics(listener)} disabled={running !== null} />
               </>

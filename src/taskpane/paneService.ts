@@ -195,6 +195,7 @@ export class ExcelPaneService implements PaneService {
       overdue: week.overdue.length,
       dueWithin7: week.dueSoon.length,
       attention: todayList(week.attention, outcome.today),
+      owners: week.byOwner.map((o) => o.owner).filter((o) => o !== '').sort((a, b) => a.localeCompare(b, 'zh-CN')),
       problems: outcome.problems.map((p) => problemText(p, outcome.language)),
       checkedAt,
     };

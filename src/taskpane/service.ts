@@ -73,6 +73,8 @@ export interface CheckSummary {
    * days or overdue), grouped overdue / today / this week / later, then most severe, soonest due.
    */
   attention: AttentionRow[];
+  /** The portfolio's owners (负责人 / Owner values), sorted: what the owner filter offers. */
+  owners: string[];
   /** Problems with Settings / Holidays / Materials, already in the display language. */
   problems: string[];
   /** When the outputs were written (ms since epoch). */

@@ -19,6 +19,7 @@ export function summary(overrides: Partial<CheckSummary> = {}): CheckSummary {
       { row: 11, id: 'G-012', client: '青柠科技', owner: null, nextStep: '修改后重新提交版本审核', due: dayFromYmd(2026, 11, 24), dueFor: 'version', severity: 'error', why: { rule: 'REV-RESUBMIT-WINDOW', severity: 'error', text: '代码审核驳回后请在 2026-11-24 前重新提交' } },
       { row: 0, id: null, client: null, owner: null, nextStep: '填写项目编号', due: null, dueFor: null, severity: 'warning', why: { rule: 'DATA-ID-MISSING', severity: 'warning', text: '缺少项目编号' } },
     ],
+    owners: ['张敏', '李雷'],
     problems: [],
     checkedAt: Date.UTC(2026, 10, 21, 2, 30),
     ...overrides,

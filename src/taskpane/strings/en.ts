@@ -144,6 +144,8 @@ export const en: UiStrings = {
     editLabel: (address) => `Edit ${address}`,
   },
 
+  filters: { owner: 'Owner', allOwners: 'All owners' },
+
   diagnostics: {
     action: 'Diagnostics',
     hint: 'Tests every Excel feature Launch Tracker uses, on a scratch sheet it deletes afterwards. Your workbook is left exactly as it was.',

@@ -114,6 +114,9 @@ export interface UiStrings {
     editLabel(address: string): string;
   };
 
+  /** The owner filter above the day's list. */
+  filters: { owner: string; allOwners: string };
+
   /** The Diagnostics run (src/excel/diagnostics.ts): what each check is, and the report around it. */
   diagnostics: {
     action: string;

@@ -140,6 +140,8 @@ export const zhCN: UiStrings = {
     editLabel: (address) => `编辑 ${address}`,
   },
 
+  filters: { owner: '负责人', allOwners: '全部负责人' },
+
   diagnostics: {
     action: '诊断',
     hint: '在一个临时工作表上逐项测试上线追踪用到的 Excel 功能，测完即删除。你的工作簿保持原样。',

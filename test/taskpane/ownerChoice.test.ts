@@ -1,0 +1,32 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Which owner I am, remembered in this machine's storage (never in the workbook); a webview that
+ * refuses storage just does not remember.
+ */
+import { rememberedOwner, rememberOwner } from '../../src/taskpane/ownerChoice';
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  localStorage.clear();
+});
+
+test('remembered, changed, and forgotten (all owners)', () => {
+  expect(rememberedOwner()).toBeNull();
+  rememberOwner('张敏');
+  expect(rememberedOwner()).toBe('张敏');
+  expect(localStorage.getItem('launchTracker.owner')).toBe('张敏');
+  rememberOwner(null);
+  expect(rememberedOwner()).toBeNull();
+});
+
+test('storage that throws (a locked-down webview): nothing remembered, nothing thrown', () => {
+  jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+    throw new DOMException('denied', 'SecurityError');
+  });
+  jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new DOMException('denied', 'SecurityError');
+  });
+  expect(() => rememberOwner('张敏')).not.toThrow();
+  expect(rememberedOwner()).toBeNull();
+});
