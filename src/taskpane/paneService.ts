@@ -24,7 +24,7 @@ import { PaneError } from './service';
 import type { CheckSummary, ColumnClash, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
 import { ADDIN_VERSION } from './version';
 import type { TableRead } from '../excel/read';
-import { columnLetters } from '../workbook/address';
+import { columnLetters, parseAddress } from '../workbook/address';
 
 export interface PaneDeps {
   /** The shared runtime's Excel and store; its language follows the pane's. */
@@ -243,7 +243,7 @@ export class ExcelPaneService implements PaneService {
     const preview = this.deps.previewWorkbook;
     const askForEdit = preview
       ? (sheet: string, address: string) => {
-          const { row, column } = cellOf(address);
+          const { top: row, left: column } = parseAddress(address);
           setTimeout(() => preview.edit(sheet, row, column, '诊断'), 50);
         }
       : listener.onAskForEdit;
@@ -360,14 +360,6 @@ function toPaneError(error: unknown): PaneError {
   if (error instanceof PaneError) return error;
   const e = toWorkbookError(error);
   return new PaneError(e.code, e.details, e.message);
-}
-
-/** 0-based row and column of an A1 address ("B3" → row 2, column 1). */
-function cellOf(address: string): { row: number; column: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  let column = 0;
-  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, column: column - 1 };
 }
 
 /** The adapter's account of a user's column left alone, in the pane's terms. */

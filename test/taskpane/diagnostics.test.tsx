@@ -5,42 +5,17 @@
  * into a cell, the report with one element per check, and the Copy button.
  */
 import { act } from 'react';
-import type { Root } from 'react-dom/client';
 import { App } from '../../src/taskpane/App';
 import type { DiagnosticResult } from '../../src/excel/diagnostics';
 import type { DiagnosticsListener } from '../../src/taskpane/service';
 import { fakeService } from './fakeService';
-
-let root: Root | null = null;
-let container: HTMLElement;
-
-async function mount(element: React.ReactElement): Promise<void> {
-  const { createRoot } = await import('react-dom/client');
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(element));
-}
-
-const need = (id: string): HTMLElement => {
-  const el = container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-  if (!el) throw new Error(`no element with data-testid="${id}"`);
-  return el;
-};
-
-async function click(el: HTMLElement): Promise<void> {
-  await act(async () => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-}
+import { click, container, mount, need, unmount } from './dom';
 
 beforeAll(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 });
 
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = null;
-  container?.remove();
-});
+afterEach(unmount);
 
 test('a run shows each check as it finishes, asks for the edit, then the report with its counts; Copy puts the text on the clipboard', async () => {
   let finish: () => void = () => undefined;

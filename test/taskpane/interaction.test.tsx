@@ -4,40 +4,14 @@
  * The pane in a DOM (react-dom/client on jsdom): clicks, keys and the service calls they make.
  */
 import { act } from 'react';
-import type { Root } from 'react-dom/client';
 import { App } from '../../src/taskpane/App';
 import PreviewGrid from '../../src/taskpane/components/PreviewGrid';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { PaneError, type CheckSummary, type PaneService, type Progress } from '../../src/taskpane/service';
 import { fakeService, fakeWorkbook, summary } from './fakeService';
+import { byTestId, click, container, key, mount, need, unmount } from './dom';
 
 
-
-let root: Root | null = null;
-let container: HTMLElement;
-
-async function mount(element: React.ReactElement): Promise<void> {
-  const { createRoot } = await import('react-dom/client');
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => root!.render(element));
-}
-
-const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`[data-testid="${id}"]`);
-const need = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const el = byTestId<T>(id);
-  if (!el) throw new Error(`no element with data-testid="${id}"`);
-  return el;
-};
-
-async function click(el: HTMLElement): Promise<void> {
-  await act(async () => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-}
-
-async function key(el: HTMLElement, name: string): Promise<void> {
-  await act(async () => el.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true })));
-}
 
 /** Types into a controlled input the way React notices: the native value setter, then an input event. */
 async function type(input: HTMLInputElement, text: string): Promise<void> {
@@ -60,8 +34,7 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = null;
+  await unmount();
   document.body.innerHTML = '';
 });
 
@@ -100,7 +73,7 @@ describe('pane interactions', () => {
     await key(need('attention-row-0'), ' ');
     await key(need('attention-row-0'), 'a');
     expect(service.calls.select).toEqual([11, 4, 0]);
-    need('attention-row-4').focus();
+    await act(async () => need('attention-row-4').focus());
     await key(need('attention-row-4'), 'ArrowDown');
     expect(document.activeElement).toBe(need('attention-row-11'));
   });

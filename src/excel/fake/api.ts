@@ -14,6 +14,7 @@ import { payloadBytes } from '../run';
 import { recalculate } from './calc';
 import type { ExcelApi } from '../run';
 import {
+  CellData,
   CellValue,
   CustomXmlPartData,
   customXmlNamespace,
@@ -312,31 +313,22 @@ export class RangeProxy extends Proxy<RangeRef> {
     return this.loadedValue('values');
   }
   set values(value: unknown[][]) {
-    this.ctx.enqueue(payloadBytes(value) + OP_BYTES + this.depth * PATH_BYTES, (changes) => {
-      const ref = this.target();
-      const before = ref.sheet.value(ref.rect.top, ref.rect.left);
-      forEachCell(ref, value, (r, c, v) => {
-        const cell = ref.sheet.ensure(r, c);
-        if (isFormulaText(v) && cell.numberFormat !== '@') {
-          cell.formula = v as string;
-          return;
-        }
-        cell.value = (v ?? '') as CellValue;
-        delete cell.formula;
-      });
-      this.ctx.wroteValues = true;
-      changedTables(this.ctx.model, ref, changes, before);
-    });
+    this.writeCells(value, (v, cell) => isFormulaText(v) && cell.numberFormat !== '@');
   }
   /** Range.formulas: a text starting with = is a formula (calculated as calc.ts says), anything else a value. */
   set formulas(value: unknown[][]) {
+    this.writeCells(value, (v) => typeof v === 'string' && v.startsWith('='));
+  }
+
+  /** A write of values or formulas: each cell a formula where `formula` says so, else a value; then the table events. */
+  private writeCells(value: unknown[][], formula: (v: unknown, cell: CellData) => boolean): void {
     this.ctx.enqueue(payloadBytes(value) + OP_BYTES + this.depth * PATH_BYTES, (changes) => {
       const ref = this.target();
       const before = ref.sheet.value(ref.rect.top, ref.rect.left);
       forEachCell(ref, value, (r, c, v) => {
         const cell = ref.sheet.ensure(r, c);
-        if (typeof v === 'string' && v.startsWith('=')) {
-          cell.formula = v;
+        if (formula(v, cell)) {
+          cell.formula = v as string;
         } else {
           delete cell.formula;
           cell.value = (v ?? '') as CellValue;
@@ -668,9 +660,7 @@ export class TableProxy extends Proxy<TableModel> {
   delete(): void {
     this.ctx.enqueue(OP_BYTES, () => {
       const t = this.target();
-      const model = this.ctx.model;
-      model.tables.splice(model.tables.indexOf(t), 1);
-      for (let r = t.top; r <= t.top + t.height; r++) for (let c = t.left; c < t.left + t.width; c++) t.sheet.cells.get(r)?.delete(c);
+      this.ctx.model.removeTable(t);
       this.ctx.structureChanges.push({ kind: 'deleted', table: t });
     });
   }

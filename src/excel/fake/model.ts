@@ -360,12 +360,18 @@ export class WorkbookModel {
    * reference does not say — deleteSheet raises nothing.
    */
   userDeleteTable(table: TableModel): void {
-    const i = this.tables.indexOf(table);
-    if (i < 0) return;
-    this.tables.splice(i, 1);
-    for (let r = table.top; r <= table.top + table.height; r++) for (let c = table.left; c < table.left + table.width; c++) table.sheet.cells.get(r)?.delete(c);
+    if (!this.removeTable(table)) return;
     this.emitStructureLater([{ kind: 'deleted', table }]);
     this.notifyView();
+  }
+
+  /** The table and its cells gone (Table.delete(), or a person deleting it); false when it was not there. */
+  removeTable(table: TableModel): boolean {
+    const i = this.tables.indexOf(table);
+    if (i < 0) return false;
+    this.tables.splice(i, 1);
+    for (let r = table.top; r <= table.top + table.height; r++) for (let c = table.left; c < table.left + table.width; c++) table.sheet.cells.get(r)?.delete(c);
+    return true;
   }
 }
 

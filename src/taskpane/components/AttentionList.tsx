@@ -105,9 +105,14 @@ const useStyles = makeStyles({
   dueFor: { display: 'block', maxWidth: '8em', marginInlineStart: 'auto', color: tokens.colorNeutralForeground3 },
 });
 
-/** A group's heading, with how many of the list's rows are in it. */
-function groupHeading(group: TodayGroup, rows: readonly AttentionRow[], today: Day): { count: number } {
-  return { count: rows.filter((r) => todayGroup(r, today) === group).length };
+/** How many of the list's rows each group holds (its heading says so). */
+function groupCounts(rows: readonly AttentionRow[], today: Day): Map<TodayGroup, number> {
+  const counts = new Map<TodayGroup, number>();
+  for (const r of rows) {
+    const group = todayGroup(r, today);
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export interface AttentionListProps {
@@ -131,6 +136,8 @@ export function AttentionList({ rows, total, today, language, onSelectRow }: Att
   const [current, setCurrent] = useState<number | null>(null);
   const topics = catalogFor(language).topic;
   const visible = rows.slice(0, shown);
+  const groups = visible.map((r) => todayGroup(r, today));
+  const counts = groupCounts(rows, today);
   const tabStop = visible.some((r) => r.row === current) ? current : (visible[0]?.row ?? null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: number) => {
@@ -171,13 +178,13 @@ export function AttentionList({ rows, total, today, language, onSelectRow }: Att
             {visible.map((r, k) => {
               const id = r.id ?? s.attention.noId;
               const overdue = r.due !== null && r.due < today;
-              const group = todayGroup(r, today);
-              const heading = k === 0 || todayGroup(visible[k - 1], today) !== group ? groupHeading(group, rows, today) : null;
+              const group = groups[k];
+              const heading = k === 0 || groups[k - 1] !== group;
               return [
                 heading && (
                   <tr key={`group-${group}`} role="row" data-testid={`attention-group-${group}`}>
                     <th role="rowheader" colSpan={5} scope="rowgroup" className={mergeClasses(styles.group, group === 'overdue' ? styles.overdueGroup : undefined)}>
-                      {`${s.attention.groups[group]} (${heading.count})`}
+                      {`${s.attention.groups[group]} (${counts.get(group) ?? 0})`}
                     </th>
                   </tr>
                 ),
