@@ -1,5 +1,6 @@
 /** `launch-tracker check`: read a workbook or CSV, check every row, write a copy (or FILE itself), print a summary. */
 import * as fs from 'node:fs';
+import { machineResult } from '../rules/result';
 import { SEVERITY_RANK, Severity } from '../rules/types';
 import { checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
 import { isKeyHeader, KEY_HEADERS, mapHeaders } from '../workbook/columns';
@@ -92,7 +93,7 @@ function releaseCells(outcome: CheckOutcome): void {
 function jsonResults(outcome: CheckOutcome, source: Source): object[] {
   const firstDataRow = source.kind === 'csv' ? source.firstDataRow : source.block.dataTop;
   return outcome.results.filter((r) => r !== null).map((r) => {
-    const { id, row, ...rest } = r!;
+    const { id, row, ...rest } = machineResult(r!);
     return { id, row: firstDataRow + row, index: row, ...rest };
   });
 }

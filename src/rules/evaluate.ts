@@ -221,11 +221,12 @@ function render(
   const lang = ev.ctx.language;
   const cat = catalogFor(lang);
   const fmt = fmtFor(lang);
-  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : { code: actionCode(a.topic, a.verb), text: cat.action(a.topic, a.verb, a.due, fmt, a.detail) });
+  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : datedAction(a, cat.action(a.topic, a.verb, a.due, fmt, a.detail)));
 
   const findings: Finding[] = ev.findings.length === 0 ? (NO_FINDINGS as Finding[]) : ev.findings.map((f) => {
     const out: Finding = { rule: f.rule, severity: f.severity, text: cat.finding[f.rule](f.args ?? NO_ARGS, fmt) };
     if (f.topic !== undefined) out.step = f.topic;
+    if (f.args !== undefined) out.args = f.args;
     return out;
   });
   if (findings.length > 1) findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
@@ -276,6 +277,12 @@ function cached<A, B, V>(outer: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V
 function actionCode(topic: Topic, verb: string): string {
   if (verb === 'none') return 'none';
   return cached(CODES, topic, verb, () => `${topic}.${verb}`);
+}
+
+function datedAction(a: PlannedAction, text: string): Action {
+  const out: Action = { code: actionCode(a.topic, a.verb), text, due: a.due as Day };
+  if (a.detail !== undefined) out.detail = a.detail;
+  return out;
 }
 
 function sharedAction(lang: Language, topic: Topic, verb: PlannedAction['verb']): Action {

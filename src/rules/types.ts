@@ -188,6 +188,8 @@ export interface Finding {
   severity: Severity;
   step?: Topic;
   text: string;
+  /** The message's parameters (RawFinding.args), so the text can be rendered again in another language. */
+  args?: Readonly<Record<string, unknown>>;
 }
 
 export type Verb =
@@ -205,8 +207,12 @@ export type Verb =
   | 'none';
 
 export interface Action {
+  /** `topic.verb` ('none' when there is nothing to do). */
   code: string;
   text: string;
+  /** The day the text names, when it names one (an action's text is rendered from code, due and detail). */
+  due?: Day;
+  detail?: 'platform' | 'authority';
 }
 
 export type StageCode = 'planned' | 'registration' | 'setup' | 'review' | 'filing' | 'ready' | 'released';

@@ -91,6 +91,15 @@ describe('--json', () => {
     expect(fs.existsSync(path.join(path.dirname(EXAMPLE), 'portfolio.checked.xlsx.json'))).toBe(false);
   });
 
+  test('findings and actions keep their documented fields (no internal day numbers or message arguments)', async () => {
+    const results = JSON.parse((await run('check', EXAMPLE, '--json')).out) as RowResult[];
+    const keys = new Set(results.flatMap((r) => r.findings.flatMap((f) => Object.keys(f))));
+    expect([...keys].sort()).toEqual(['rule', 'severity', 'step', 'text']);
+    const actionKeys = new Set(results.flatMap((r) => [r.nextStep, ...r.nextActions].flatMap((a) => Object.keys(a))));
+    expect([...actionKeys].sort()).toEqual(['code', 'text']);
+    expect(results.some((r) => /\d{4}-\d{2}-\d{2}/.test(r.nextStep.text))).toBe(true);
+  });
+
   test('--lang en gives English texts with the same codes', async () => {
     const zh = JSON.parse((await run('check', EXAMPLE, '--json')).out) as RowResult[];
     const en = JSON.parse((await run('check', EXAMPLE, '--json', '--lang', 'en')).out) as RowResult[];

@@ -407,7 +407,7 @@ describe('REV-RESUBMIT-WINDOW (mini-program review rejected)', () => {
     expect(f.text).toBe('审核被驳回（2026-11-14）：须在 2026-11-21 前修改并重新提交，否则需重新走流程');
     expect(r.dueDate).toBe('2026-11-21');
     expect(r.dueFor).toBe('version');
-    expect(r.nextStep).toEqual({ code: 'version.resubmit', text: '修改后重新提交版本审核（2026-11-21 前）' });
+    expect(r.nextStep).toMatchObject({ code: 'version.resubmit', text: '修改后重新提交版本审核（2026-11-21 前）' });
   });
 
   test('rejected 2026-11-13: the window closed 2026-11-20, an error; the process starts again', () => {

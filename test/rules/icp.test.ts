@@ -84,7 +84,7 @@ describe('ICP-SMS-PENDING', () => {
     expect(f).toMatchObject({ severity: 'critical', step: 'icp' });
     expect(f.text).toContain('2026-11-21');
     expect(r.dueDate).toBe('2026-11-21');
-    expect(r.nextStep).toEqual({ code: 'icp.verify_sms', text: '完成工信部备案短信核验（2026-11-21 前）' });
+    expect(r.nextStep).toMatchObject({ code: 'icp.verify_sms', text: '完成工信部备案短信核验（2026-11-21 前）' });
   });
 
   test('SMS received today: due tomorrow, not yet critical', () => {
@@ -115,7 +115,7 @@ describe('ICP-SLA', () => {
     const r = evalOne(patch(REVIEWED, { icp: { status: 'platform_review', date: d('2026-11-19') } }));
     expect(rules(r)).not.toContain('ICP-SLA');
     expect(r.icpDeadline).toBe('2026-11-23');
-    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待备案平台初审（预计 2026-11-23）' });
+    expect(r.nextStep).toMatchObject({ code: 'icp.await', text: '等待备案平台初审（预计 2026-11-23）' });
   });
 
   test('administration review: submitted 2026-10-23 due 2026-11-20 (20 working days) → overdue; 2026-10-26 → due 11-23', () => {

@@ -2,6 +2,7 @@
  * Next step, next actions, due date and stage (rules.md §8; workbook.md result shape).
  * today = Saturday 2026-11-21.
  */
+import { machineResult } from '../../src/rules/result';
 import { codes, d, evalOne, patch, REVIEWED, SET_UP } from './helpers';
 
 const QUAL_APPROVED = { qualification: { status: 'approved' as const, date: d('2026-11-02') } };
@@ -50,7 +51,7 @@ describe('ordering classes', () => {
   test('5. waiting: the open review that ends last (ICP administration, due 2026-12-01) before the version review (due 2026-11-23)', () => {
     // authority review submitted 2026-11-02: 11-03..06 (4), 11-09..13 (9), 11-16..20 (14), 11-23..27 (19), 11-30 (20)
     const r = evalOne(patch(REVIEWED, { icp: { status: 'authority_review', date: d('2026-11-02') }, steps: { version: { status: 'submitted', date: d('2026-11-20') } } }));
-    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待备案管局审核（预计 2026-11-30）' });
+    expect(r.nextStep).toMatchObject({ code: 'icp.await', text: '等待备案管局审核（预计 2026-11-30）' });
     expect(codes(r)).toEqual(['icp.await', 'version.await']);
     // the due date is the earliest open item, with what it is for
     expect(r.dueDate).toBe('2026-11-23');
@@ -122,7 +123,7 @@ describe('the JSON result (workbook.md "Machine-readable result")', () => {
         steps: { qualification: { status: 'submitted', date: d('2026-11-20') }, version: { status: 'submitted', date: d('2026-11-21') } },
       }),
     );
-    const json = JSON.parse(JSON.stringify(r));
+    const json = JSON.parse(JSON.stringify(machineResult(r)));
     expect(Object.keys(json).sort()).toEqual(
       ['id', 'row', 'kind', 'stage', 'nextStep', 'nextActions', 'dueDate', 'dueFor', 'eta', 'icpDeadline', 'severity', 'findings', 'live', 'expedite'].sort(),
     );
@@ -149,7 +150,7 @@ describe('the JSON result (workbook.md "Machine-readable result")', () => {
 
   test('a finding carries rule, severity, step and text', () => {
     const r = evalOne(patch(SET_UP, { steps: { qualification: { status: 'submitted', date: d('2026-11-17') } } }));
-    expect(JSON.parse(JSON.stringify(r.findings))).toEqual([
+    expect(JSON.parse(JSON.stringify(machineResult(r).findings))).toEqual([
       { rule: 'FLOW-SLA', severity: 'warning', step: 'qualification', text: '资质审核已超期 1 天（2026-11-17 提交，应于 2026-11-20 前完成）' },
     ]);
   });

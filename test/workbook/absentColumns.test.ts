@@ -86,13 +86,13 @@ describe('项目编号, 客户, 资质状态, 资质日期, 版本状态: name, 
 describe('blank is not absent', () => {
   test('注册状态 present but blank, verification submitted 2026-11-20: FLOW-PREREQ as before; without the column, none', () => {
     const [blank] = check(['项目编号', '注册状态', '认证状态', '认证日期'], [['V-1', null, '审核中', '2026-11-20']]);
-    expect(blank.findings).toEqual([{ rule: 'FLOW-PREREQ', severity: 'error', step: 'verify', text: '微信认证已提交，但前置步骤注册账号尚未完成' }]);
+    expect(blank.findings).toMatchObject([{ rule: 'FLOW-PREREQ', severity: 'error', step: 'verify', text: '微信认证已提交，但前置步骤注册账号尚未完成' }]);
     expect(blank.nextStep.code).toBe('register.start');
     expect(blank.stage.code).toBe('registration');
     // The same row without a 注册状态 column: the submitted verification shows the account exists.
     const [absent] = check(['项目编号', '认证状态', '认证日期'], [['V-2', '审核中', '2026-11-20']]);
     expect(absent.findings).toEqual([]);
-    expect(absent.nextStep).toEqual({ code: 'verify.await', text: '等待微信认证（预计 2026-11-25）' });
+    expect(absent.nextStep).toMatchObject({ code: 'verify.await', text: '等待微信认证（预计 2026-11-25）' });
     expect(absent.stage.code).toBe('review');
   });
 
@@ -141,7 +141,7 @@ describe('other evidence and other absent columns', () => {
   test('ICP filing in review with no 认证状态: no ICP-VERIFY-FIRST, no FLOW-PREREQ', () => {
     const [r] = check(['项目编号', '主体类型', '备案状态', '备案日期'], [['I-1', '企业', '平台审核中', '2026-11-20']]);
     expect(r.findings).toEqual([]);
-    expect(r.nextStep).toEqual({ code: 'icp.await', text: '等待备案平台初审（预计 2026-11-24）' });
+    expect(r.nextStep).toMatchObject({ code: 'icp.await', text: '等待备案平台初审（预计 2026-11-24）' });
   });
 
   test('ICP in review with no 备案日期 column: no DATA-DATE-MISSING', () => {
@@ -178,10 +178,10 @@ describe('the absent-column paths of the rules, each with its counterpart', () =
       ['N-1', '保护词'],
       ['N-2', '被占用'],
     ]);
-    expect(protectedName.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toEqual([
+    expect(protectedName.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toMatchObject([
       { rule: 'FLOW-NAME-PROTECTED', severity: 'info', step: 'name', text: '名称命中保护词：需补充营业执照、版号、商标及相关授权等材料，提交后 3 个工作日内处理' },
     ]);
-    expect(occupied.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toEqual([
+    expect(occupied.findings.filter((f) => f.rule.startsWith('FLOW-NAME-'))).toMatchObject([
       { rule: 'FLOW-NAME-COMPLAINT', severity: 'info', step: 'name', text: '名称已被占用：侵权投诉约 7 个工作日，成功后名称在 7 天保护期后释放' },
     ]);
   });
@@ -236,7 +236,7 @@ describe('the absent-column paths of the rules, each with its counterpart', () =
 
   test('PAY-PREREQ with no 资质状态 column: the blank 认证状态 and 实名状态 are listed, the untracked qualification is not', () => {
     const [r] = check(['项目编号', '主体类型', '需要虚拟支付', '认证状态', '实名状态'], [['P-3', '企业', '是', null, null]]);
-    expect(findingsOf(r, 'PAY-PREREQ')).toEqual([{ rule: 'PAY-PREREQ', severity: 'info', step: 'payment', text: '开通虚拟支付前还需完成：微信认证、实名认证接入' }]);
+    expect(findingsOf(r, 'PAY-PREREQ')).toMatchObject([{ rule: 'PAY-PREREQ', severity: 'info', step: 'payment', text: '开通虚拟支付前还需完成：微信认证、实名认证接入' }]);
   });
 
   test('PAY-PREREQ with a blank 资质状态: the qualification is listed too', () => {
@@ -249,10 +249,10 @@ describe('the absent-column paths of the rules, each with its counterpart', () =
       ['R-1', '2026-10-08', null],
       ['R-2', '2023-05-10', null],
     ]);
-    expect(recent.findings).toEqual([
+    expect(recent.findings).toMatchObject([
       { rule: 'ICP-RELEASED-UNFILED', severity: 'critical', step: 'icp', text: '2026-10-08 上线但没有备案记录：2023-09-01 起须先备案才能上线，请核对数据或立即备案' },
     ]);
-    expect(legacy.findings).toEqual([
+    expect(legacy.findings).toMatchObject([
       { rule: 'ICP-LEGACY-DEADLINE', severity: 'critical', step: 'icp', text: '2023-05-10 已上线但未备案，已过 2024-03-31 备案截止日，2024-04-01 起有被下架风险' },
     ]);
     expect([legacy.dueDate, legacy.icpDeadline]).toEqual(['2024-03-31', '2024-03-31']);
@@ -264,7 +264,7 @@ describe('the absent-column paths of the rules, each with its counterpart', () =
 
   test('FLOW-SPECIAL-CATEGORY with no 资质状态 column: it states the condition, so it fires while the version is to be submitted', () => {
     const [r] = check(['项目编号', '类目', '版本状态'], [['S-1', '游戏>棋牌-牌类', null]]);
-    expect(r.findings).toEqual([{ rule: 'FLOW-SPECIAL-CATEGORY', severity: 'info', step: 'version', text: '特殊类目（游戏>棋牌-牌类）：须资质审核通过后才能提交版本审核' }]);
+    expect(r.findings).toMatchObject([{ rule: 'FLOW-SPECIAL-CATEGORY', severity: 'info', step: 'version', text: '特殊类目（游戏>棋牌-牌类）：须资质审核通过后才能提交版本审核' }]);
     expect(r.nextStep.code).toBe('version.submit');
   });
 

@@ -2,6 +2,7 @@
  * checkWorkbook end to end: tables as plain values in, one result per table row out.
  */
 import { dayFromYmd, todayInShanghai } from '../../src/rules/dates';
+import { actionText, findingText } from '../../src/rules/i18n';
 import { checkWorkbook, problemText } from '../../src/workbook/check';
 import { generateSample } from '../../src/workbook/sample';
 
@@ -106,11 +107,29 @@ describe('the generated sample portfolio', () => {
   });
 
   test('Chinese and English templates give the same codes and dates', () => {
-    const strip = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'text' ? undefined : v));
+    // A finding's arguments hold the user's own values (a category, a subject name), which the templates write in their language.
+    const strip = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'text' || k === 'args' ? undefined : v));
     const zh = checkWorkbook({ portfolio: generateSample({ rows: 300, seed: 5, asOf, language: 'zh-CN' }) }, { today: asOf });
     const en = checkWorkbook({ portfolio: generateSample({ rows: 300, seed: 5, asOf, language: 'en' }) }, { today: asOf, language: 'en' });
     expect(en.headerMap.language).toBe('en');
     expect(strip(en.results)).toBe(strip(zh.results));
+  });
+
+  test('a check in one language renders, from its codes and arguments, every text a check in the other writes', () => {
+    const portfolio = generateSample({ rows: 2000, seed: 9, asOf });
+    const zh = checkWorkbook({ portfolio }, { today: asOf });
+    const en = checkWorkbook({ portfolio }, { today: asOf, language: 'en' });
+    let dated = 0;
+    zh.results.forEach((r, k) => {
+      const e = en.results[k];
+      if (r === null || e === null) return expect(e).toBe(r);
+      if (r.nextStep.due !== undefined) dated++;
+      expect([actionText(r.nextStep, 'en'), ...r.nextActions.map((a) => actionText(a, 'en'))]).toEqual([e.nextStep.text, ...e.nextActions.map((a) => a.text)]);
+      expect(r.findings.map((f) => findingText(f, 'en'))).toEqual(e.findings.map((f) => f.text));
+      expect(e.findings.map((f) => findingText(f, 'zh-CN'))).toEqual(r.findings.map((f) => f.text));
+      expect(actionText(e.nextStep, 'zh-CN')).toBe(r.nextStep.text);
+    });
+    expect(dated).toBeGreaterThan(100); // next steps that name a day ("… by 2026-11-28") are among them
   });
 
   test('deterministic for a seed', () => {

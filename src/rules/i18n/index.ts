@@ -2,7 +2,7 @@ import type { Catalog, Fmt } from './catalog';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { toIso } from '../dates';
-import type { Language, Topic } from '../types';
+import type { Action, Finding, Language, Topic, Verb } from '../types';
 
 export type { Catalog, Fmt } from './catalog';
 
@@ -26,4 +26,21 @@ export function fmtFor(language: Language): Fmt {
     fmtCache.set(language, fmt);
   }
   return fmt;
+}
+
+const NO_ARGS = Object.freeze({});
+
+/**
+ * An action's text in `language`, from its code, day and detail: what evaluate() wrote in the
+ * check's language, for a pane that switches language without checking again.
+ */
+export function actionText(action: Action, language: Language): string {
+  const dot = action.code.lastIndexOf('.');
+  const [topic, verb] = dot < 0 ? (['row', 'none'] as const) : [action.code.slice(0, dot) as Topic, action.code.slice(dot + 1) as Verb];
+  return catalogFor(language).action(topic, verb, action.due ?? null, fmtFor(language), action.detail);
+}
+
+/** A finding's text in `language`, from its rule and arguments. */
+export function findingText(finding: Finding, language: Language): string {
+  return catalogFor(language).finding[finding.rule](finding.args ?? NO_ARGS, fmtFor(language));
 }
