@@ -25,7 +25,7 @@ const LIST_LIMIT = 10;
 
 function itemLines(items: AttentionItem[], language: Language): string {
   const L = summaryLabels(language);
-  const shown = items.slice(0, LIST_LIMIT).map((a) => [a.id ?? '', a.due === null ? '' : toIso(a.due), L.severityText(a.severity), a.nextStep]);
+  const shown = items.slice(0, LIST_LIMIT).map((a) => [a.id ?? '', a.due === null ? '' : toIso(a.due), L.severityText(a.severity), a.nextStep.text]);
   const more = items.length > LIST_LIMIT ? `\n  … ${items.length - LIST_LIMIT} ${language === 'en' ? 'more' : '项未列出'}` : '';
   return shown.length ? `${table(shown)}${more}` : '  —';
 }
@@ -62,7 +62,7 @@ export interface SheetRows {
 function itemRows(items: AttentionItem[], language: Language): Cell[][] {
   const L = summaryLabels(language);
     // Dates as Date values: the sheet writer gives them a date format (counts elsewhere stay numbers).
-  return items.map((a) => [a.id, a.client, a.owner, a.nextStep, a.due === null ? null : utcDateFromDay(a.due), L.topicText(a.dueFor), L.severityText(a.severity)]);
+  return items.map((a) => [a.id, a.client, a.owner, a.nextStep.text, a.due === null ? null : utcDateFromDay(a.due), L.topicText(a.dueFor), L.severityText(a.severity)]);
 }
 
 /** The Summary sheet: counts by severity, stage and owner; overdue rows; rows due soon. */

@@ -35,7 +35,7 @@ export function dashboardLayout(summary: PortfolioSummary, language: Language, w
   ];
   const items = (list: readonly AttentionItem[]): Grid => [
     L.itemHeaders,
-    ...list.map((a) => [a.id ?? '', a.client ?? '', a.owner ?? '', a.nextStep, excelSerialFromDay(a.due as number), label(L.topicText(a.dueFor)), label(L.severityText(a.severity))]),
+    ...list.map((a) => [a.id ?? '', a.client ?? '', a.owner ?? '', a.nextStep.text, excelSerialFromDay(a.due as number), label(L.topicText(a.dueFor)), label(L.severityText(a.severity))]),
   ];
   // The most urgent first: what is overdue, then what falls due in the next days.
   const overdue = summary.overdue.filter((a) => a.due !== null);

@@ -3,7 +3,7 @@
  * mode the example workbook beside it. All workbook access goes through the PaneService prop;
  * this component only keeps what the user sees (language, running command, last summary, message).
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { FluentProvider, Spinner, makeStaticStyles, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Language } from '../rules/types';
 import type { CheckSummary, ColumnClash, PaneError, PaneService, Progress } from './service';
@@ -12,12 +12,14 @@ import { ActionBar, type PaneAction } from './components/ActionBar';
 import { AttentionList } from './components/AttentionList';
 import { CheckProgress } from './components/CheckProgress';
 import { Diagnostics } from './components/Diagnostics';
-import { OwnerFilter } from './components/OwnerFilter';
+import { FilterBar } from './components/FilterBar';
 import { rememberedOwner, rememberOwner } from './ownerChoice';
 import { PaneHeader } from './components/PaneHeader';
 import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
 import { PreviewBanner } from './components/PreviewBanner';
 import { SummaryCounts } from './components/SummaryCounts';
+import { isPressed, looksBeyondToday, NO_FILTERS, ownerRows, toggleTile, viewCounts, visibleRows, type ViewFilters } from './dayView';
+import { problemText } from '../workbook/check';
 import { toPaneError } from './components/paneError';
 import { officeTheme } from './components/theme';
 
@@ -86,11 +88,14 @@ export function App({ service }: { service: PaneService }) {
   const [clashes, setClashes] = useState<{ clashes: ColumnClash[]; after: 'check' | 'create' } | null>(null);
   const [keepUpToDate, setKeepUpToDateState] = useState(() => initialKeepUpToDate(service));
   const [keepUpToDatePending, setKeepUpToDatePending] = useState(false);
-  /** Which owner I am (null: all), remembered on this machine. */
-  const [owner, setOwnerState] = useState<string | null>(() => rememberedOwner());
+  /** Which owner I am (null: all; undefined: never said), remembered on this machine. */
+  const [ownerChosen, setOwnerChosen] = useState(() => rememberedOwner() !== undefined);
+  /** What the list shows: it starts with my rows; clearing the filters shows everyone's for now. */
+  const [filters, setFilters] = useState<ViewFilters>(() => ({ ...NO_FILTERS, owner: rememberedOwner() ?? null }));
   const setOwner = (next: string | null) => {
-    setOwnerState(next);
+    setFilters((f) => ({ ...f, owner: next }));
     rememberOwner(next);
+    setOwnerChosen(true);
   };
 
   useEffect(() => {
@@ -174,7 +179,20 @@ export function App({ service }: { service: PaneService }) {
 
   const dismiss = () => setNotice(null);
   // A remembered owner the portfolio no longer has shows everyone's rows.
-  const mine = owner !== null && summary?.owners.includes(owner) ? owner : null;
+  const mine = filters.owner !== null && summary?.owners.includes(filters.owner) ? filters.owner : null;
+  // Typing in the search box stays responsive on 100,000 rows: the list follows when React has time.
+  const search = useDeferredValue(filters.search);
+  const view = useMemo(() => ({ ...filters, owner: mine, search }), [filters, mine, search]);
+  const mineRows = useMemo(() => (summary ? ownerRows(summary.rows, mine) : []), [summary, mine]);
+  const counts = useMemo(() => (summary ? viewCounts(mineRows, summary.today) : null), [summary, mineRows]);
+  const shown = useMemo(() => (summary ? visibleRows(mineRows, view, summary.today) : []), [summary, mineRows, view]);
+  const beyondToday = looksBeyondToday(view);
+  const activeFilters = [
+    mine,
+    view.severity && strings.severity[view.severity],
+    view.due && (view.due === 'overdue' ? strings.summary.overdue : strings.summary.dueWithin7),
+    view.search.trim() && strings.filters.searchPart(view.search.trim()),
+  ].filter((part): part is string => typeof part === 'string' && part !== '');
 
   // Automatic re-checks write texts in the language given to setKeepUpToDate: keep it current.
   const changeLanguage = (next: Language) => {
@@ -213,14 +231,34 @@ export function App({ service }: { service: PaneService }) {
                 )}
                 {notice?.kind === 'outcome' && <OutcomeMessage outcome={notice.outcome} onDismiss={dismiss} />}
                 {clashes && <ClashMessage clashes={clashes.clashes} after={clashes.after} onDismiss={() => setClashes(null)} />}
-                {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems} />}
-                {summary && <SummaryCounts summary={summary} />}
-                {summary && summary.owners.length > 0 && <OwnerFilter owners={summary.owners} value={mine} onChange={setOwner} />}
+                {summary && summary.problems.length > 0 && <ProblemsMessage problems={summary.problems.map((p) => problemText(p, language))} />}
+                {summary && counts && (
+                  <SummaryCounts
+                    summary={summary}
+                    counts={counts}
+                    isPressed={(tile) => isPressed(view, tile)}
+                    onToggle={(tile) => setFilters((f) => toggleTile(f, tile))}
+                  />
+                )}
+                {summary && (
+                  <FilterBar
+                    owners={summary.owners}
+                    owner={mine}
+                    onOwner={setOwner}
+                    askWhoAmI={!ownerChosen}
+                    search={filters.search}
+                    onSearch={(text) => setFilters((f) => ({ ...f, search: text }))}
+                    active={activeFilters}
+                    onClear={() => setFilters(NO_FILTERS)}
+                  />
+                )}
                 {summary && (
                   <AttentionList
-                    rows={mine === null ? summary.attention : summary.attention.filter((r) => r.owner === mine)}
-                    // Filtered to one owner, the rest of the portfolio is not "fine": it is someone else's.
-                    total={mine === null ? summary.total : 0}
+                    rows={shown}
+                    title={beyondToday ? strings.attention.filteredTitle : strings.attention.title}
+                    // Rows that need nothing now are counted only for the day's list (of my rows, or all).
+                    fine={beyondToday ? null : (counts?.fine ?? 0)}
+                    emptyText={beyondToday ? strings.attention.emptyFiltered : strings.attention.empty}
                     today={summary.today}
                     language={language}
                     onSelectRow={selectRow}

@@ -9,7 +9,7 @@ import type { Language } from '../rules/types';
 import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, SEVERITY_FILL } from '../workbook/output';
 import { problemText } from '../workbook/check';
-import { summarize, todayList } from '../workbook/summary';
+import { dayOrder, summarize } from '../workbook/summary';
 import { Cell, isBlank } from '../workbook/values';
 import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
 import type { Runtime } from '../excel/runtime';
@@ -194,9 +194,9 @@ export class ExcelPaneService implements PaneService {
       byStage: week.byStage,
       overdue: week.overdue.length,
       dueWithin7: week.dueSoon.length,
-      attention: todayList(week.attention, outcome.today),
+      rows: dayOrder(week.items, outcome.today),
       owners: week.byOwner.map((o) => o.owner).filter((o) => o !== '').sort((a, b) => a.localeCompare(b, 'zh-CN')),
-      problems: outcome.problems.map((p) => problemText(p, outcome.language)),
+      problems: outcome.problems,
       checkedAt,
     };
     if (clashes.length > 0) summary.clashes = clashes;

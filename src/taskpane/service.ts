@@ -10,6 +10,7 @@
 import type { Day } from '../rules/dates';
 import type { Language, RowSeverity, StageCode } from '../rules/types';
 import type { AttentionItem } from '../workbook/summary';
+import type { Problem } from '../workbook/tables';
 import type { DiagnosticReport, DiagnosticResult } from '../excel/diagnostics';
 import type { WorkbookErrorCode } from '../excel/errors';
 
@@ -69,14 +70,15 @@ export interface CheckSummary {
   /** Rows whose due date falls within the next 7 days (today included). */
   dueWithin7: number;
   /**
-   * The day's list: rows needing action (a critical, error or warning finding, or due within 7
-   * days or overdue), grouped overdue / today / this week / later, then most severe, soonest due.
+   * Every checked row in the day's order: overdue / today / this week / later, then most severe,
+   * soonest due. The pane's default view is the day's list, the rows needing action (needsAction:
+   * a critical, error or warning finding, or due within 7 days or overdue); filters show others.
    */
-  attention: AttentionRow[];
+  rows: AttentionRow[];
   /** The portfolio's owners (负责人 / Owner values), sorted: what the owner filter offers. */
   owners: string[];
-  /** Problems with Settings / Holidays / Materials, already in the display language. */
-  problems: string[];
+  /** Problems with Settings / Holidays / Materials (problemText renders them in the pane's language). */
+  problems: Problem[];
   /** When the outputs were written (ms since epoch). */
   checkedAt: number;
   /** The user's columns this write left alone, adding the product's beside them (only the write that added them says so). */

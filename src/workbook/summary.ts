@@ -5,7 +5,7 @@
  */
 import { Day, fromIso } from '../rules/dates';
 import { catalogFor } from '../rules/i18n';
-import { Language, Row, RowResult, RowSeverity, Severity, SEVERITY_RANK, StageCode, Topic } from '../rules/types';
+import { Action, Finding, Language, Row, RowResult, RowSeverity, SEVERITY_RANK, StageCode, Topic } from '../rules/types';
 
 export const SEVERITIES: readonly RowSeverity[] = ['critical', 'error', 'warning', 'info', 'ok'];
 export const STAGES: readonly StageCode[] = ['planned', 'registration', 'setup', 'review', 'filing', 'ready', 'released'];
@@ -15,13 +15,16 @@ export interface AttentionItem {
   row: number;
   id: string | null;
   client: string | null;
+  /** The program's name (名称), which the pane's search looks in. */
+  name: string | null;
   owner: string | null;
-  nextStep: string;
+  /** In the check's language; actionText renders it in another. */
+  nextStep: Action;
   due: Day | null;
   dueFor: Topic | null;
   severity: RowSeverity;
-  /** The row's most severe finding: why it is on a list (null for a row without findings). */
-  why: { rule: string; severity: Severity; text: string } | null;
+  /** Most severe first: the first says why the row is on a list (findingText renders one in another language). */
+  findings: readonly Finding[];
 }
 
 /** "Due soon" for the day's list: today and the six days after it. */
@@ -48,10 +51,16 @@ export function todayGroup(item: AttentionItem, today: Day): TodayGroup {
   return item.due < today + TODAY_LIST_DAYS ? 'week' : 'later';
 }
 
-/** The day's list: the rows that need action, by group (overdue first), then most severe, then soonest due. */
-export function todayList(attention: readonly AttentionItem[], today: Day): AttentionItem[] {
-  const rank = (a: AttentionItem) => TODAY_GROUPS.indexOf(todayGroup(a, today));
-  return attention.filter((a) => needsAction(a, today)).sort((a, b) => rank(a) - rank(b) || byAttention(a, b));
+/** Rows in the day's order: by group (overdue first), then most severe, then soonest due. */
+export function dayOrder(items: readonly AttentionItem[], today: Day): AttentionItem[] {
+  const ranked = items.map((item) => ({ item, rank: TODAY_GROUPS.indexOf(todayGroup(item, today)) }));
+  ranked.sort((a, b) => a.rank - b.rank || byAttention(a.item, b.item));
+  return ranked.map((r) => r.item);
+}
+
+/** The day's list: the rows that need action, in the day's order. */
+export function todayList(items: readonly AttentionItem[], today: Day): AttentionItem[] {
+  return dayOrder(items.filter((a) => needsAction(a, today)), today);
 }
 
 export interface PortfolioSummary {
@@ -64,6 +73,8 @@ export interface PortfolioSummary {
   dueSoon: AttentionItem[];
   /** Every row with a finding or a due date, most severe first, then soonest due. */
   attention: AttentionItem[];
+  /** Every checked row, in table order. */
+  items: AttentionItem[];
 }
 
 const zeroSeverities = (): Record<RowSeverity, number> => ({ critical: 0, error: 0, warning: 0, info: 0, ok: 0 });
@@ -79,6 +90,7 @@ export function summarize(results: readonly (RowResult | null)[], rows: readonly
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageCode, number>;
   const owners = new Map<string, { owner: string; total: number; bySeverity: Record<RowSeverity, number> }>();
   const attention: AttentionItem[] = [];
+  const items: AttentionItem[] = [];
   let total = 0;
 
   for (const result of results) {
@@ -93,18 +105,20 @@ export function summarize(results: readonly (RowResult | null)[], rows: readonly
     owner.total++;
     owner.bySeverity[result.severity]++;
     const due = result.dueDate === null ? null : fromIso(result.dueDate);
-    if (result.severity === 'ok' && due === null) continue;
-    attention.push({
+    const item: AttentionItem = {
       row: result.row,
       id: result.id,
       client: row?.client ?? null,
+      name: row?.name ?? null,
       owner: row?.owner ?? null,
-      nextStep: result.nextStep.text,
+      nextStep: result.nextStep,
       due,
       dueFor: result.dueFor,
       severity: result.severity,
-      why: result.findings.length === 0 ? null : { rule: result.findings[0].rule, severity: result.findings[0].severity, text: result.findings[0].text },
-    });
+      findings: result.findings,
+    };
+    items.push(item);
+    if (result.severity !== 'ok' || due !== null) attention.push(item);
   }
   attention.sort(byAttention);
   const byDue = (a: AttentionItem, b: AttentionItem) => (a.due as number) - (b.due as number) || a.row - b.row;
@@ -112,7 +126,7 @@ export function summarize(results: readonly (RowResult | null)[], rows: readonly
   // "The next N days" counts today as the first of them.
   const dueSoon = attention.filter((a) => a.due !== null && a.due >= today && a.due < today + withinDays).sort(byDue);
   const byOwner = [...owners.values()].sort((a, b) => b.total - a.total || a.owner.localeCompare(b.owner));
-  return { today, total, bySeverity, byStage, byOwner, overdue, dueSoon, attention };
+  return { today, total, bySeverity, byStage, byOwner, overdue, dueSoon, attention, items };
 }
 
 /** Labels for summary tables, per language. */

@@ -4,12 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { browserSuite, openPane, portfolio, screenshot } from './harness';
+import { listedRows as listed } from './list';
+
+const listedRows = async (page: Page) => (await listed(page)).map((r) => r.row);
 
 const suite = browserSuite({ strict: true });
-
-async function listedRows(page: Page): Promise<number[]> {
-  return page.locator('[data-testid^="attention-row-"]').evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.testid!.replace('attention-row-', ''))));
-}
 
 /** Open the owner combobox and pick an option (Fluent's listbox renders in a portal when open). */
 async function chooseOwner(page: Page, option: string): Promise<void> {

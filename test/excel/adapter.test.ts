@@ -138,7 +138,8 @@ describe('check on the example portfolio', () => {
     expect(outputs.size).toBe(10);
     expect(summary.bySeverity).toEqual({ critical: 4, error: 19, warning: 15, info: 8, ok: 2 });
     expect(summary.overdue).toBe(6);
-    expect(summary.attention[0]).toMatchObject({ id: 'G-018', severity: 'critical', nextStep: '提交小程序备案', due: dayFromYmd(2024, 3, 31) });
+    expect(summary.rows[0]).toMatchObject({ id: 'G-018', severity: 'critical', nextStep: { code: 'icp.submit', text: '提交小程序备案' }, due: dayFromYmd(2024, 3, 31) });
+    expect(summary.rows).toHaveLength(48); // every row: the pane's filters reach beyond the day's list
     expect(snapshot(sheet, outputs)).toEqual(before);
 
     const headers = [...Array(70).keys()].map((c) => sheet.value(0, c));
@@ -171,9 +172,9 @@ describe('check on the example portfolio', () => {
     const { pane } = service(model);
     const summary = await pane.checkPortfolio('zh-CN');
     model.activeSheet = model.sheet('设置')!;
-    await pane.selectRow(summary.attention[0].row);
+    await pane.selectRow(summary.rows[0].row);
     expect(model.activeSheet?.name).toBe('项目');
-    expect(model.selection?.rect.top).toBe(summary.attention[0].row + 1);
+    expect(model.selection?.rect.top).toBe(summary.rows[0].row + 1);
     expect(model.sheet('项目')!.value(model.selection!.rect.top, 0)).toBe('G-018');
   });
 

@@ -134,14 +134,14 @@ test('an edit that changes no result (the client of a row needing attention) sti
   const { model, pane, runtime, sheet, column, rowOf } = setUp();
   const first = await pane.checkPortfolio('zh-CN');
   await pane.setKeepUpToDate(true, 'zh-CN');
-  const item = first.attention.find((a) => a.id === 'G-018')!;
+  const item = first.rows.find((a) => a.id === 'G-018')!;
   expect(item).toBeDefined();
   const updates: CheckSummary[] = [];
   pane.onUpdate((s) => updates.push(s));
   const syncs = model.syncs.length;
   model.userEdit(sheet, rowOf('G-018'), column('客户'), '新名字科技');
   await until(() => updates.length > 0);
-  const after = updates[updates.length - 1].attention.find((a) => a.id === 'G-018')!;
+  const after = updates[updates.length - 1].rows.find((a) => a.id === 'G-018')!;
   expect(after.client).toBe('新名字科技');
   expect(updates[updates.length - 1].checkedAt).toBe(first.checkedAt);
   // One read of the edited row; no write.

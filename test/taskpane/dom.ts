@@ -3,6 +3,17 @@ import { act } from 'react';
 import type { Root } from 'react-dom/client';
 
 let root: Root | null = null;
+
+// jsdom lays nothing out (every clientHeight is 0), and the virtualized list renders the rows that
+// fit its box: give the list's box a pane's height, as a browser would.
+const LIST_BOX_PX = 600;
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.dataset.testid === 'attention-scroller' ? LIST_BOX_PX : (clientHeight.get!.call(this) as number);
+  },
+});
 export let container: HTMLElement;
 
 export async function mount(element: React.ReactElement): Promise<void> {

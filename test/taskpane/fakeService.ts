@@ -1,10 +1,26 @@
 /** A PaneService on fixed data for the pane's tests: records calls, answers what it is told. */
 import { dayFromYmd } from '../../src/rules/dates';
-import type { Language } from '../../src/rules/types';
+import { actionText, findingText } from '../../src/rules/i18n';
+import { SEVERITY_RANK, type Action, type Finding, type Language, type RowSeverity } from '../../src/rules/types';
+import type { AttentionItem } from '../../src/workbook/summary';
 import type { CheckSummary, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from '../../src/taskpane/service';
 import { DIAGNOSTICS, type DiagnosticReport } from '../../src/excel/diagnostics';
 
 export const TODAY = dayFromYmd(2026, 11, 21);
+
+type ItemFacts = Omit<AttentionItem, 'nextStep' | 'findings' | 'severity'> & {
+  nextStep: Omit<Action, 'text'>;
+  findings: Omit<Finding, 'text'>[];
+};
+
+/** A row as the check gives it: texts rendered (in Chinese) from real codes and arguments, the severity from its findings. */
+export function attentionItem(facts: ItemFacts): AttentionItem {
+  const nextStep = { ...facts.nextStep, text: '' } as Action;
+  nextStep.text = actionText(nextStep, 'zh-CN');
+  const findings = facts.findings.map((f) => ({ ...f, text: findingText({ ...f, text: '' }, 'zh-CN') }));
+  const severity = findings.reduce<RowSeverity>((worst, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst] ? f.severity : worst), 'ok');
+  return { ...facts, nextStep, findings, severity };
+}
 
 export function summary(overrides: Partial<CheckSummary> = {}): CheckSummary {
   return {
@@ -14,10 +30,26 @@ export function summary(overrides: Partial<CheckSummary> = {}): CheckSummary {
     byStage: { planned: 1, registration: 2, setup: 3, review: 4, filing: 5, ready: 6, released: 27 },
     overdue: 4,
     dueWithin7: 9,
-    attention: [
-      { row: 4, id: 'G-005', client: '星河互娱', owner: '张敏', nextStep: '短信核验', due: dayFromYmd(2026, 11, 20), dueFor: 'icp', severity: 'critical', why: { rule: 'ICP-SMS-PENDING', severity: 'critical', text: '工信部短信核验已过期限（2026-11-20），备案将被退回' } },
-      { row: 11, id: 'G-012', client: '青柠科技', owner: null, nextStep: '修改后重新提交版本审核', due: dayFromYmd(2026, 11, 24), dueFor: 'version', severity: 'error', why: { rule: 'REV-RESUBMIT-WINDOW', severity: 'error', text: '代码审核驳回后请在 2026-11-24 前重新提交' } },
-      { row: 0, id: null, client: null, owner: null, nextStep: '填写项目编号', due: null, dueFor: null, severity: 'warning', why: { rule: 'DATA-ID-MISSING', severity: 'warning', text: '缺少项目编号' } },
+    rows: [
+      attentionItem({
+        row: 4, id: 'G-005', client: '星河互娱', name: '星河消消乐', owner: '张敏', due: dayFromYmd(2026, 11, 20), dueFor: 'icp',
+        nextStep: { code: 'icp.verify_sms', due: dayFromYmd(2026, 11, 20) },
+        findings: [{ rule: 'ICP-SMS-PENDING', severity: 'critical', step: 'icp', args: { sms: dayFromYmd(2026, 11, 19), due: dayFromYmd(2026, 11, 20), missed: true, step: 'icp' } }],
+      }),
+      attentionItem({
+        row: 11, id: 'G-012', client: '青柠科技', name: '青柠跑酷', owner: null, due: dayFromYmd(2026, 11, 24), dueFor: 'version',
+        nextStep: { code: 'version.resubmit', due: dayFromYmd(2026, 11, 24) },
+        findings: [
+          { rule: 'FLOW-REJECTED', severity: 'error', step: 'version', args: { rejected: dayFromYmd(2026, 11, 17), step: 'version' } },
+          { rule: 'VERIFY-SLA', severity: 'warning', step: 'verify', args: { since: dayFromYmd(2026, 11, 10), due: dayFromYmd(2026, 11, 17), late: 4, step: 'verify' } },
+        ],
+      }),
+      attentionItem({
+        row: 0, id: null, client: null, name: null, owner: null, due: null, dueFor: null,
+        nextStep: { code: 'none' },
+        findings: [{ rule: 'DATA-ID-MISSING', severity: 'warning', step: 'row', args: { step: 'row' } }],
+      }),
+      attentionItem({ row: 30, id: 'G-031', client: '远山文化', name: '远山小镇物语', owner: '李雷', due: null, dueFor: null, nextStep: { code: 'release.publish' }, findings: [] }),
     ],
     owners: ['张敏', '李雷'],
     problems: [],

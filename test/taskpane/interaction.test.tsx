@@ -58,8 +58,9 @@ describe('pane interactions', () => {
 
     await act(async () => pending.resolve(summary()));
     expect(byTestId('check-progress')).toBeNull();
-    expect(need('count-critical').textContent).toBe('3');
-    expect(need('count-due7').textContent).toBe('9');
+    // The tiles count the rows: one critical (G-005), overdue since 2026-11-20; G-012 due 2026-11-24.
+    expect(need('count-critical').textContent).toBe('1');
+    expect(need('count-due7').textContent).toBe('1');
     expect(need('attention-row-4').textContent).toContain('G-005');
     expect(need('check-portfolio').getAttribute('aria-disabled')).toBeNull();
   });
@@ -135,7 +136,7 @@ describe('pane interactions', () => {
     await click(need('message-retry'));
     expect(calls).toBe(2);
     expect(byTestId('message-busy')).toBeNull();
-    expect(need('count-ok').textContent).toBe('22');
+    expect(need('count-ok').textContent).toBe('1');
   });
 
   test('an unexpected error shows its message only', async () => {
@@ -162,9 +163,10 @@ describe('pane interactions', () => {
     await click(need('language-toggle')); // later automatic re-checks write English
     expect(service.calls.keep).toEqual([[true, 'zh-CN'], [true, 'en']]);
 
-    await act(async () => service.update(summary({ bySeverity: { critical: 0, error: 1, warning: 2, info: 3, ok: 42 } })));
+    // G-005 (critical) fixed in the sheet: the re-check's rows no longer hold it.
+    await act(async () => service.update(summary({ rows: summary().rows.filter((r) => r.id !== 'G-005') })));
     expect(need('count-critical').textContent).toBe('0');
-    expect(need('count-ok').textContent).toBe('42');
+    expect(byTestId('attention-row-4')).toBeNull();
   });
 
   test('keep up to date: a refusal puts the switch back and says why', async () => {
@@ -203,7 +205,7 @@ describe('the user’s own columns a check left alone', () => {
     withClashes = false;
     await click(need('check-portfolio'));
     expect(byTestId('message-clashes')).toBeNull();
-    expect(need('count-ok').textContent).toBe('22');
+    expect(need('count-ok').textContent).toBe('1');
   });
 
   test('the next command clears it; an automatic re-check that added columns shows it', async () => {
@@ -302,5 +304,108 @@ describe('preview grid interactions', () => {
     for (let i = 0; i < 20 && !byTestId('preview-grid'); i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
     expect(byTestId('preview-banner')).not.toBeNull();
     expect(need('preview-cell-1-0').textContent).toBe('G-001');
+  });
+});
+
+describe('filters: tiles, search, owner, clear', () => {
+  const listed = () => [...container.querySelectorAll('[data-testid^="attention-row-"]')].map((r) => r.getAttribute('data-testid')!.replace('attention-row-', ''));
+
+  async function checked(): Promise<void> {
+    localStorage.clear();
+    await mount(<App service={fakeService()} />);
+    await click(need('check-portfolio'));
+  }
+
+  afterEach(() => localStorage.clear());
+
+  test("the day's list by default: G-031 (ok, nothing due) is not on it and counts as fine", async () => {
+    await checked();
+    expect(listed()).toEqual(['4', '11', '0']);
+    expect(need('attention-fine').textContent).toBe('其余 1 行暂无需处理。');
+    expect(byTestId('filters-active')).toBeNull();
+  });
+
+  test('a tile shows only its rows, pressed again it lets go; a severity and a due tile combine', async () => {
+    await checked();
+    await click(need('tile-ok'));
+    expect(need('tile-ok').getAttribute('aria-pressed')).toBe('true');
+    expect(listed()).toEqual(['30']); // beyond the day's list: the ok row G-031
+    expect(need('attention-title').textContent).toBe('筛选结果 (1)');
+    expect(need('filters-active').textContent).toBe('当前显示：正常');
+    await click(need('tile-ok'));
+    expect(listed()).toEqual(['4', '11', '0']);
+    await click(need('tile-critical'));
+    await click(need('tile-overdue'));
+    expect(listed()).toEqual(['4']);
+    await click(need('tile-due7'));
+    expect(need('tile-overdue').getAttribute('aria-pressed')).toBe('false'); // one due tile at a time
+    expect(byTestId('attention-list')).toBeNull();
+    expect(need('attention-empty').textContent).toBe('没有符合筛选条件的行。');
+  });
+
+  test('search finds a row by client, by name or by an ID typed in full-width letters; clear shows the day again', async () => {
+    await checked();
+    await type(need<HTMLInputElement>('filter-search'), '远山');
+    expect(listed()).toEqual(['30']);
+    await type(need<HTMLInputElement>('filter-search'), '跑酷');
+    expect(listed()).toEqual(['11']);
+    await type(need<HTMLInputElement>('filter-search'), 'ｇ－００５'); // an IME's full-width "G-005"
+    expect(listed()).toEqual(['4']);
+    expect(need('filters-active').textContent).toBe('当前显示：“ｇ－００５”');
+    await click(need('filters-clear'));
+    expect(need<HTMLInputElement>('filter-search').value).toBe('');
+    expect(listed()).toEqual(['4', '11', '0']);
+    expect(byTestId('filters-clear')).toBeNull();
+  });
+
+  test('asked once which owner I am; clearing the filters shows everyone for now, the choice stays remembered', async () => {
+    await checked();
+    expect(need('who-am-i').textContent).toContain('你是哪位负责人');
+    await unmount();
+    localStorage.setItem('launchTracker.owner', '张敏');
+    await mount(<App service={fakeService()} />);
+    await click(need('check-portfolio'));
+    expect(byTestId('who-am-i')).toBeNull();
+    expect(listed()).toEqual(['4']);
+    expect(need('count-error').textContent).toBe('0'); // the tiles count my rows
+    expect(need('filters-active').textContent).toBe('当前显示：张敏');
+    await click(need('filters-clear'));
+    expect(listed()).toEqual(['4', '11', '0']);
+    expect(localStorage.getItem('launchTracker.owner')).toBe('张敏');
+  });
+
+  test('Right shows all of a row\'s findings with their rule IDs, Left hides them; the mouse has "all 2"', async () => {
+    localStorage.clear();
+    const service = fakeService();
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    const row = need('attention-row-11');
+    expect(row.getAttribute('aria-expanded')).toBe('false');
+    await key(row, 'ArrowRight');
+    expect(need('attention-row-11').getAttribute('aria-expanded')).toBe('true');
+    const all = need('attention-findings-11').textContent!;
+    expect(all).toContain('FLOW-REJECTED');
+    expect(all).toContain('VERIFY-SLA');
+    expect(all).toContain('2026-11-17');
+    await key(need('attention-row-11'), 'ArrowLeft');
+    expect(byTestId('attention-findings-11')).toBeNull();
+    await click(need('attention-more-11'));
+    expect(byTestId('attention-findings-11')).not.toBeNull();
+    expect(service.calls.select).toEqual([]); // showing the findings did not select the row
+    await click(need('attention-row-11'));
+    expect(service.calls.select).toEqual([11]);
+  });
+
+  test('switching language re-renders next steps and findings at once, without checking again', async () => {
+    localStorage.clear();
+    const service = fakeService();
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    expect(need('attention-step-4').textContent).toBe('完成工信部备案短信核验（2026-11-20 前）');
+    await click(need('language-toggle'));
+    expect(service.calls.check).toEqual(['zh-CN']); // no second check
+    expect(need('attention-step-4').textContent).toBe('Complete the MIIT SMS verification by 2026-11-20');
+    expect(need('attention-why-11').textContent).toContain('rejected');
+    expect(need('attention-row-4').getAttribute('aria-label')).toContain('Critical: Complete the MIIT SMS verification by 2026-11-20, overdue since 2026-11-20');
   });
 });

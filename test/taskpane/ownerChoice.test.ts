@@ -11,13 +11,14 @@ afterEach(() => {
   localStorage.clear();
 });
 
-test('remembered, changed, and forgotten (all owners)', () => {
-  expect(rememberedOwner()).toBeNull();
+test('never chosen, then an owner, then all owners — each remembered as such', () => {
+  expect(rememberedOwner()).toBeUndefined(); // never asked: the pane asks
   rememberOwner('张敏');
   expect(rememberedOwner()).toBe('张敏');
   expect(localStorage.getItem('launchTracker.owner')).toBe('张敏');
   rememberOwner(null);
-  expect(rememberedOwner()).toBeNull();
+  expect(rememberedOwner()).toBeNull(); // "all" is a choice: not asked again
+  expect(localStorage.getItem('launchTracker.owner')).toBe('');
 });
 
 test('storage that throws (a locked-down webview): nothing remembered, nothing thrown', () => {
@@ -28,5 +29,5 @@ test('storage that throws (a locked-down webview): nothing remembered, nothing t
     throw new DOMException('denied', 'SecurityError');
   });
   expect(() => rememberOwner('张敏')).not.toThrow();
-  expect(rememberedOwner()).toBeNull();
+  expect(rememberedOwner()).toBeUndefined();
 });

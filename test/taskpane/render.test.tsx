@@ -8,13 +8,13 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { dayFromYmd } from '../../src/rules/dates';
 import type { Language } from '../../src/rules/types';
 import { App } from '../../src/taskpane/App';
-import { AttentionList, ATTENTION_PAGE } from '../../src/taskpane/components/AttentionList';
+import { AttentionList } from '../../src/taskpane/components/AttentionList';
 import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage } from '../../src/taskpane/components/PaneMessage';
 import PreviewGrid from '../../src/taskpane/components/PreviewGrid';
 import { SummaryCounts } from '../../src/taskpane/components/SummaryCounts';
 import { PaneError, type AttentionRow } from '../../src/taskpane/service';
 import { StringsContext, stringsFor } from '../../src/taskpane/strings';
-import { TODAY, fakeService, fakeWorkbook, summary } from './fakeService';
+import { TODAY, attentionItem, fakeService, fakeWorkbook, summary } from './fakeService';
 
 function html(element: ReactElement, language: Language = 'zh-CN'): string {
   return renderToString(
@@ -22,6 +22,12 @@ function html(element: ReactElement, language: Language = 'zh-CN'): string {
       <StringsContext.Provider value={stringsFor(language)}>{element}</StringsContext.Provider>
     </FluentProvider>,
   );
+}
+
+/** The text of the table cell carrying data-testid, tags stripped. */
+function cellText(markup: string, testId: string): string | null {
+  const m = new RegExp(`data-testid="${testId}"[^>]*>(.*?)</td>`).exec(markup);
+  return m ? m[1].replace(/<[^>]+>/g, '').replace(/<!-- -->/g, '') : null;
 }
 
 /** The text inside the element carrying data-testid (first match; good enough for leaf elements). */
@@ -153,72 +159,96 @@ describe('messages', () => {
 });
 
 describe('summary', () => {
-  test('counts by severity, overdue and due within 7 days', () => {
-    const markup = html(<SummaryCounts summary={summary()} />);
-    const counts = Object.fromEntries(
-      ['critical', 'error', 'warning', 'info', 'ok', 'overdue', 'due7'].map((k) => [k, textOf(markup, `count-${k}`)]),
-    );
-    expect(counts).toEqual({ critical: '3', error: '5', warning: '7', info: '11', ok: '22', overdue: '4', due7: '9' });
+  const counts = { total: 48, bySeverity: { critical: 3, error: 5, warning: 7, info: 11, ok: 22 }, overdue: 4, dueWithin7: 9, fine: 30 };
+  const tiles = (pressed: string[] = []) => (
+    <SummaryCounts summary={summary()} counts={counts} isPressed={(t) => pressed.includes(t)} onToggle={() => {}} />
+  );
+
+  test('counts by severity, overdue and due within 7 days, each a toggle button', () => {
+    const markup = html(tiles(['error']));
+    const shown = Object.fromEntries(['critical', 'error', 'warning', 'info', 'ok', 'overdue', 'due7'].map((k) => [k, textOf(markup, `count-${k}`)]));
+    expect(shown).toEqual({ critical: '3', error: '5', warning: '7', info: '11', ok: '22', overdue: '4', due7: '9' });
     for (const label of ['严重', '错误', '警告', '提示', '正常', '已逾期', '7 天内到期', '2026-11-21']) expect(markup).toContain(label);
-    expect(html(<SummaryCounts summary={summary()} />, 'en')).toContain('Critical');
+    expect(markup.match(/<button[^>]*aria-pressed="false"/g)).toHaveLength(6);
+    expect(markup).toMatch(/<button[^>]*aria-pressed="true"[^>]*data-testid="tile-error"/);
+    expect(html(tiles(), 'en')).toContain('Critical');
   });
 
+  const list = (rows: AttentionRow[], language: Language = 'zh-CN', fine: number | null = 45) =>
+    html(
+      <AttentionList rows={rows} title={stringsFor(language).attention.title} fine={fine} emptyText="—" today={TODAY} language={language} onSelectRow={() => {}} />,
+      language,
+    );
+  const dayList = () => summary().rows.slice(0, 3);
+
   test('attention rows: one Tab stop (the first row), the others focusable by arrows, in the given order, dates as YYYY-MM-DD', () => {
-    const rows = summary().attention;
-    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const markup = list(dayList());
     const order = [...markup.matchAll(/data-testid="attention-row-(\d+)"/g)].map((m) => Number(m[1]));
     expect(order).toEqual([4, 11, 0]);
     expect(markup.match(/<tr[^>]*tabindex="0"/g)).toHaveLength(1);
-    expect(markup).toMatch(/<tr[^>]*tabindex="0"[^>]*data-testid="attention-row-4"/);
+    expect(markup).toMatch(/<tr[^>]*data-row-key="4"[^>]*tabindex="0"/);
     expect(markup.match(/<tr[^>]*tabindex="-1"/g)).toHaveLength(2);
-    // Announced with severity, next step and due date (G-005 is overdue since 2026-11-20).
-    expect(markup).toContain('aria-label="G-005，严重：短信核验，2026-11-20 已超期。按 Enter 在表格中选中。"');
-    expect(markup).toContain('2026-11-20');
+    // Announced with severity, next step, due date (G-005 is overdue since 2026-11-20) and its findings.
+    expect(markup).toContain('aria-label="G-005，严重：完成工信部备案短信核验（2026-11-20 前），2026-11-20 已超期。1 条发现，按右方向键展开。按 Enter 在表格中选中。"');
     expect(markup).toContain('小程序备案'); // what the due date is for, in the rules' words
     expect(markup).toContain('（无编号）');
-    expect(markup).toContain('严重');
-    expect(markup).not.toContain('data-testid="attention-more"');
+    expect(markup).toMatch(/<table[^>]*aria-rowcount="7"/); // the header, three group headings, three rows
   });
 
   test("the day's list in groups: overdue, this week, later; each row says why; the rest counted as fine", () => {
-    const rows = summary().attention;
-    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const markup = list(dayList());
     const order = [...markup.matchAll(/data-testid="attention-(group-[a-z]+|row-\d+)"/g)].map((m) => m[1]);
     expect(order).toEqual(['group-overdue', 'row-4', 'group-week', 'row-11', 'group-later', 'row-0']);
     expect(markup).toContain('已超期 (1)');
-    const why = /data-testid="attention-why-4"[^>]*>(.*?)<\/td>/.exec(markup)![1].replace(/<[^>]+>/g, '');
-    expect(why).toBe('工信部短信核验已过期限（2026-11-20），备案将被退回');
-    expect(markup).toMatch(/data-testid="attention-why-4"[^>]*title="ICP-SMS-PENDING"|title="ICP-SMS-PENDING"[^>]*data-testid="attention-why-4"/);
+    const why = cellText(markup, 'attention-why-4');
+    expect(why).toBe(summary().rows[0].findings[0].text);
+    expect(why).toContain('2026-11-20');
+    expect(markup).toMatch(/data-testid="attention-why-4" title="ICP-SMS-PENDING"/);
     expect(textOf(markup, 'attention-fine')).toBe('其余 45 行暂无需处理。');
+    expect(textOf(markup, 'attention-more-11')).toBe('全部 2 条'); // G-012 has two findings
+    expect(list(dayList(), 'zh-CN', null)).not.toContain('attention-fine'); // a filtered list does not count the fine rows
+  });
+
+  test('in English, every text of a row checked in Chinese is rendered again from its codes and arguments', () => {
+    const markup = list(dayList(), 'en');
+    const step = (row: number) => cellText(markup, `attention-step-${row}`);
+    expect(step(4)).toBe('Complete the MIIT SMS verification by 2026-11-20');
+    expect(step(11)).toBe('Fix and resubmit the version review by 2026-11-24');
+    expect(step(0)).toBe('Nothing to do');
+    expect(cellText(markup, 'attention-why-4')).toBe('The SMS verification was due 2026-11-20 and was missed: the filing returns to the platform; resubmit');
+    expect(cellText(markup, 'attention-why-0')).toBe('This row has data but no ID');
+    expect(markup).toContain('(no ID)');
   });
 
   test('attention rows keep their table semantics (whatever the CSS) and their dates whole', () => {
-    const rows: AttentionRow[] = [
-      { row: 7, id: 'P-024', client: '优品家居', owner: null, nextStep: '等待微信认证（预计 2026-11-24）', due: dayFromYmd(2026, 11, 24), dueFor: 'icp', severity: 'error', why: null },
-    ];
-    const markup = html(<AttentionList rows={rows} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />);
+    const markup = list([
+      attentionItem({ row: 7, id: 'P-024', client: '优品家居', name: null, owner: null, nextStep: { code: 'verify.await', due: dayFromYmd(2026, 11, 24) }, due: dayFromYmd(2026, 11, 24), dueFor: 'icp', findings: [] }),
+    ]);
     expect(markup).toMatch(/<table[^>]*role="table"/);
     expect(markup.match(/role="columnheader"/g)).toHaveLength(5);
     // The header row, the group heading (本周: due 2026-11-24, within 7 days of 2026-11-21), the row.
     expect(markup.match(/<tr[^>]*role="row"/g)).toHaveLength(3);
     expect(markup).toMatch(/data-testid="attention-group-week"[^>]*><th role="rowheader"[^>]*>本周 \(1\)<\/th>/);
-    expect(markup.match(/<td role="cell"/g)).toHaveLength(5);
+    expect(markup.match(/<td role="cell"/g)).toHaveLength(5); // no finding: no "why", nothing to expand
     expect(textOf(markup, 'attention-due-7')).toBe('2026-11-24');
-    expect(markup).toMatch(/等待微信认证（预计 <span[^>]*data-date="">2026-11-24<\/span>）/);
+    expect(markup).toMatch(/2026-11-24<\/span>/);
+    expect(markup).not.toContain('aria-expanded');
   });
 
-  test('a long attention list renders one page and offers more', () => {
-    const many: AttentionRow[] = Array.from({ length: 180 }, (_, i) => ({
-      row: i, id: `G-${i}`, client: null, owner: null, nextStep: '提交', due: dayFromYmd(2026, 12, 1), dueFor: 'version', severity: 'warning', why: null,
-    }));
-    const markup = html(<AttentionList rows={many} total={180} today={TODAY} language="en" onSelectRow={() => {}} />, 'en');
-    expect(markup.match(/data-testid="attention-row-/g)).toHaveLength(ATTENTION_PAGE);
-    expect(markup).toContain('data-testid="attention-more"');
-    expect(markup).toContain(`Showing ${ATTENTION_PAGE} of 180 rows`);
+  test('a long list is virtualized: a screenful of its 5,000 rows is in the page, no "show more"', () => {
+    const many: AttentionRow[] = Array.from({ length: 5000 }, (_, i) =>
+      attentionItem({ row: i, id: `G-${i}`, client: null, name: null, owner: null, nextStep: { code: 'version.submit' }, due: dayFromYmd(2026, 12, 1), dueFor: 'version', findings: [] }),
+    );
+    const markup = list(many, 'en');
+    const rendered = markup.match(/data-testid="attention-row-/g)!.length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
+    expect(markup).toMatch(/<table[^>]*aria-rowcount="5002"/);
+    expect(markup).not.toMatch(/Show more|显示更多/);
   });
 
   test('no row needs attention', () => {
-    expect(html(<AttentionList rows={[]} total={48} today={TODAY} language="zh-CN" onSelectRow={() => {}} />)).toContain('data-testid="attention-empty"');
+    expect(list([])).toContain('data-testid="attention-empty"');
   });
 });
 

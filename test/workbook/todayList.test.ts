@@ -4,7 +4,7 @@ import { AttentionItem, needsAction, todayGroup, todayList } from '../../src/wor
 
 const TODAY = dayFromYmd(2026, 11, 21);
 const item = (row: number, severity: AttentionItem['severity'], due: number | null): AttentionItem => ({
-  row, id: `G-${row}`, client: null, owner: null, nextStep: '提交', due, dueFor: due === null ? null : 'version', severity, why: null,
+  row, id: `G-${row}`, client: null, name: null, owner: null, nextStep: { code: 'version.submit', text: '提交' }, due, dueFor: due === null ? null : 'version', severity, findings: [],
 });
 
 test('a warning or worse always; info and ok only when due by 2026-11-27 (today and the six days after) or overdue', () => {

@@ -9,8 +9,8 @@ import { useStrings } from '../strings';
 export type PaneAction = 'create' | 'check' | 'dashboard';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // One wrapping row: at 320 px the switch sits beside the third button rather than on a line of its own.
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export interface ActionBarProps {
@@ -30,17 +30,15 @@ export function ActionBar(props: ActionBarProps) {
   const icon = (action: PaneAction) => (props.running === action ? <Spinner size="tiny" /> : undefined);
   return (
     <section className={styles.bar} aria-label={s.actions.groupLabel}>
-      <div className={styles.buttons}>
-        <Button appearance="primary" onClick={props.onCheck} disabledFocusable={busy} icon={icon('check')} data-testid="check-portfolio">
-          {s.actions.checkPortfolio}
-        </Button>
-        <Button onClick={props.onCreate} disabledFocusable={busy} icon={icon('create')} data-testid="create-portfolio">
-          {s.actions.createPortfolio}
-        </Button>
-        <Button onClick={props.onDashboard} disabledFocusable={busy} icon={icon('dashboard')} data-testid="build-dashboard">
-          {s.actions.buildDashboard}
-        </Button>
-      </div>
+      <Button appearance="primary" onClick={props.onCheck} disabledFocusable={busy} icon={icon('check')} data-testid="check-portfolio">
+        {s.actions.checkPortfolio}
+      </Button>
+      <Button onClick={props.onCreate} disabledFocusable={busy} icon={icon('create')} data-testid="create-portfolio">
+        {s.actions.createPortfolio}
+      </Button>
+      <Button onClick={props.onDashboard} disabledFocusable={busy} icon={icon('dashboard')} data-testid="build-dashboard">
+        {s.actions.buildDashboard}
+      </Button>
       <Switch
         checked={props.keepUpToDate}
         disabled={props.keepUpToDatePending}

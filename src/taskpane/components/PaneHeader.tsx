@@ -1,15 +1,17 @@
 /** The pane's title and the language toggle (Chinese by default, English as a setting). */
-import { Button, Caption1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from '../strings';
 
 const useStyles = makeStyles({
   header: {
     display: 'flex',
-    alignItems: 'flex-start',
+    alignItems: 'baseline',
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
   },
-  titles: { display: 'flex', flexDirection: 'column' },
+  // Title and subtitle share a line (wrapping when they must): a 700 px tall pane needs its height for the list.
+  titles: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  title: { margin: 0 },
 });
 
 export function PaneHeader({ onToggleLanguage }: { onToggleLanguage: () => void }) {
@@ -18,7 +20,7 @@ export function PaneHeader({ onToggleLanguage }: { onToggleLanguage: () => void 
   return (
     <header className={styles.header}>
       <div className={styles.titles}>
-        <Title3 as="h1">{s.appTitle}</Title3>
+        <Subtitle1 as="h1" className={styles.title}>{s.appTitle}</Subtitle1>
         <Caption1>{s.appSubtitle}</Caption1>
       </div>
       <Button

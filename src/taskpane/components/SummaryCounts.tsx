@@ -1,7 +1,12 @@
-/** Counts of the last check: rows per severity, overdue rows, rows due within 7 days. */
+/**
+ * Counts of the last check (of the owner's rows when the owner filter is on): rows per severity,
+ * overdue rows, rows due within 7 days. Each tile is a toggle button: pressed, the list shows only
+ * its rows (a severity and a due tile combine).
+ */
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import type { RowSeverity } from '../../rules/types';
 import type { CheckSummary } from '../service';
+import type { Tile, ViewCounts } from '../dayView';
 import { useStrings } from '../strings';
 import { formatDay, formatMoment } from './format';
 import { WholeDates } from './WholeDates';
@@ -13,21 +18,34 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   tiles: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(72px, 1fr))',
-    gap: tokens.spacingHorizontalS,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(64px, 1fr))',
+    gap: tokens.spacingHorizontalXS,
     margin: 0,
   },
   tile: {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'flex-start',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid transparent`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
     borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: 'inherit',
+    textAlign: 'start',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
-  number: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  pressed: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  number: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   critical: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   error: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorderActive },
@@ -37,19 +55,32 @@ const useStyles = makeStyles({
   due7: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
 });
 
-type TileKind = RowSeverity | 'overdue' | 'due7';
+export interface SummaryCountsProps {
+  summary: CheckSummary;
+  /** The counts the tiles show (the owner's rows, or all). */
+  counts: ViewCounts;
+  isPressed: (tile: Tile) => boolean;
+  onToggle: (tile: Tile) => void;
+}
 
-export function SummaryCounts({ summary }: { summary: CheckSummary }) {
+export function SummaryCounts({ summary, counts, isPressed, onToggle }: SummaryCountsProps) {
   const styles = useStyles();
   const s = useStrings();
   const headingId = useId('summary');
-  const tile = (kind: TileKind, label: string, value: number) => (
-    <div key={kind} className={mergeClasses(styles.tile, styles[kind])}>
-      <dt className={styles.label}>{label}</dt>
-      <dd className={styles.number} data-testid={`count-${kind}`}>
+  const tile = (kind: Tile, label: string, value: number) => (
+    <button
+      type="button"
+      key={kind}
+      className={mergeClasses(styles.tile, styles[kind], isPressed(kind) && styles.pressed)}
+      aria-pressed={isPressed(kind)}
+      onClick={() => onToggle(kind)}
+      data-testid={`tile-${kind}`}
+    >
+      <span className={styles.label}>{label}</span>
+      <span className={styles.number} data-testid={`count-${kind}`}>
         {value}
-      </dd>
-    </div>
+      </span>
+    </button>
   );
   return (
     <section className={styles.box} aria-labelledby={headingId} data-testid="check-summary">
@@ -59,11 +90,11 @@ export function SummaryCounts({ summary }: { summary: CheckSummary }) {
       <Caption1 data-testid="checked-for">
         <WholeDates text={s.summary.checkedFor(formatDay(summary.today), formatMoment(summary.checkedAt))} />
       </Caption1>
-      <dl className={styles.tiles} aria-label={s.summary.countsLabel}>
-        {SEVERITY_ORDER.map((severity) => tile(severity, s.severity[severity], summary.bySeverity[severity] ?? 0))}
-        {tile('overdue', s.summary.overdue, summary.overdue)}
-        {tile('due7', s.summary.dueWithin7, summary.dueWithin7)}
-      </dl>
+      <div className={styles.tiles} role="group" aria-label={s.filters.tilesLabel}>
+        {SEVERITY_ORDER.map((severity) => tile(severity, s.severity[severity], counts.bySeverity[severity]))}
+        {tile('overdue', s.summary.overdue, counts.overdue)}
+        {tile('due7', s.summary.dueWithin7, counts.dueWithin7)}
+      </div>
     </section>
   );
 }

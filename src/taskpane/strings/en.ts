@@ -13,7 +13,7 @@ export const en: UiStrings = {
 
   previewBanner: {
     title: 'Preview',
-    body: 'Not running in Excel: this is a preview on an in-memory example workbook. What the buttons do shows in the example workbook beside (or below) the pane; no file is changed.',
+    body: 'Not in Excel: the buttons work on an in-memory example workbook, shown beside (or below) the pane. No file is changed.',
   },
 
   actions: {
@@ -34,7 +34,6 @@ export const en: UiStrings = {
     title: 'Check results',
     checkedFor: (today, at) => `Checked for ${today} (written ${at})`,
     total: (n) => `${n} row${n === 1 ? '' : 's'}`,
-    countsLabel: 'Rows by severity',
     overdue: 'Overdue',
     dueWithin7: 'Due in 7 days',
   },
@@ -46,12 +45,15 @@ export const en: UiStrings = {
     columns: { severity: 'Severity', id: 'ID', client: 'Client', nextStep: 'Next step', due: 'Due' },
     empty: 'No row needs attention.',
     noId: '(no ID)',
-    rowLabel: (id, severity, nextStep, due, overdue) =>
-      `${id}, ${severity}: ${nextStep}${due ? (overdue ? `, overdue since ${due}` : `, due ${due}`) : ''}. Enter selects it in the sheet.`,
-    groups: { overdue: 'Overdue', today: 'Due today', week: 'This week', later: 'Later' },
+    filteredTitle: 'Matching rows',
+    emptyFiltered: 'No row matches the filters.',
+    rowLabel: (id, severity, nextStep, due, overdue, findings) =>
+      `${id}, ${severity}: ${nextStep}${due ? (overdue ? `, overdue since ${due}` : `, due ${due}`) : ''}.` +
+      `${findings > 0 ? ` ${findings} finding${findings === 1 ? '' : 's'}: Right arrow shows ${findings === 1 ? 'it' : 'them'}.` : ''} Enter selects it in the sheet.`,
+    groups: { overdue: 'Overdue', today: 'Today', week: 'This week', later: 'Later' },
     fine: (count) => `${count} other row${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} nothing now.`,
-    showing: (shown, total) => `Showing ${shown} of ${total} rows`,
-    showMore: 'Show more',
+    more: (count) => (count === 1 ? 'Details' : `All ${count} findings`),
+    less: 'Hide',
   },
 
   outcome: {
@@ -144,7 +146,17 @@ export const en: UiStrings = {
     editLabel: (address) => `Edit ${address}`,
   },
 
-  filters: { owner: 'Owner', allOwners: 'All owners' },
+  filters: {
+    owner: 'Owner',
+    allOwners: 'All owners',
+    whoAmI: 'Which owner are you? The list then starts with your rows (remembered on this computer).',
+    search: 'Search',
+    searchPlaceholder: 'ID, client or name',
+    tilesLabel: 'Show only rows of a count',
+    clear: 'Clear filters',
+    active: (parts) => `Showing: ${parts.join(' · ')}`,
+    searchPart: (text) => `“${text}”`,
+  },
 
   diagnostics: {
     action: 'Diagnostics',

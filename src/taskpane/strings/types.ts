@@ -40,7 +40,6 @@ export interface UiStrings {
     title: string;
     checkedFor(today: string, at: string): string;
     total(n: number): string;
-    countsLabel: string;
     overdue: string;
     dueWithin7: string;
   };
@@ -52,15 +51,22 @@ export interface UiStrings {
     columns: { severity: string; id: string; client: string; nextStep: string; due: string };
     empty: string;
     noId: string;
-    /** Accessible name of a row: what pressing it does. */
-    /** What a screen reader says of a row: its severity, next step and due date (due: a date or null; overdue or not). */
-    rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean): string;
+    /** The list's heading when filters other than the owner show rows beyond the day's list. */
+    filteredTitle: string;
+    /** The list is empty because nothing matches the filters. */
+    emptyFiltered: string;
+    /**
+     * What a screen reader says of a row: its severity, next step and due date (due: a date or null;
+     * overdue or not), how many findings it has (Right arrow shows them) and what Enter does.
+     */
+    rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean, findings: number): string;
     /** The day's list's groups: overdue, due today, this week, later (or no date). */
     groups: Record<'overdue' | 'today' | 'week' | 'later', string>;
     /** How many checked rows are not on the list (nothing to do now). */
     fine(count: number): string;
-    showing(shown: number, total: number): string;
-    showMore: string;
+    /** The mouse's way to show a row's findings (`count` of them), and to hide them. */
+    more(count: number): string;
+    less: string;
   };
 
   outcome: {
@@ -115,7 +121,20 @@ export interface UiStrings {
   };
 
   /** The owner filter above the day's list. */
-  filters: { owner: string; allOwners: string };
+  filters: {
+    owner: string;
+    allOwners: string;
+    /** Asked until the person has chosen (an owner, or all): the default view is their rows. */
+    whoAmI: string;
+    search: string;
+    searchPlaceholder: string;
+    /** The tiles' group: pressing a tile shows only its rows. */
+    tilesLabel: string;
+    clear: string;
+    /** What the list shows, said beside the clear button: `parts` name each filter that is on. */
+    active(parts: string[]): string;
+    searchPart(text: string): string;
+  };
 
   /** The Diagnostics run (src/excel/diagnostics.ts): what each check is, and the report around it. */
   diagnostics: {

@@ -13,7 +13,7 @@ export const zhCN: UiStrings = {
 
   previewBanner: {
     title: '预览模式',
-    body: '当前不在 Excel 中：这是在内存中的示例工作簿上的预览。按钮的效果显示在旁边（或下方）的表格里，不会改动任何文件。',
+    body: '不在 Excel 中：按钮作用于内存中的示例工作簿（显示在旁边或下方），不改动任何文件。',
   },
 
   actions: {
@@ -34,7 +34,6 @@ export const zhCN: UiStrings = {
     title: '检查结果',
     checkedFor: (today, at) => `检查日期 ${today}（${at} 写回）`,
     total: (n) => `共 ${n} 行`,
-    countsLabel: '按级别统计',
     overdue: '已逾期',
     dueWithin7: '7 天内到期',
   },
@@ -46,12 +45,15 @@ export const zhCN: UiStrings = {
     columns: { severity: '级别', id: '项目编号', client: '客户', nextStep: '下一步', due: '最近截止' },
     empty: '没有需要关注的行。',
     noId: '（无编号）',
-    rowLabel: (id, severity, nextStep, due, overdue) =>
-      `${id}，${severity}：${nextStep}${due ? (overdue ? `，${due} 已超期` : `，${due} 到期`) : ''}。按 Enter 在表格中选中。`,
+    filteredTitle: '筛选结果',
+    emptyFiltered: '没有符合筛选条件的行。',
+    rowLabel: (id, severity, nextStep, due, overdue, findings) =>
+      `${id}，${severity}：${nextStep}${due ? (overdue ? `，${due} 已超期` : `，${due} 到期`) : ''}。` +
+      `${findings > 0 ? `${findings} 条发现，按右方向键展开。` : ''}按 Enter 在表格中选中。`,
     groups: { overdue: '已超期', today: '今天', week: '本周', later: '以后' },
     fine: (count) => `其余 ${count} 行暂无需处理。`,
-    showing: (shown, total) => `显示前 ${shown} 行，共 ${total} 行`,
-    showMore: '显示更多',
+    more: (count) => (count === 1 ? '详情' : `全部 ${count} 条`),
+    less: '收起',
   },
 
   outcome: {
@@ -140,7 +142,17 @@ export const zhCN: UiStrings = {
     editLabel: (address) => `编辑 ${address}`,
   },
 
-  filters: { owner: '负责人', allOwners: '全部负责人' },
+  filters: {
+    owner: '负责人',
+    allOwners: '全部负责人',
+    whoAmI: '你是哪位负责人？选择后列表先显示你的项目（仅记在这台电脑上）。',
+    search: '搜索',
+    searchPlaceholder: '项目编号、客户或名称',
+    tilesLabel: '只显示某一计数的行',
+    clear: '清除筛选',
+    active: (parts) => `当前显示：${parts.join(' · ')}`,
+    searchPart: (text) => `“${text}”`,
+  },
 
   diagnostics: {
     action: '诊断',
