@@ -15,7 +15,10 @@
  *   both, so exporting twice gives the same event. Outlook decides which copy of a UID is the
  *   latest by SEQUENCE ("On import, Outlook uses the SEQUENCE property to determine which
  *   revision is the latest", [MS-STANOICAL] 2.2.103, Microsoft's notes on Outlook's RFC 5546
- *   support); Google Calendar is reported to ignore an update whose SEQUENCE did not increase.
+ *   support, https://msdn.microsoft.com/en-us/library/ee624561(v=exchg.80).aspx); Google
+ *   Calendar is reported to ignore an update whose SEQUENCE did not increase (synara.events,
+ *   "ICS update not showing in Google Calendar"). What else is known: README, "Reminders in the
+ *   calendar".
  * - **Cancellation**: an item of the earlier export (the file being replaced, read back with
  *   `readCalendarText`) that is no longer due comes out again with `STATUS:CANCELLED`, a
  *   higher SEQUENCE and "[已取消]" in its title (for a client that ignores the status). It stays
