@@ -36,7 +36,7 @@ export async function runCalendar(file: string, opts: Record<string, string | bo
     const outcome = source.kind === 'csv' ? checkWorkbook(source.tables, { today, language }) : checkPrepared(source.prepared, source.setup);
     const build = buildCalendar(outcome.results, outcome.rows, { language: outcome.language, owner, previous: earlier?.events ?? [], now: io.now(), today: outcome.today });
     if (owner !== null && build.ownerRows === 0) throw noSuchOwner(owner, outcome);
-    const text = calendarText(build.events, { language: outcome.language, owner });
+    const text = calendarText(build.events, { language: outcome.language, owner, now: io.now() });
     if (out === null) io.stdout(text);
     else await writeAtomically(out, (tmp) => fs.promises.writeFile(tmp, text));
     // With the calendar on stdout, the report goes to stderr.

@@ -11,8 +11,9 @@
  *   same event moved, not a new one. The ID is hashed because RFC 7986 §5.3 asks that UIDs
  *   carry no identifying data, and IDs often hold client names.
  * - **SEQUENCE** goes up by one whenever an event's date, title, description or status
- *   changes, and **DTSTAMP** / LAST-MODIFIED become the export's time; an unchanged event keeps
- *   both, so exporting twice gives the same event. Outlook decides which copy of a UID is the
+ *   changes, and LAST-MODIFIED becomes the export's time; an unchanged event keeps both.
+ *   **DTSTAMP** is the export's time on every event: in an object with a METHOD, it is "the date
+ *   and time that the instance of the iCalendar object was created" (RFC 5545 §3.8.7.2). Outlook decides which copy of a UID is the
  *   latest by SEQUENCE ("On import, Outlook uses the SEQUENCE property to determine which
  *   revision is the latest", [MS-STANOICAL] 2.2.103, Microsoft's notes on Outlook's RFC 5546
  *   support, https://msdn.microsoft.com/en-us/library/ee624561(v=exchg.80).aspx); Google
@@ -52,8 +53,8 @@ export interface CalendarEvent {
   description: string;
   status: CalendarStatus;
   sequence: number;
-  /** DTSTAMP, ms since the epoch: when this version of the event was made. */
-  stamp: number;
+  /** LAST-MODIFIED, ms since the epoch: when this version of the event was made. */
+  modified: number;
 }
 
 export interface CalendarOptions {
@@ -62,7 +63,7 @@ export interface CalendarOptions {
   owner?: string | null;
   /** The events of the earlier export this one replaces (none: nothing to update or cancel). */
   previous?: readonly CalendarEvent[];
-  /** The export's time (ms since the epoch): DTSTAMP of new and changed events. */
+  /** The export's time (ms since the epoch): LAST-MODIFIED of new and changed events. */
   now: number;
   /** The check's day: written into a cancelled event's description. */
   today: Day;
@@ -109,7 +110,7 @@ export function buildCalendar(results: readonly (RowResult | null)[], rows: read
     else groups.set(hash, [{ id: result.id, result, row }]);
   }
 
-  const fresh = new Map<string, Omit<CalendarEvent, 'sequence' | 'stamp'>>();
+  const fresh = new Map<string, Omit<CalendarEvent, 'sequence' | 'modified'>>();
   const ambiguous = new Set<string>();
   const duplicateIds: string[] = [];
   for (const [hash, group] of groups) {
@@ -127,9 +128,9 @@ export function buildCalendar(results: readonly (RowResult | null)[], rows: read
   return { ...mergeWithPrevious(fresh, ambiguous, options), withoutId, duplicateIds, ownerRows };
 }
 
-/** Sequence numbers, stamps and cancellations against the earlier export. */
+/** Sequence numbers, modification times and cancellations against the earlier export. */
 function mergeWithPrevious(
-  fresh: Map<string, Omit<CalendarEvent, 'sequence' | 'stamp'>>,
+  fresh: Map<string, Omit<CalendarEvent, 'sequence' | 'modified'>>,
   ambiguous: ReadonlySet<string>,
   options: CalendarOptions,
 ): Pick<CalendarBuild, 'events' | 'counts'> {
@@ -142,13 +143,13 @@ function mergeWithPrevious(
     const before = previous.get(event.uid);
     if (before === undefined) {
       counts.added++;
-      events.push({ ...event, sequence: 0, stamp: now });
+      events.push({ ...event, sequence: 0, modified: now });
     } else if (sameEvent(before, event)) {
       counts.unchanged++;
       events.push(before);
     } else {
       counts.changed++;
-      events.push({ ...event, sequence: before.sequence + 1, stamp: now });
+      events.push({ ...event, sequence: before.sequence + 1, modified: now });
     }
   }
   for (const before of previous.values()) {
@@ -156,7 +157,7 @@ function mergeWithPrevious(
     if (ambiguous.has(hashOfUid(before.uid))) {
       events.push(before); // its row cannot be told apart now: neither updated nor cancelled
     } else if (before.status === 'CANCELLED') {
-      if (now - before.stamp <= CANCELLED_KEEP_DAYS * MS_PER_DAY) events.push(before);
+      if (now - before.modified <= CANCELLED_KEEP_DAYS * MS_PER_DAY) events.push(before);
     } else {
       counts.cancelled++;
       events.push({
@@ -165,7 +166,7 @@ function mergeWithPrevious(
         summary: texts.cancelledTitle(before.summary),
         description: texts.cancelledDescription(options.today, before.description),
         sequence: before.sequence + 1,
-        stamp: now,
+        modified: now,
       });
     }
   }
@@ -173,7 +174,7 @@ function mergeWithPrevious(
   return { events, counts };
 }
 
-function sameEvent(a: CalendarEvent, b: Omit<CalendarEvent, 'sequence' | 'stamp'>): boolean {
+function sameEvent(a: CalendarEvent, b: Omit<CalendarEvent, 'sequence' | 'modified'>): boolean {
   return a.date === b.date && a.summary === b.summary && a.description === b.description && a.status === b.status;
 }
 
@@ -287,7 +288,7 @@ const END = 'END:VCALENDAR';
  * builds a TextEncoder per character (about 20 s for 30,000 events) and which puts calendar
  * X- properties after the events, where RFC 5545's `icalbody = calprops component` does not.
  */
-export function calendarText(events: readonly CalendarEvent[], options: { language: Language; owner?: string | null }): string {
+export function calendarText(events: readonly CalendarEvent[], options: { language: Language; owner?: string | null; now: number }): string {
   const owner = options.owner ?? null;
   const cal = ical({
     prodId: { ...PRODUCT_ID, language: options.language === 'en' ? 'EN' : 'ZH' },
@@ -299,18 +300,19 @@ export function calendarText(events: readonly CalendarEvent[], options: { langua
   // Without events, the calendar's own text is its properties and END:VCALENDAR.
   const head = cal.toString();
   const parts = [head.slice(0, head.length - END.length)];
-  for (const e of events) parts.push(foldLines(eventText(e, cal)));
+  const stamp = new Date(options.now);
+  for (const e of events) parts.push(foldLines(eventText(e, cal, stamp)));
   parts.push(`${END}\r\n`);
   return parts.join('');
 }
 
-function eventText(e: CalendarEvent, cal: ReturnType<typeof ical>): string {
+function eventText(e: CalendarEvent, cal: ReturnType<typeof ical>, stamp: Date): string {
   const event = new ICalEvent(
     {
       id: e.uid,
       sequence: e.sequence,
-      stamp: new Date(e.stamp),
-      lastModified: new Date(e.stamp),
+      stamp,
+      lastModified: new Date(e.modified),
       // No time zone: ical-generator then formats a date from its UTC fields, and a Day is UTC midnight.
       allDay: true,
       start: utcDateFromDay(e.date),
@@ -417,7 +419,7 @@ function eventFrom(p: Map<string, string>): CalendarEvent | null {
     description: unescapeText(p.get('DESCRIPTION') ?? ''),
     status,
     sequence: Number.isSafeInteger(sequence) && sequence >= 0 ? sequence : 0,
-    stamp: parseStamp(p.get('DTSTAMP') ?? ''),
+    modified: parseStamp(p.get('LAST-MODIFIED') ?? ''),
   };
 }
 

@@ -32,7 +32,7 @@ const ROWS: Cell[][] = [
 function exportOf(rows: Cell[][], o: { previous?: readonly CalendarEvent[]; now?: number; owner?: string; language?: 'zh-CN' | 'en'; today?: number } = {}) {
   const outcome = checkWorkbook({ portfolio: { headers: HEADERS, rows } }, { today: o.today ?? TODAY, language: o.language });
   const build = buildCalendar(outcome.results, outcome.rows, { language: outcome.language, owner: o.owner ?? null, previous: o.previous ?? [], now: o.now ?? NOW, today: outcome.today });
-  const text = calendarText(build.events, { language: outcome.language, owner: o.owner ?? null });
+  const text = calendarText(build.events, { language: outcome.language, owner: o.owner ?? null, now: o.now ?? NOW });
   return { outcome, build, text };
 }
 
@@ -153,10 +153,15 @@ describe('exports over time', () => {
     expect(previous.events).toEqual(first.build.events);
   });
 
-  test('exporting again with nothing changed gives the same file: same UIDs, SEQUENCE, DTSTAMP', () => {
+  test('exporting again with nothing changed gives the same events: same UIDs, SEQUENCE, LAST-MODIFIED', () => {
     const second = exportOf(ROWS, { previous: previous.events, now: LATER });
     expect(second.build.counts).toMatchObject({ added: 0, changed: 0, cancelled: 0, unchanged: first.build.events.length });
-    expect(second.text).toBe(first.text); // byte for byte, though a day later
+    // DTSTAMP is when the file was made (RFC 5545 §3.8.7.2, an object with a METHOD): only it differs
+    const stamps = (t: string) => t.match(/^DTSTAMP:.*$/gm)!;
+    expect(new Set(stamps(first.text))).toEqual(new Set(['DTSTAMP:20261121T010000Z']));
+    expect(new Set(stamps(second.text))).toEqual(new Set(['DTSTAMP:20261122T010000Z']));
+    expect(second.text.replace(/^DTSTAMP:.*$/gm, '')).toBe(first.text.replace(/^DTSTAMP:.*$/gm, ''));
+    expect(second.text).toContain('LAST-MODIFIED:20261121T010000Z\r\n');
   });
 
   describe('after the SMS is verified and the qualification approved', () => {
@@ -271,7 +276,8 @@ describe('readCalendarText', () => {
       'PRODID:-//Launch Tracker//launch-tracker calendar//ZH',
       'BEGIN:VEVENT',
       'UID:launch-tracker-0123456789abcdef-icp',
-      'DTSTAMP:20261121T010203Z',
+      'DTSTAMP:20261122T000000Z',
+      'LAST-MODIFIED:20261121T010203Z',
       'DTSTART;VALUE=DATE:20261121',
       'SUMMARY:a\\, b\\; c\\\\d',
       'DESCRIPTION:line one\\nline',
@@ -282,7 +288,7 @@ describe('readCalendarText', () => {
       'END:VCALENDAR',
     ].join('\n');
     expect(readCalendarText(text)!.events).toEqual([
-      { uid: 'launch-tracker-0123456789abcdef-icp', date: TODAY, summary: 'a, b; c\\d', description: 'line one\nline two', status: 'CANCELLED', sequence: 3, stamp: Date.UTC(2026, 10, 21, 1, 2, 3) },
+      { uid: 'launch-tracker-0123456789abcdef-icp', date: TODAY, summary: 'a, b; c\\d', description: 'line one\nline two', status: 'CANCELLED', sequence: 3, modified: Date.UTC(2026, 10, 21, 1, 2, 3) },
     ]);
   });
 });
