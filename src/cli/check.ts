@@ -29,7 +29,7 @@ const TABLE_LOOKUP = {
 const LARGE_ROWS = 5000;
 const LARGE_FILE_BYTES = 2_000_000;
 
-interface XlsxSource {
+export interface XlsxSource {
   kind: 'xlsx' | 'xlsm';
   pkg: WorkbookPackage;
   block: Block;
@@ -139,7 +139,8 @@ function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
 
 // ---- reading -----------------------------------------------------------------------------
 
-async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io): Promise<XlsxSource> {
+/** The portfolio of an .xlsx/.xlsm file and its side tables, read for a check (also `calendar`'s reader). */
+export async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io): Promise<XlsxSource> {
   if (size > LARGE_FILE_BYTES) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
   let pkg: WorkbookPackage;
   try {

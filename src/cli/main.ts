@@ -4,6 +4,7 @@
  *   launch-tracker check FILE [--out FILE | --in-place [--no-backup]] [--json] [--as-of YYYY-MM-DD] [--lang zh-CN|en] [--fail-on LEVEL]
  *   launch-tracker template FILE [--lang zh-CN|en]
  *   launch-tracker sample FILE --rows N [--seed S] [--as-of YYYY-MM-DD] [--lang zh-CN|en]
+ *   launch-tracker calendar FILE [--out FILE.ics | -] [--owner NAME] [--as-of YYYY-MM-DD] [--lang zh-CN|en]
  *
  * Exit codes: 0 done; 1 a finding at or above --fail-on; 2 a usage or input error, said in one line.
  */
@@ -43,6 +44,7 @@ const OPTIONS = {
   },
   template: { ...COMMON },
   sample: { ...COMMON, rows: { type: 'string', short: 'n' }, seed: { type: 'string' } },
+  calendar: { ...COMMON, out: { type: 'string', short: 'o' }, owner: { type: 'string' } },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -70,7 +72,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (!(first in OPTIONS)) throw new CliError(`unknown command "${first}" (commands: check, template, sample; see --help)`);
+  if (!(first in OPTIONS)) throw new CliError(`unknown command "${first}" (commands: check, template, sample, calendar; see --help)`);
   const command = first as Command;
   let parsed;
   try {
@@ -93,5 +95,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return (await import('./generate')).runTemplate(file, values, io);
     case 'sample':
       return (await import('./generate')).runSample(file, values, io);
+    case 'calendar':
+      return (await import('./calendar')).runCalendar(file, values, io);
   }
 }

@@ -8,13 +8,14 @@ export const VERSION = 'launch-tracker 0.1.0';
 /** An error the user can act on: printed as one line, exit code 2. */
 export class CliError extends Error {}
 
-export const HELP: Record<'main' | 'check' | 'template' | 'sample', string> = {
+export const HELP: Record<'main' | 'check' | 'template' | 'sample' | 'calendar', string> = {
   main: `launch-tracker — WeChat mini-game / mini-program launch checks on Excel files
 
 Usage:
   launch-tracker check FILE [options]      check a portfolio (.xlsx or .csv), write a copy with results
   launch-tracker template FILE [--lang]    write an empty portfolio workbook
   launch-tracker sample FILE --rows N      write a generated portfolio for demos and benchmarks
+  launch-tracker calendar FILE [options]   write the due dates as an iCalendar file (.ics) to import
   launch-tracker help COMMAND              options of a command
 
 Exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input error.
@@ -47,6 +48,26 @@ header (级别, 下一步 …) is left alone, and the product's goes beside it.
 Writes an empty portfolio workbook: the Portfolio table with Chinese (or English) headers,
 drop-downs for statuses, kinds, subject types and yes/no, date formats and a frozen header,
 and the Settings (every setting with its default), Holidays and Materials tables.
+`,
+  calendar: `Usage: launch-tracker calendar FILE [options]
+
+Checks the portfolio of FILE (as check does) and writes an iCalendar file: an all-day event for
+each open due date (review due, resubmit window, SMS deadline, ICP deadline, verification
+expiry) and each projected launch, titled with ID, client and what is due, the next step in its
+description. Import it into Outlook, Google Calendar, Feishu/Lark or WeCom; importing a newer
+export updates those events, and cancels the ones no longer due.
+
+Options:
+  -o, --out FILE.ics    where to write (default: FILE's name with .ics beside FILE, with the owner's
+                        name too when --owner is given); - writes to stdout. The file being replaced
+                        is the earlier export: its events are updated or cancelled
+      --owner NAME      only the rows whose 负责人 / Owner is NAME
+      --as-of DATE      check as of this date, YYYY-MM-DD (default: Settings asOf, else today in China)
+      --lang LANG       zh-CN or en for titles and descriptions (default: Settings language, else zh-CN)
+  -h, --help            this help
+
+Rows without an ID, or with an ID on more than one row, are left out (an event is found again
+through its row's ID).
 `,
   sample: `Usage: launch-tracker sample FILE --rows N [--seed S] [--as-of YYYY-MM-DD] [--lang zh-CN|en]
 

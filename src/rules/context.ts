@@ -8,7 +8,7 @@ import type { Day } from './dates';
 import type { FlowModel, NodeId } from './flow';
 import type { MaterialIndex } from './materials';
 import type { Settings } from './settings';
-import type { Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
+import type { DueKind, Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
 
 export interface EvalContext {
   today: Day;
@@ -74,6 +74,7 @@ export interface PlannedAction {
 export interface Due {
   day: Day;
   topic: Topic;
+  kind: DueKind;
 }
 
 export class RowEval {
@@ -112,8 +113,8 @@ export class RowEval {
     return this.findings.some((f) => f.severity === 'critical' && f.topic === topic);
   }
 
-  due(day: Day, topic: Topic): void {
-    this.dues.push({ day, topic });
+  due(day: Day, topic: Topic, kind: DueKind): void {
+    this.dues.push({ day, topic, kind });
   }
 
   act(topic: Topic, verb: Verb, cls: ActionClass, node: NodeId | null, due: Day | null = null, rank = 0): PlannedAction {

@@ -3,7 +3,7 @@
  * deterministic for a given `today`.
  */
 import { Calendar } from './calendar';
-import { ActionClass, EvalContext, PlannedAction, RowEval } from './context';
+import { ActionClass, Due, EvalContext, PlannedAction, RowEval } from './context';
 import type { Day } from './dates';
 import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
@@ -22,6 +22,7 @@ import { checkSteps, START_VERB, stepTopic } from './steps';
 import { checkVerificationExpiry } from './verification';
 import {
   Action,
+  DueItem,
   Finding,
   Language,
   RawFinding,
@@ -247,6 +248,7 @@ function render(
     nextActions: ordered.length < 2 ? (NO_ACTIONS as Action[]) : ordered.slice(1).map(toAction),
     dueDate: due === null ? null : toIso(due.day),
     dueFor: due === null ? null : due.topic,
+    dues: ev.dues.length === 0 ? (NO_DUES as DueItem[]) : dueItems(ev.dues),
     eta: eta === null ? null : toIso(eta),
     icpDeadline: ev.icpDeadline === null ? null : toIso(ev.icpDeadline),
     severity,
@@ -261,6 +263,13 @@ function render(
 const NO_ARGS = Object.freeze({});
 const NO_ACTIONS: readonly Action[] = Object.freeze([]);
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_DUES: readonly DueItem[] = Object.freeze([]);
+
+/** Earliest first; most rows have none or one. */
+function dueItems(dues: readonly Due[]): DueItem[] {
+  const items = dues.map((d) => ({ date: toIso(d.day), topic: d.topic, kind: d.kind }));
+  return items.length > 1 ? items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : items;
+}
 const CODES = new Map<Topic, Map<string, string>>();
 const SHARED_ACTIONS: Record<Language, Map<Topic, Map<string, Action>>> = { 'zh-CN': new Map(), en: new Map() };
 const SHARED_STAGES: Record<Language, Map<StageCode, Map<string, RowResult['stage']>>> = { 'zh-CN': new Map(), en: new Map() };

@@ -46,7 +46,7 @@ function checkReleasedUnfiled(ev: RowEval, status: IcpStatus): void {
   if (released < s['icp.requiredFrom']) {
     const deadline = s['icp.legacyDeadline'];
     ev.add('ICP-LEGACY-DEADLINE', 'critical', 'icp', { released, deadline, passed: ev.today > deadline, offlineFrom: deadline + 1 });
-    ev.due(deadline, 'icp');
+    ev.due(deadline, 'icp', 'deadline');
     setIcpDeadline(ev, deadline);
   } else {
     ev.add('ICP-RELEASED-UNFILED', 'critical', 'icp', { released, requiredFrom: s['icp.requiredFrom'] });
@@ -117,7 +117,7 @@ function awaitReview(ev: RowEval, date: Day | null, due: Day | null, stage: 'pla
     ev.act('icp', 'await', ActionClass.Await, 'icp');
     return;
   }
-  ev.due(due, 'icp');
+  ev.due(due, 'icp', 'review');
   setIcpDeadline(ev, due);
   ev.act('icp', 'await', ActionClass.Await, 'icp', due).detail = stage;
   if (ev.today > due) ev.add('ICP-SLA', 'warning', 'icp', { stage, since: date, due, late: ev.today - due });
@@ -135,7 +135,7 @@ function smsPending(ev: RowEval, date: Day | null): void {
   const missed = ev.today > due;
   const critical = ev.today >= due || ev.hasCritical('icp');
   ev.add('ICP-SMS-PENDING', critical ? 'critical' : 'warning', 'icp', { sms: date, due, missed });
-  ev.due(due, 'icp');
+  ev.due(due, 'icp', 'sms');
   setIcpDeadline(ev, due);
   ev.act('icp', 'verify_sms', critical ? ActionClass.ClearsCritical : ActionClass.CriticalPath, 'icp', due);
 }
@@ -156,7 +156,7 @@ function checkStartBy(ev: RowEval, status: IcpStatus): void {
     const projectedEnd = filingEnd(ev, ev.today);
     ev.add('ICP-START-BY', 'warning', 'icp', { target, startBy, daysPast: ev.today - startBy, projectedEnd, lateVsTarget: Math.max(0, projectedEnd - target) });
   }
-  ev.due(startBy, 'icp');
+  ev.due(startBy, 'icp', 'startBy');
   setIcpDeadline(ev, startBy);
 }
 

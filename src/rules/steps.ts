@@ -155,7 +155,7 @@ function onSubmitted(ev: RowEval, step: StepId, topic: Topic, date: Day | null):
   const due = reviewDue(ev, step, date);
   ev.act(topic, 'await', ActionClass.Await, step, due);
   if (due === null) return;
-  ev.due(due, topic);
+  ev.due(due, topic, 'review');
   if (ev.today > due) {
     ev.add(step === 'verify' ? 'VERIFY-SLA' : 'FLOW-SLA', 'warning', topic, { since: date, due, late: ev.today - due });
   }
@@ -169,7 +169,7 @@ function onRejected(ev: RowEval, step: StepId, topic: Topic, date: Day | null): 
       const deadline = date + ev.settings['window.resubmit.miniprogram'];
       const expired = ev.today > deadline;
       ev.add('REV-RESUBMIT-WINDOW', expired ? 'error' : 'warning', topic, { rejected: date, deadline, expired });
-      if (!expired) ev.due(deadline, topic);
+      if (!expired) ev.due(deadline, topic, 'resubmit');
       ev.act(topic, 'resubmit', ActionClass.Resubmit, step, expired ? null : deadline);
       return;
     }

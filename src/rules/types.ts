@@ -223,6 +223,19 @@ export interface LiveResult {
   eligibleFrom: string | null;
 }
 
+/**
+ * What a due date is for: a review's due date, a rejected mini-program review's resubmit
+ * window, the MIIT SMS deadline, the legacy filing deadline, the latest safe start of a
+ * filing (ICP-START-BY), the verification's expiry.
+ */
+export type DueKind = 'review' | 'resubmit' | 'sms' | 'deadline' | 'startBy' | 'expiry';
+
+export interface DueItem {
+  date: string;
+  topic: Topic;
+  kind: DueKind;
+}
+
 export interface ExpediteResult {
   eligible: boolean;
   remaining: number;
@@ -239,6 +252,8 @@ export interface RowResult {
   nextActions: Action[];
   dueDate: string | null;
   dueFor: Topic | null;
+  /** Every open due date of the row, earliest first (the first is dueDate/dueFor); the calendar export lists them. */
+  dues: DueItem[];
   eta: string | null;
   /** The ICP date that matters next (legacy deadline, SMS deadline, review due, latest safe start). */
   icpDeadline: string | null;

@@ -32,13 +32,13 @@ export function checkVerificationExpiry(ev: RowEval): void {
   const left = expiry - ev.today;
   if (left < 0) {
     ev.add('VERIFY-EXPIRY', 'critical', 'verify', { expiry, expired: -left, stage: lossStage(-left) });
-    ev.due(expiry, 'verify');
+    ev.due(expiry, 'verify', 'expiry');
     ev.act('verify', 'renew', ActionClass.ClearsCritical, null, expiry);
   } else if (left <= s['verify.infoDays']) {
     // The 60- and 7-day reminders change the text, not the severity (rules.md §9).
     const reminder = left <= 7 ? 7 : left <= s['verify.warnDays'] ? 30 : left <= 60 ? 60 : 90;
     ev.add('VERIFY-EXPIRY', left <= s['verify.warnDays'] ? 'warning' : 'info', 'verify', { expiry, left, reminder });
-    ev.due(expiry, 'verify');
+    ev.due(expiry, 'verify', 'expiry');
     ev.act('verify', 'renew', ActionClass.OtherStart, null, expiry);
   }
 }

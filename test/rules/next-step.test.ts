@@ -125,7 +125,7 @@ describe('the JSON result (workbook.md "Machine-readable result")', () => {
     );
     const json = JSON.parse(JSON.stringify(machineResult(r)));
     expect(Object.keys(json).sort()).toEqual(
-      ['id', 'row', 'kind', 'stage', 'nextStep', 'nextActions', 'dueDate', 'dueFor', 'eta', 'icpDeadline', 'severity', 'findings', 'live', 'expedite'].sort(),
+      ['id', 'row', 'kind', 'stage', 'nextStep', 'nextActions', 'dueDate', 'dueFor', 'dues', 'eta', 'icpDeadline', 'severity', 'findings', 'live', 'expedite'].sort(),
     );
     expect(json).toMatchObject({
       id: 'G-017',
@@ -146,6 +146,11 @@ describe('the JSON result (workbook.md "Machine-readable result")', () => {
       { code: 'qualification.await', text: '等待资质审核（预计 2026-11-23）' },
     ]);
     expect(json.live.failed).toEqual(expect.arrayContaining(['LIVE-PAYMENT-90D']));
+    // every open due date, earliest first: the first is dueDate/dueFor
+    expect(json.dues).toEqual([
+      { date: '2026-11-23', topic: 'qualification', kind: 'review' },
+      { date: '2026-11-24', topic: 'version', kind: 'review' },
+    ]);
   });
 
   test('a finding carries rule, severity, step and text', () => {

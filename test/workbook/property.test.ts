@@ -135,6 +135,9 @@ function problemsOf(r: RowResult): string[] {
     check(isoOrNull(v), `${k} = ${String(v)} is not ISO or null`);
   }
   check((r.dueFor === null) === (r.dueDate === null), `dueFor ${r.dueFor} with dueDate ${r.dueDate}`);
+  // The due date is the earliest of the row's open dues, which the calendar export lists.
+  check(r.dueDate === (r.dues[0]?.date ?? null) && r.dueFor === (r.dues[0]?.topic ?? null), `dueDate ${r.dueDate} is not the first of dues ${JSON.stringify(r.dues)}`);
+  check(r.dues.every((d, i) => isoOrNull(d.date) && (i === 0 || r.dues[i - 1].date <= d.date)), `dues not ISO, earliest first: ${JSON.stringify(r.dues)}`);
   check(CODE.test(r.nextStep.code), `nextStep.code ${r.nextStep.code}`);
   check(r.nextStep.text.length > 0, 'nextStep.text empty');
   for (const a of r.nextActions) {
