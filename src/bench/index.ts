@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { functionsSection } from './functions';
+import { paneSection } from './paneSection';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SIZES = [1_000, 10_000, 100_000];
@@ -133,9 +134,17 @@ function bundleSection(): void {
   console.log(`  total ${fmt(total / 1024, 1)} KB (target ≤ 300 KB); loaded later on demand (preview mode): ${fmt(lazyBytes / 1024, 1)} KB in ${lazy.length} files`);
 }
 
-console.log(`Launch Tracker benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`);
-evalSection();
-cliSection();
-adapterSection();
-functionsSection();
-bundleSection();
+async function main(): Promise<void> {
+  console.log(`Launch Tracker benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`);
+  evalSection();
+  cliSection();
+  adapterSection();
+  functionsSection();
+  bundleSection();
+  await paneSection();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -8,6 +8,7 @@ import { todayInShanghai } from '../rules/dates';
 import type { Language } from '../rules/types';
 import { parseAddress } from '../workbook/address';
 import { LivePortfolio } from '../workbook/live';
+import { Slices } from '../workbook/slices';
 import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
@@ -88,20 +89,30 @@ export class PortfolioStore {
     return this.reload();
   }
 
-  /** Read and check again (the pane's "Check portfolio" always does). */
-  async reload(edits: StoreUpdate['edits'] = []): Promise<LivePortfolio> {
+  /**
+   * Read and check again (the pane's "Check portfolio" always does). The rows are checked in
+   * slices that give the event loop back (src/workbook/slices.ts), and the store takes the new
+   * read and portfolio together once the check is done: until then load() and the custom
+   * functions answer from the previous one, and a change event sees one picture, not half of each.
+   * `onCheck` gets the fraction of rows checked.
+   */
+  async reload(edits: StoreUpdate['edits'] = [], onCheck?: (fraction: number) => void): Promise<LivePortfolio> {
     if (this.loading) return this.loading;
     this.loading = (async () => {
       try {
+        // Started before the read: the in-memory Excel answers a sync in the same task (real Excel
+        // in a later one), so a long read is a slice that has run its time.
+        const slices = new Slices();
         const { read, stats, ownership } = await readWorkbook(this.excel.run, this.tableNames);
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
+        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() }, slices, onCheck);
         this.read = read;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));
         this.unrelated.clear();
         this.owner = ownership;
-        this.live = new LivePortfolio(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() });
+        this.live = live;
         this.replan();
         this.scheduleMidnight();
         return this.live;

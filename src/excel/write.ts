@@ -22,6 +22,7 @@ import { OUTPUT_COLUMNS, OutputKey } from '../workbook/columns';
 import type { OutputValue } from '../workbook/output';
 import { OutputColumnPlan, outputPositions } from '../workbook/ownership';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../workbook/template';
+import { Slices } from '../workbook/slices';
 import type { Cell } from '../workbook/values';
 import {
   finishOwnershipSave,
@@ -110,10 +111,10 @@ export const RANGE_REQUEST_BYTES = 512;
 
 /**
  * Rows grouped into blocks, each one request under the limit: the values, and for each run of
- * adjacent rows one range per run of adjacent output columns.
+ * adjacent rows one range per run of adjacent output columns. Each block is sized when it is
+ * asked for, so sizing 50,000 rows is not one long task before the first request.
  */
-export function blocks(rows: readonly number[], values: readonly (readonly OutputValue[])[], columnRunCount: number): number[][] {
-  const out: number[][] = [];
+export function* blocks(rows: readonly number[], values: readonly (readonly OutputValue[])[], columnRunCount: number): Generator<number[]> {
   let current: number[] = [];
   let bytes = 0;
   let previous = -2;
@@ -122,7 +123,7 @@ export function blocks(rows: readonly number[], values: readonly (readonly Outpu
     const newRange = columnRunCount * RANGE_REQUEST_BYTES;
     let size = rowBytes + (r === previous + 1 && current.length > 0 ? 0 : newRange);
     if (current.length > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
-      out.push(current);
+      yield current;
       current = [];
       bytes = 0;
       size = rowBytes + newRange;
@@ -131,8 +132,7 @@ export function blocks(rows: readonly number[], values: readonly (readonly Outpu
     bytes += size;
     previous = r;
   }
-  if (current.length > 0) out.push(current);
-  return out;
+  if (current.length > 0) yield current;
 }
 
 export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgress?: (fraction: number) => void): Promise<WriteStats> {
@@ -143,7 +143,6 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
   const record = recordAfter(request.ownership, place, plan.headers);
   const rows = request.rows ?? request.values.map((_, i) => i);
   const runs = columnRuns(positions);
-  const groups = blocks(rows, request.values, runs.length);
   const stats: WriteStats = {
     syncs: 0,
     maxPayloadBytes: 0,
@@ -205,8 +204,16 @@ export async function writeOutputs(run: ExcelRun, request: OutputWrite, onProgre
       stats.rowsWritten += group.length;
       onProgress?.(rows.length === 0 ? 1 : stats.rowsWritten / rows.length);
     };
-    if (groups.length === 0) await send([]);
-    for (const group of groups) await send(group);
+    // Real Excel answers each sync in a later task; the in-memory one (preview mode) in the same:
+    // between requests the pane gets the thread back (src/workbook/slices.ts).
+    const slices = new Slices();
+    let sent = false;
+    for (const group of blocks(rows, request.values, runs.length)) {
+      await send(group);
+      sent = true;
+      if (slices.due()) await slices.next();
+    }
+    if (!sent) await send([]);
   });
   return stats;
 }

@@ -7,8 +7,9 @@ import { excelSerialFromDay } from '../rules/dates';
 import { catalogFor } from '../rules/i18n';
 import type { Language } from '../rules/types';
 import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
-import { OUTPUT_KEYS, outputValues, SEVERITY_FILL } from '../workbook/output';
-import { problemText } from '../workbook/check';
+import { OUTPUT_KEYS, OutputValue, outputValues, SEVERITY_FILL } from '../workbook/output';
+import { CheckOutcome } from '../workbook/check';
+import { Slices, yieldToEventLoop } from '../workbook/slices';
 import { dayOrder, summarize } from '../workbook/summary';
 import { Cell, isBlank } from '../workbook/values';
 import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
@@ -124,9 +125,13 @@ export class ExcelPaneService implements PaneService {
     this.checking = true;
     try {
       onProgress?.({ phase: 'read', fraction: 0 });
-      const live = await this.store.reload();
-      onProgress?.({ phase: 'check', fraction: 1 });
+      // The pane renders its progress bar before the read (the in-memory Excel reads in this task).
+      await yieldToEventLoop();
+      const live = await this.store.reload([], (fraction) => onProgress?.({ phase: 'check', fraction }));
+      onProgress?.({ phase: 'write', fraction: 0 });
       const clashes = await this.writeRows(live, undefined, (fraction) => onProgress?.({ phase: 'write', fraction }));
+      // The summary is a slice of its own (at 50,000 rows it takes a tenth of a second).
+      await yieldToEventLoop();
       return this.publish(live, false, clashes);
     } catch (error) {
       throw toPaneError(error);
@@ -142,13 +147,7 @@ export class ExcelPaneService implements PaneService {
    */
   private async writeRows(live: LivePortfolio, rows: readonly number[] | undefined, onProgress?: (fraction: number) => void): Promise<ColumnClash[]> {
     const outcome = live.outcome();
-    const checkedAt = this.now();
-    const wanted = rows ? new Set(rows) : null;
-    const values = outcome.results.map((r, i) => {
-      if (wanted && !wanted.has(i)) return [];
-      const v = outputValues(r, outcome.language, checkedAt);
-      return OUTPUT_KEYS.map((k) => v[k]);
-    });
+    const values = await outputRows(outcome, rows, this.now());
     const table = this.store.portfolioTable;
     if (!table) return [];
     const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
@@ -353,6 +352,26 @@ export class ExcelPaneService implements PaneService {
     }
     return patched;
   }
+}
+
+/**
+ * The output values of some rows (all when `rows` is undefined; [] for the others), in slices
+ * (src/workbook/slices.ts): 50,000 rows' texts and dates take a few hundred milliseconds.
+ */
+async function outputRows(outcome: CheckOutcome, rows: readonly number[] | undefined, checkedAt: number): Promise<OutputValue[][]> {
+  const wanted = rows ? new Set(rows) : null;
+  const slices = new Slices();
+  const values: OutputValue[][] = [];
+  for (let i = 0; i < outcome.results.length; i++) {
+    if (wanted && !wanted.has(i)) {
+      values.push([]);
+      continue;
+    }
+    const v = outputValues(outcome.results[i], outcome.language, checkedAt);
+    values.push(OUTPUT_KEYS.map((k) => v[k]));
+    if (slices.due()) await slices.next();
+  }
+  return values;
 }
 
 /** What the adapter or Office.js threw, as the pane's error (the same code and facts). */

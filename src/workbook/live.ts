@@ -10,9 +10,10 @@ import type { Day } from '../rules/dates';
 import { normalizeKey } from '../rules/keys';
 import { portfolioFindings } from '../rules/portfolio';
 import type { RawFinding, Row, RowResult } from '../rules/types';
-import { CheckOptions, CheckOutcome, CheckSetup, portfolioProblems, preparePortfolio, setUpCheck, WorkbookTables } from './check';
+import { CheckOptions, CheckOutcome, CheckSetup, portfolioProblems, PortfolioRows, PreparedPortfolio, setUpCheck, WorkbookTables } from './check';
 import type { HeaderMap } from './columns';
 import { bindColumns, isBlankRow, readRow } from './readRows';
+import { NO_SLICES, Slices } from './slices';
 import type { Cell } from './values';
 
 type Bound = ReturnType<typeof bindColumns>;
@@ -29,12 +30,31 @@ export class LivePortfolio {
   private keyIndex: Map<string, number[]> | null = null;
   readonly problems;
 
-  constructor(
+  /**
+   * Read and check every row of the tables, in slices that give the event loop back (the pane's
+   * thread is the custom functions' and the pane's rendering too): the same rows and results as
+   * in one go. `onProgress` gets the fraction of rows checked.
+   */
+  static async check(tables: WorkbookTables, options: CheckOptions = {}, slices: Slices = NO_SLICES, onProgress?: (fraction: number) => void): Promise<LivePortfolio> {
+    if (slices.due()) await slices.next();
+    const setup = setUpCheck(tables, options);
+    const reader = new PortfolioRows(tables.portfolio.headers, setup.settings['dates.usOrder']);
+    for (const cells of tables.portfolio.rows) {
+      reader.add(cells);
+      if (slices.due()) await slices.next();
+    }
+    const prepared = reader.done();
+    const live = new LivePortfolio(tables, setup, prepared);
+    await live.evaluateAll(prepared.rows, slices, onProgress);
+    return live;
+  }
+
+  private constructor(
     private readonly tables: WorkbookTables,
-    options: CheckOptions = {},
+    setup: CheckSetup,
+    prepared: PreparedPortfolio,
   ) {
-    this.setup = setUpCheck(tables, options);
-    const prepared = preparePortfolio(tables.portfolio, this.usOrder);
+    this.setup = setup;
     this.headerMap = prepared.headerMap;
     this.bound = bindColumns(this.headerMap, tables.portfolio.headers);
     this.problems = [...this.setup.problems, ...portfolioProblems(this.setup, prepared)];
@@ -42,7 +62,18 @@ export class LivePortfolio {
     this.rowAt = Array.from(prepared.positions, (p) => (p < 0 ? null : prepared.rows[p]));
     this.cross = portfolioFindings(prepared.rows, this.setup.settings);
     this.resultAt = new Array(this.rowAt.length).fill(null);
-    prepared.rows.forEach((row, i) => (this.resultAt[row.index] = evaluateRow(row, this.ctx, this.cross[i])));
+  }
+
+  /** The first check of every row (`rows`: the prepared rows, in the order of this.cross). */
+  private async evaluateAll(rows: readonly Row[], slices: Slices, onProgress?: (fraction: number) => void): Promise<void> {
+    for (let i = 0; i < rows.length; i++) {
+      this.resultAt[rows[i].index] = evaluateRow(rows[i], this.ctx, this.cross[i]);
+      if (slices.due()) {
+        onProgress?.((i + 1) / rows.length);
+        await slices.next();
+      }
+    }
+    onProgress?.(1);
   }
 
   private get usOrder(): boolean {

@@ -10,19 +10,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/bench/paneCheck';
 import { requireBuild, serveDist, type StaticServer } from './server';
 export { requireBuild };
 
-export const CHROMIUM = '/usr/bin/chromium';
-/** Without the background-networking flags Chromium reaches for Google services the closed network refuses. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Debian's Chromium and its flags, shared with the benchmark's pane figures.
+export { CHROMIUM, CHROMIUM_ARGS };
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 
 /**

@@ -73,11 +73,15 @@ export class SheetModel {
     return cell;
   }
 
-  /** Bottom-right of what holds a value or format (like Excel's used range), or null when empty. */
-  usedExtent(): { rows: number; cols: number } | null {
+  /**
+   * Bottom-right of what holds a value or format (like Excel's used range), or null when empty;
+   * with `maxRows`, of the first `maxRows` rows only (what the preview grid shows of a large sheet).
+   */
+  usedExtent(maxRows = Number.POSITIVE_INFINITY): { rows: number; cols: number } | null {
     let rows = 0;
     let cols = 0;
     for (const [r, line] of this.cells) {
+      if (r >= maxRows) continue;
       for (const [c, cell] of line) {
         if (cell.value === '' && !cell.fill) continue;
         rows = Math.max(rows, r + 1);
@@ -92,6 +96,10 @@ export class SheetModel {
     for (let r = top; r < top + rows; r++) {
       const line = this.cells.get(r);
       if (!line) continue;
+      // Adding columns at a table's right usually moves nothing: look before copying the row.
+      let any = false;
+      for (const c of line.keys()) if (c >= from) any = true;
+      if (!any) continue;
       const moved = [...line.entries()].filter(([c]) => c >= from).sort((a, b) => b[0] - a[0]);
       for (const [c, cell] of moved) {
         line.delete(c);

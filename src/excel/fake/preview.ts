@@ -56,7 +56,8 @@ export class PreviewView implements PreviewWorkbook {
 
   sheet(name: string): { rows: string[][]; fills: (string | null)[][] } {
     const sheet = this.model.sheet(name);
-    const extent = sheet?.usedExtent();
+    // The extent of the rows shown: scanning 50,000 rows on every redraw would hold the page up.
+    const extent = sheet?.usedExtent(MAX_PREVIEW_ROWS);
     if (!sheet || !extent) return { rows: [], fills: [] };
     const rows: string[][] = [];
     const fills: (string | null)[][] = [];

@@ -6,7 +6,7 @@
  *
  * Keyboard: one cell is in the tab order at a time (roving tabindex); arrow keys move it.
  */
-import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { Caption1, Subtitle2, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PreviewWorkbook } from '../service';
 import { useStrings } from '../strings';
@@ -99,7 +99,14 @@ interface Editing extends Cursor {
   text: string;
 }
 
-export default function PreviewGrid({ workbook }: { workbook: PreviewWorkbook }) {
+/**
+ * Memoised: the grid redraws when the workbook changes (useWorkbookChanges) or the language does,
+ * not each time the pane above it renders — a check's progress bar moves a few dozen times, and
+ * redrawing 200 rows of 50 cells each time made every step a long task.
+ */
+export default memo(PreviewGrid);
+
+function PreviewGrid({ workbook }: { workbook: PreviewWorkbook }) {
   useWorkbookChanges(workbook);
   const styles = useStyles();
   const s = useStrings();
