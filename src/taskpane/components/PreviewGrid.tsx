@@ -15,12 +15,13 @@
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
-import { Caption1, Subtitle2, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PreviewWorkbook } from '../service';
 import { useStrings } from '../strings';
 import type { UiStrings } from '../strings/types';
 import { cellAddress, columnLetter } from './format';
 import { ROW_HEIGHT, columnWidth, rowHeaderWidth, rowInView, sampleRowCount, withPinned } from './previewWindow';
+import { SheetTabs } from './SheetTabs';
 import { isDarkColour } from './theme';
 
 const useStyles = makeStyles({
@@ -417,22 +418,16 @@ export default function PreviewGrid({ workbook }: { workbook: PreviewWorkbook })
       <Subtitle2 as="h2" className={styles.heading}>
         {s.grid.title}
       </Subtitle2>
-      <TabList
-        size="small"
-        selectedValue={active}
-        onTabSelect={(_, data) => {
+      <SheetTabs
+        sheets={sheetNames}
+        active={active}
+        label={s.grid.sheetsLabel}
+        onSelect={(name) => {
           updateEditing(null);
           setCursor({ row: 0, column: 0 });
-          workbook.activate(String(data.value));
+          workbook.activate(name);
         }}
-        aria-label={s.grid.sheetsLabel}
-      >
-        {sheetNames.map((name) => (
-          <Tab key={name} value={name} data-testid={`preview-sheet-${name}`}>
-            {name}
-          </Tab>
-        ))}
-      </TabList>
+      />
       <Caption1>{s.grid.editHint}</Caption1>
       {size.rows === 0 ? (
         <Caption1>{s.grid.emptySheet}</Caption1>
