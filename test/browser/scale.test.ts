@@ -75,6 +75,18 @@ test('?rows=20000: the grid shows any row; an attention row past 4,000 scrolls t
   await page.getByTestId('preview-grid').screenshot({ path: path.join(ARTIFACTS, 'preview-rows-20000-far-row.png') });
   await screenshot(page, 'preview-rows-20000-selected');
 
+  // The keyboard walks on from there: 30 rows down, past the bottom of the view, the focused cell
+  // is always drawn in view, and Tab-focus never drops out of the grid.
+  await page.getByTestId(`preview-cell-${sheetRow}-1`).click();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => {
+    const cell = document.activeElement as HTMLElement;
+    const view = document.querySelector('[data-testid="preview-scroller"]')!.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    return { cell: cell.dataset.cell, inView: box.top >= view.top && box.bottom <= view.bottom + 0.5, tabStops: document.querySelectorAll('[data-testid="preview-grid"] td[tabindex="0"]').length };
+  });
+  expect(focused).toEqual({ cell: `${sheetRow + 30}-1`, inView: true, tabStops: 1 });
+
   // Dragging the scrollbar to the last rows draws them at once.
   const ms = await jumpTo(page, 19_990);
   expect((await gridRow(page, 19_990))![0]).toMatch(/^[GP]-\d{5}$/);

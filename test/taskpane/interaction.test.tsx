@@ -307,6 +307,26 @@ describe('preview grid interactions', () => {
     expect(workbook.edits).toEqual([['Portfolio', 1, 1, '']]);
   });
 
+  test('sheet tabs: one Tab stop, arrows, Home and End move between them (wrapping), a click opens the sheet', async () => {
+    const workbook = await grid();
+    const tabs = ['Portfolio', 'Settings'].map((name) => need(`preview-sheet-${name}`));
+    expect(tabs.map((t) => [t.getAttribute('role'), t.getAttribute('aria-selected'), t.tabIndex])).toEqual([
+      ['tab', 'true', 0],
+      ['tab', 'false', -1],
+    ]);
+    tabs[0].focus();
+    await key(tabs[0], 'ArrowRight');
+    expect(document.activeElement).toBe(tabs[1]);
+    await key(tabs[1], 'ArrowRight');
+    expect(document.activeElement).toBe(tabs[0]);
+    await key(tabs[0], 'End');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(workbook.activeSheet()).toBe('Portfolio'); // moving the focus does not open a sheet
+    await click(tabs[1]);
+    expect(workbook.activeSheet()).toBe('Settings');
+    expect(need('preview-sheet-Settings').getAttribute('aria-selected')).toBe('true');
+  });
+
   test('sheet tabs activate sheets; workbook changes re-render', async () => {
     const workbook = await grid();
     await click(need('preview-sheet-Settings'));

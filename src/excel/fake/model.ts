@@ -75,15 +75,18 @@ export class SheetModel {
 
   /** Bottom-right of what holds a value or format (like Excel's used range), or null when empty. */
   usedExtent(): { rows: number; cols: number } | null {
+    // Walked at every preview redraw (5 million cells at 100,000 rows): forEach, no entry arrays.
     let rows = 0;
     let cols = 0;
-    for (const [r, line] of this.cells) {
-      for (const [c, cell] of line) {
-        if (cell.value === '' && !cell.fill) continue;
-        rows = Math.max(rows, r + 1);
-        cols = Math.max(cols, c + 1);
-      }
-    }
+    this.cells.forEach((line, r) => {
+      let used = false;
+      line.forEach((cell, c) => {
+        if (cell.value === '' && !cell.fill) return;
+        used = true;
+        if (c >= cols) cols = c + 1;
+      });
+      if (used && r >= rows) rows = r + 1;
+    });
     return rows === 0 ? null : { rows, cols };
   }
 
