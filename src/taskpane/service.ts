@@ -131,8 +131,13 @@ export interface PreviewWorkbook {
   sheetNames(): string[];
   activeSheet(): string;
   activate(name: string): void;
-  /** The sheet's used range as displayed text (dates as yyyy-mm-dd), with cell fills (#RRGGBB or null). */
-  sheet(name: string): { rows: string[][]; fills: (string | null)[][] };
+  /**
+   * The sheet's used range (rows and columns from A1) and its frozen rows. Cells are read one
+   * at a time (cell()), so a grid of 100,000 rows reads only the cells it shows.
+   */
+  sheetSize(name: string): { rows: number; columns: number; frozenRows: number };
+  /** One cell as displayed: its text (dates as yyyy-mm-dd) and fill (#RRGGBB or null). */
+  cell(name: string, row: number, column: number): { text: string; fill: string | null };
   /** The selected cell range's rows (0-based worksheet rows) on the active sheet, or null. */
   selection(): { sheet: string; firstRow: number; lastRow: number } | null;
   /** Type into a cell (0-based worksheet row and column), as a user would: fires change events. */

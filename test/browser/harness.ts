@@ -205,17 +205,58 @@ export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).textContent()) ?? '';
 }
 
-/** The preview grid's active sheet as rendered: the sheet name and its rows by worksheet row (cell texts). */
+/**
+ * The preview grid's active sheet as a user sees it: the sheet name and its rows by worksheet row
+ * (cell texts by column). The grid renders only the rows and columns in view (virtualized), so
+ * this scrolls it across the whole sheet, a screen at a time, reading what each screen shows,
+ * and scrolls it back to where it was. A sheet of a few thousand rows takes a while: read a far
+ * row with gridRow() instead.
+ */
 export async function sheet(page: Page): Promise<{ name: string; rows: Map<number, string[]> }> {
-  const { name, rows } = await page.evaluate(() => {
+  const { name, rows } = await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const table = document.querySelector<HTMLTableElement>('[data-testid="preview-grid"] table[data-sheet]');
-    const out: [number, string[]][] = [];
-    for (const tr of table?.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row]') ?? []) {
-      out.push([Number(tr.dataset.row), [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]);
+    const scroller = document.querySelector<HTMLElement>('[data-testid="preview-scroller"]');
+    const out = new Map<number, string[]>();
+    if (!table || !scroller) return { name: table?.dataset.sheet ?? '', rows: [] as [number, string[]][] };
+    const columns = Number(table.getAttribute('aria-colcount')) - 1;
+    const read = () => {
+      for (const td of table.querySelectorAll<HTMLElement>('td[aria-colindex]')) {
+        const row = Number(td.closest('tr')!.dataset.row);
+        const line = out.get(row) ?? new Array<string>(columns).fill('');
+        line[Number(td.getAttribute('aria-colindex')) - 2] = td.textContent ?? '';
+        out.set(row, line);
+      }
+    };
+    const head = table.querySelector('thead')!.getBoundingClientRect().height;
+    const rowHeader = table.querySelector('tbody th, thead th')!.getBoundingClientRect().width;
+    const [top, left] = [scroller.scrollTop, scroller.scrollLeft];
+    for (let y = 0; ; y += Math.max(1, scroller.clientHeight - head)) {
+      for (let x = 0; ; x += Math.max(1, scroller.clientWidth - rowHeader)) {
+        scroller.scrollTo({ top: y, left: x });
+        await frame();
+        await frame();
+        read();
+        if (x + scroller.clientWidth >= scroller.scrollWidth) break;
+      }
+      if (y + scroller.clientHeight >= scroller.scrollHeight) break;
     }
-    return { name: table?.dataset.sheet ?? '', rows: out };
+    scroller.scrollTo({ top, left });
+    await frame();
+    return { name: table.dataset.sheet ?? '', rows: [...out] };
   });
   return { name, rows: new Map(rows) };
+}
+
+/** One row of the grid as rendered now (it must be in view or pinned): its cell texts by column, or null. */
+export async function gridRow(page: Page, row: number): Promise<string[] | null> {
+  return page.evaluate((row) => {
+    const tr = document.querySelector<HTMLElement>(`[data-testid="preview-grid"] tr[data-row="${row}"]`);
+    if (!tr) return null;
+    const line: string[] = [];
+    for (const td of tr.querySelectorAll<HTMLElement>('td[aria-colindex]')) line[Number(td.getAttribute('aria-colindex')) - 2] = td.textContent ?? '';
+    return line;
+  }, row);
 }
 
 /** Reads the Portfolio sheet of the grid by header: cell(row, '下一步'). */
@@ -243,8 +284,37 @@ export async function sheetTabs(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="preview-sheet-"]').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).dataset.testid!.replace('preview-sheet-', '')));
 }
 
-/** Types into a grid cell as a user would: double-click, type, Enter. */
+/**
+ * Scrolls the grid (not the page) until a cell is rendered and in the middle of the view, as a user
+ * scrolls to it: down to its row (every row has the same height), then across the columns.
+ */
+export async function revealCell(page: Page, row: number, column: number): Promise<void> {
+  const found = await page.evaluate(
+    async ({ row, column }) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const scroller = document.querySelector<HTMLElement>('[data-testid="preview-scroller"]')!;
+      const find = () => document.querySelector<HTMLElement>(`[data-testid="preview-cell-${row}-${column}"]`);
+      const frozen = scroller.querySelectorAll('thead tr[data-row]').length;
+      const height = scroller.querySelector('tr[data-row]')!.getBoundingClientRect().height;
+      scroller.scrollTo({ top: Math.max(0, (row - frozen) * height - scroller.clientHeight / 2) });
+      await frame();
+      for (let x = 0; !find() && x < scroller.scrollWidth; x += scroller.clientWidth / 2) {
+        scroller.scrollTo({ left: x });
+        await frame();
+      }
+      find()?.scrollIntoView({ block: 'center', inline: 'center' });
+      window.scrollTo(0, 0);
+      await frame();
+      return find() !== null;
+    },
+    { row, column },
+  );
+  if (!found) throw new Error(`no cell ${row}-${column} in the grid`);
+}
+
+/** Types into a grid cell as a user would: scroll to it, double-click, type, Enter. */
 export async function editCell(page: Page, row: number, column: number, value: string): Promise<void> {
+  await revealCell(page, row, column);
   await page.getByTestId(`preview-cell-${row}-${column}`).dblclick();
   const editor = page.getByTestId('preview-cell-editor');
   await editor.fill(value);

@@ -18,6 +18,7 @@ import {
   openPane,
   portfolio,
   renderedFonts,
+  revealCell,
   screenshot,
   sheet,
   sheetTabs,
@@ -53,8 +54,7 @@ const attention = listedRows;
 
 /** Scrolls the grid (not the page) so that a cell shows in the screenshot. */
 async function showCell(page: Page, row: number, column: number): Promise<void> {
-  await page.getByTestId(`preview-cell-${row}-${column}`).evaluate((cell) => cell.scrollIntoView({ block: 'center', inline: 'center' }));
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await revealCell(page, row, column);
 }
 
 async function buttonLabels(page: Page) {

@@ -134,6 +134,8 @@ export function fakeWorkbook(rowCount = 3): PreviewWorkbook & { edits: [string, 
   let active = 'Portfolio';
   const rows = [['项目编号', '客户', '下一步'], ...Array.from({ length: rowCount - 1 }, (_, i) => [`G-00${i + 1}`, `客户${i + 1}`, '提交审核'])];
   const fills = rows.map((_, r) => (r === 1 ? ['#F4B6B6', null, '#203040'] : [null, null, null]));
+  const settings = { rows: [['设置', '值']], fills: [[null, null]] };
+  const sheets = (name: string) => (name === 'Portfolio' ? { rows, fills } : settings);
   return {
     edits,
     sheetNames: () => ['Portfolio', 'Settings'],
@@ -142,7 +144,14 @@ export function fakeWorkbook(rowCount = 3): PreviewWorkbook & { edits: [string, 
       active = name;
       for (const l of listeners) l();
     },
-    sheet: (name) => (name === 'Portfolio' ? { rows, fills } : { rows: [['设置', '值']], fills: [[null, null]] }),
+    sheetSize: (name) => {
+      const sheet = sheets(name);
+      return { rows: sheet.rows.length, columns: sheet.rows[0]?.length ?? 0, frozenRows: 1 };
+    },
+    cell: (name, row, column) => {
+      const sheet = sheets(name);
+      return { text: sheet.rows[row]?.[column] ?? '', fill: sheet.fills[row]?.[column] ?? null };
+    },
     selection: () => ({ sheet: 'Portfolio', firstRow: 2, lastRow: 2 }),
     edit(sheet, row, column, text) {
       edits.push([sheet, row, column, text]);

@@ -2,7 +2,6 @@ import { dayFromYmd } from '../../src/rules/dates';
 import { PaneError } from '../../src/taskpane/service';
 import { cellAddress, columnLetter, formatDay, formatMoment, isActivationKey, splitDates } from '../../src/taskpane/components/format';
 import { errorFacts, toPaneError } from '../../src/taskpane/components/paneError';
-import { MAX_PREVIEW_ROWS, previewRows } from '../../src/taskpane/components/previewWindow';
 import { isDarkColour } from '../../src/taskpane/components/theme';
 
 describe('display helpers', () => {
@@ -49,28 +48,6 @@ describe('display helpers', () => {
     expect(isDarkColour('#FFFFFF')).toBe(false);
     expect(isDarkColour('#E6E6E6')).toBe(false);
     expect(isDarkColour('not a colour')).toBe(false);
-  });
-});
-
-describe('preview rows', () => {
-  test('the first rows when the selection is near the top', () => {
-    expect(previewRows(5, null)).toEqual([0, 1, 2, 3, 4]);
-    expect(previewRows(0, 3)).toEqual([]);
-    const rows = previewRows(1000, 10);
-    expect(rows).toHaveLength(MAX_PREVIEW_ROWS);
-    expect(rows[0]).toBe(0);
-    expect(rows[MAX_PREVIEW_ROWS - 1]).toBe(MAX_PREVIEW_ROWS - 1);
-  });
-
-  test('a window around a selection further down, with the header row kept', () => {
-    const rows = previewRows(1000, 500);
-    expect(rows).toHaveLength(MAX_PREVIEW_ROWS);
-    expect(rows[0]).toBe(0);
-    expect(rows).toContain(500);
-    expect(rows[1]).toBeGreaterThan(1);
-    const last = previewRows(1000, 999);
-    expect(last[last.length - 1]).toBe(999);
-    expect(last).toHaveLength(MAX_PREVIEW_ROWS);
   });
 });
 

@@ -254,6 +254,24 @@ describe('the user’s own columns a check left alone', () => {
 });
 
 describe('preview grid interactions', () => {
+  // jsdom lays nothing out: the grid's scroller gets the size it has in a browser window, so the
+  // virtualizer (which reads clientWidth/clientHeight) renders the rows and columns in view.
+  const scrollerSize = (axis: 'clientWidth' | 'clientHeight', px: number) =>
+    Object.defineProperty(HTMLElement.prototype, axis, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.dataset.testid === 'preview-scroller' ? px : 0;
+      },
+    });
+  beforeAll(() => {
+    scrollerSize('clientWidth', 900);
+    scrollerSize('clientHeight', 600);
+  });
+  afterAll(() => {
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  });
+
   const grid = async (workbook = fakeWorkbook()) => {
     await mount(
       <FluentProvider theme={webLightTheme}>
@@ -289,6 +307,26 @@ describe('preview grid interactions', () => {
     expect(workbook.edits).toEqual([]);
     await key(need('preview-cell-1-1'), 'Delete');
     expect(workbook.edits).toEqual([['Portfolio', 1, 1, '']]);
+  });
+
+  test('sheet tabs: one Tab stop, arrows, Home and End move between them (wrapping), a click opens the sheet', async () => {
+    const workbook = await grid();
+    const tabs = ['Portfolio', 'Settings'].map((name) => need(`preview-sheet-${name}`));
+    expect(tabs.map((t) => [t.getAttribute('role'), t.getAttribute('aria-selected'), t.tabIndex])).toEqual([
+      ['tab', 'true', 0],
+      ['tab', 'false', -1],
+    ]);
+    tabs[0].focus();
+    await key(tabs[0], 'ArrowRight');
+    expect(document.activeElement).toBe(tabs[1]);
+    await key(tabs[1], 'ArrowRight');
+    expect(document.activeElement).toBe(tabs[0]);
+    await key(tabs[0], 'End');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(workbook.activeSheet()).toBe('Portfolio'); // moving the focus does not open a sheet
+    await click(tabs[1]);
+    expect(workbook.activeSheet()).toBe('Settings');
+    expect(need('preview-sheet-Settings').getAttribute('aria-selected')).toBe('true');
   });
 
   test('sheet tabs activate sheets; workbook changes re-render', async () => {

@@ -73,21 +73,20 @@ export class SheetModel {
     return cell;
   }
 
-  /**
-   * Bottom-right of what holds a value or format (like Excel's used range), or null when empty;
-   * with `maxRows`, of the first `maxRows` rows only (what the preview grid shows of a large sheet).
-   */
-  usedExtent(maxRows = Number.POSITIVE_INFINITY): { rows: number; cols: number } | null {
+  /** Bottom-right of what holds a value or format (like Excel's used range), or null when empty. */
+  usedExtent(): { rows: number; cols: number } | null {
+    // Walked at every preview redraw (5 million cells at 100,000 rows): forEach, no entry arrays.
     let rows = 0;
     let cols = 0;
-    for (const [r, line] of this.cells) {
-      if (r >= maxRows) continue;
-      for (const [c, cell] of line) {
-        if (cell.value === '' && !cell.fill) continue;
-        rows = Math.max(rows, r + 1);
-        cols = Math.max(cols, c + 1);
-      }
-    }
+    this.cells.forEach((line, r) => {
+      let used = false;
+      line.forEach((cell, c) => {
+        if (cell.value === '' && !cell.fill) return;
+        used = true;
+        if (c >= cols) cols = c + 1;
+      });
+      if (used && r >= rows) rows = r + 1;
+    });
     return rows === 0 ? null : { rows, cols };
   }
 
@@ -96,10 +95,6 @@ export class SheetModel {
     for (let r = top; r < top + rows; r++) {
       const line = this.cells.get(r);
       if (!line) continue;
-      // Adding columns at a table's right usually moves nothing: look before copying the row.
-      let any = false;
-      for (const c of line.keys()) if (c >= from) any = true;
-      if (!any) continue;
       const moved = [...line.entries()].filter(([c]) => c >= from).sort((a, b) => b[0] - a[0]);
       for (const [c, cell] of moved) {
         line.delete(c);

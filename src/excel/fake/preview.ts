@@ -7,8 +7,6 @@ import { dayFromExcelSerial, toIso } from '../../rules/dates';
 import type { PreviewWorkbook } from '../../taskpane/service';
 import { CellData, SheetModel, WorkbookModel } from './model';
 
-const MAX_PREVIEW_ROWS = 400;
-
 function display(cell: CellData | undefined): string {
   if (!cell || cell.value === '') return '';
   const { value, numberFormat } = cell;
@@ -36,7 +34,9 @@ function fillOf(sheet: SheetModel, row: number, col: number, cell: CellData | un
 }
 
 export class PreviewView implements PreviewWorkbook {
-  constructor(private readonly model: WorkbookModel) {}
+  constructor(private readonly model: WorkbookModel) {
+    model.onView(() => this.extents.clear());
+  }
 
   sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
@@ -54,25 +54,28 @@ export class PreviewView implements PreviewWorkbook {
     this.model.notifyView();
   }
 
-  sheet(name: string): { rows: string[][]; fills: (string | null)[][] } {
+  sheetSize(name: string): { rows: number; columns: number; frozenRows: number } {
     const sheet = this.model.sheet(name);
-    // The extent of the rows shown: scanning 50,000 rows on every redraw would hold the page up.
-    const extent = sheet?.usedExtent(MAX_PREVIEW_ROWS);
-    if (!sheet || !extent) return { rows: [], fills: [] };
-    const rows: string[][] = [];
-    const fills: (string | null)[][] = [];
-    for (let r = 0; r < Math.min(extent.rows, MAX_PREVIEW_ROWS); r++) {
-      const line: string[] = [];
-      const fillLine: (string | null)[] = [];
-      for (let c = 0; c < extent.cols; c++) {
-        const cell = sheet.cell(r, c);
-        line.push(display(cell));
-        fillLine.push(fillOf(sheet, r, c, cell));
-      }
-      rows.push(line);
-      fills.push(fillLine);
-    }
-    return { rows, fills };
+    const extent = sheet ? this.extent(sheet) : null;
+    if (!sheet || !extent) return { rows: 0, columns: 0, frozenRows: 0 };
+    return { rows: extent.rows, columns: extent.cols, frozenRows: Math.min(sheet.frozen.rows, extent.rows) };
+  }
+
+  cell(name: string, row: number, column: number): { text: string; fill: string | null } {
+    const sheet = this.model.sheet(name);
+    const cell = sheet?.cell(row, column);
+    return { text: display(cell), fill: sheet ? fillOf(sheet, row, column, cell) : null };
+  }
+
+  /**
+   * The used extent walks every cell (5 million at 100,000 rows): computed once per change of
+   * the workbook, not at each render. Every change the grid shows comes with notifyView.
+   */
+  private readonly extents = new Map<SheetModel, { rows: number; cols: number } | null>();
+
+  private extent(sheet: SheetModel): { rows: number; cols: number } | null {
+    if (!this.extents.has(sheet)) this.extents.set(sheet, sheet.usedExtent());
+    return this.extents.get(sheet) ?? null;
   }
 
   selection(): { sheet: string; firstRow: number; lastRow: number } | null {

@@ -114,7 +114,10 @@ export interface UiStrings {
     title: string;
     sheetsLabel: string;
     editHint: string;
-    showingRows(shown: number, total: number): string;
+    /** The header of the row-number column (the grid's corner). */
+    rowNumbers: string;
+    /** The grid's accessible name: the sheet and its size. */
+    gridLabel(sheet: string, rows: number): string;
     emptySheet: string;
     cellLabel(address: string, value: string): string;
     editLabel(address: string): string;
