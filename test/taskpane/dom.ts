@@ -4,16 +4,21 @@ import type { Root } from 'react-dom/client';
 
 let root: Root | null = null;
 
-// jsdom lays nothing out (every clientHeight is 0), and the virtualized list renders the rows that
-// fit its box: give the list's box a pane's height, as a browser would.
-const LIST_BOX_PX = 600;
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-  configurable: true,
-  get(this: HTMLElement) {
-    return this.dataset.testid === 'attention-scroller' ? LIST_BOX_PX : (clientHeight.get!.call(this) as number);
-  },
-});
+// jsdom lays nothing out (every clientWidth and clientHeight is 0), and the virtualized list and
+// grid render what fits their scrolling box: give those boxes the size they have in a pane window.
+const LAID_OUT: Record<string, { clientWidth: number; clientHeight: number }> = {
+  'attention-scroller': { clientWidth: 300, clientHeight: 600 },
+  'preview-scroller': { clientWidth: 900, clientHeight: 600 },
+};
+for (const axis of ['clientWidth', 'clientHeight'] as const) {
+  const measured = Object.getOwnPropertyDescriptor(Element.prototype, axis)!;
+  Object.defineProperty(HTMLElement.prototype, axis, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return LAID_OUT[this.dataset.testid ?? '']?.[axis] ?? (measured.get!.call(this) as number);
+    },
+  });
+}
 export let container: HTMLElement;
 
 export async function mount(element: React.ReactElement): Promise<void> {

@@ -254,24 +254,7 @@ describe('the user’s own columns a check left alone', () => {
 });
 
 describe('preview grid interactions', () => {
-  // jsdom lays nothing out: the grid's scroller gets the size it has in a browser window, so the
-  // virtualizer (which reads clientWidth/clientHeight) renders the rows and columns in view.
-  const scrollerSize = (axis: 'clientWidth' | 'clientHeight', px: number) =>
-    Object.defineProperty(HTMLElement.prototype, axis, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.dataset.testid === 'preview-scroller' ? px : 0;
-      },
-    });
-  beforeAll(() => {
-    scrollerSize('clientWidth', 900);
-    scrollerSize('clientHeight', 600);
-  });
-  afterAll(() => {
-    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
-    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-  });
-
+  // The grid's scroller has a window's size in jsdom too (dom.ts).
   const grid = async (workbook = fakeWorkbook()) => {
     await mount(
       <FluentProvider theme={webLightTheme}>
