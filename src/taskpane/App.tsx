@@ -11,6 +11,7 @@ import { StringsContext, stringsFor } from './strings';
 import { ActionBar, type PaneAction } from './components/ActionBar';
 import { AttentionList } from './components/AttentionList';
 import { CheckProgress } from './components/CheckProgress';
+import { CalendarExport } from './components/CalendarExport';
 import { Diagnostics } from './components/Diagnostics';
 import { FilterBar } from './components/FilterBar';
 import { rememberedOwner, rememberOwner } from './ownerChoice';
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
   pane: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
     flex: '1 1 300px',
     minWidth: 0,
     // A 320 px pane (Excel's default on Windows) must never scroll sideways: any word too long for
@@ -264,6 +265,7 @@ export function App({ service }: { service: PaneService }) {
                     onSelectRow={selectRow}
                   />
                 )}
+                {summary && <CalendarExport service={service} language={language} owner={mine} disabled={running !== null} onError={showError} />}
                 <Diagnostics run={(listener) => service.runDiagnostics(listener)} disabled={running !== null} />
               </>
             )}

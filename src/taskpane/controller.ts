@@ -22,6 +22,7 @@ export async function createPaneService(options: Pick<DetectOptions, 'onStillWai
     officeLanguage: runtime.language,
     // 'OfficeOnline', 'PC', 'Mac' … (Office.PlatformType): Diagnostics tests the 5 MB limit on the web only.
     platform: String(Office.context.platform ?? 'unknown'),
+    documentUrl: Office.context.document?.url ?? null,
   });
   // The workbook remembers "keep up to date": resume it when the pane opens.
   if (service.keepUpToDate()) service.follow(true).catch((e) => console.warn('Launch Tracker: cannot follow edits', e));

@@ -3,7 +3,7 @@
  * drives real Excel and, in a plain browser, the in-memory example workbook (preview mode):
  * only the ExcelApi and the document settings differ.
  */
-import { excelSerialFromDay } from '../rules/dates';
+import { excelSerialFromDay, toIso } from '../rules/dates';
 import { catalogFor } from '../rules/i18n';
 import type { Language } from '../rules/types';
 import { HeaderMap, inputColumnFor, mapHeaders } from '../workbook/columns';
@@ -22,7 +22,8 @@ import { writeOutputs, WriteStats } from '../excel/write';
 import { DiagnosticReport, runDiagnostics } from '../excel/diagnostics';
 import type { LivePortfolio } from '../workbook/live';
 import { PaneError } from './service';
-import type { CheckSummary, ColumnClash, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
+import type { CalendarFile, CheckSummary, ColumnClash, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
+import { rememberCalendar, rememberedCalendar } from './calendarMemory';
 import { ADDIN_VERSION } from './version';
 import type { TableRead } from '../excel/read';
 import { columnLetters, parseAddress } from '../workbook/address';
@@ -39,6 +40,13 @@ export interface PaneDeps {
   platform?: string;
   /** The add-in's version (what =LAUNCH.ADDINVERSION() answers). */
   version?: string;
+  /** Which workbook this is, for what the pane remembers per workbook (Office.context.document.url). */
+  documentUrl?: string | null;
+}
+
+/** Excel on Mac and iPad runs add-ins in WKWebView, which does not download files from them (OfficeDev/office-js#2700, "by design"). */
+export function hostCanDownload(platform: string | undefined): boolean {
+  return platform !== 'Mac' && platform !== 'iOS';
 }
 
 /** Severity texts of both languages get a fill, so switching language keeps the colours. */
@@ -230,6 +238,36 @@ export class ExcelPaneService implements PaneService {
     } catch (error) {
       throw toPaneError(error);
     }
+  }
+
+  // ---- calendar ----------------------------------------------------------------------------
+
+  get canDownload(): boolean {
+    return hostCanDownload(this.deps.platform);
+  }
+
+  async exportCalendar(language: Language, owner: string | null): Promise<CalendarFile> {
+    // The iCalendar writer is only needed here: it stays out of the bundle Excel loads first.
+    const { buildCalendar, calendarText, readCalendarText } = await import(/* webpackChunkName: "calendar" */ '../workbook/calendar');
+    let outcome;
+    try {
+      outcome = (this.store.portfolio ?? (await this.store.load())).outcome();
+    } catch (error) {
+      throw toPaneError(error);
+    }
+    const workbook = this.deps.documentUrl ?? '';
+    const previous = readCalendarText(rememberedCalendar(owner, workbook) ?? '')?.events ?? [];
+    const now = this.now();
+    const build = buildCalendar(outcome.results, outcome.rows, { language, owner, previous, now, today: outcome.today });
+    const text = calendarText(build.events, { language, owner, now });
+    rememberCalendar(owner, workbook, text);
+    return {
+      fileName: `launch-tracker${owner ? `-${owner}` : ''}-${toIso(outcome.today)}.ics`,
+      text,
+      open: build.counts.open,
+      cancelled: build.counts.cancelled,
+      withoutId: build.withoutId,
+    };
   }
 
   // ---- diagnostics -------------------------------------------------------------------------

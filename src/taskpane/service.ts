@@ -121,6 +121,29 @@ export interface PaneService {
 
   /** Test every Excel call the product makes, on a scratch sheet deleted afterwards. */
   runDiagnostics(listener: DiagnosticsListener): Promise<DiagnosticReport>;
+
+  /**
+   * Can the pane hand the person a file it made (a download)? Not in Excel on Mac and iPad, whose
+   * WKWebView does not download from an add-in ("by design", OfficeDev/office-js#2700).
+   */
+  readonly canDownload: boolean;
+  /**
+   * The last check's open due dates and launch dates as an iCalendar file (the command line's
+   * `launch-tracker calendar`), of one owner's rows or everyone's (null); events of this pane's
+   * previous export for the same owner that are no longer due come out cancelled.
+   */
+  exportCalendar(language: Language, owner: string | null): Promise<CalendarFile>;
+}
+
+export interface CalendarFile {
+  fileName: string;
+  /** The .ics text (RFC 5545: CRLF line ends, folded lines). */
+  text: string;
+  /** Open events, and events cancelled since the previous export. */
+  open: number;
+  cancelled: number;
+  /** Rows of the owner without an ID: no stable UID, so no events. */
+  withoutId: number;
 }
 
 /**

@@ -64,6 +64,7 @@ export interface FakeCalls {
   select: number[];
   dashboard: Language[];
   keep: [boolean, Language][];
+  calendar: [Language, string | null][];
 }
 
 export interface FakeOptions {
@@ -76,12 +77,14 @@ export interface FakeOptions {
   dashboard?: () => Promise<void>;
   setKeep?: (on: boolean) => Promise<void>;
   keep?: boolean;
+  /** False: the host cannot download (Excel on Mac). */
+  canDownload?: boolean;
   /** The Diagnostics run: by default every check passes at once. */
   diagnostics?: (listener: DiagnosticsListener) => Promise<DiagnosticReport>;
 }
 
 export function fakeService(options: FakeOptions = {}): PaneService & { calls: FakeCalls; update(s: CheckSummary): void } {
-  const calls: FakeCalls = { create: [], check: [], select: [], dashboard: [], keep: [] };
+  const calls: FakeCalls = { create: [], check: [], select: [], dashboard: [], keep: [], calendar: [] };
   const listeners = new Set<(s: CheckSummary) => void>();
   let keep = options.keep ?? false;
   return {
@@ -117,6 +120,12 @@ export function fakeService(options: FakeOptions = {}): PaneService & { calls: F
     },
     update(s) {
       for (const l of listeners) l(s);
+    },
+    canDownload: options.canDownload ?? true,
+    async exportCalendar(language, owner) {
+      calls.calendar.push([language, owner]);
+      const text = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Launch Tracker//test//EN\r\nEND:VCALENDAR\r\n';
+      return { fileName: `launch-tracker${owner ? `-${owner}` : ''}-2026-11-21.ics`, text, open: 3, cancelled: 1, withoutId: 1 };
     },
     async runDiagnostics(listener) {
       if (options.diagnostics) return options.diagnostics(listener);

@@ -401,9 +401,9 @@ describe('filters: tiles, search, owner, clear', () => {
     await mount(<App service={service} />);
     await click(need('check-portfolio'));
     const row = need('attention-row-11');
-    expect(row.getAttribute('aria-expanded')).toBe('false');
+    expect(row.getAttribute('aria-label')).toContain('2 条发现，按右方向键展开');
     await key(row, 'ArrowRight');
-    expect(need('attention-row-11').getAttribute('aria-expanded')).toBe('true');
+    expect(need('attention-row-11').getAttribute('aria-label')).toContain('已展开 2 条发现，按左方向键收起');
     const all = need('attention-findings-11').textContent!;
     expect(all).toContain('FLOW-REJECTED');
     expect(all).toContain('VERIFY-SLA');
@@ -428,5 +428,39 @@ describe('filters: tiles, search, owner, clear', () => {
     expect(need('attention-step-4').textContent).toBe('Complete the MIIT SMS verification by 2026-11-20');
     expect(need('attention-why-11').textContent).toContain('rejected');
     expect(need('attention-row-4').getAttribute('aria-label')).toContain('Critical: Complete the MIIT SMS verification by 2026-11-20, overdue since 2026-11-20');
+  });
+});
+
+describe('calendar export', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+    localStorage.clear();
+  });
+
+  test("the button saves my rows' .ics (a data: URL download) and says what it held", async () => {
+    localStorage.setItem('launchTracker.owner', '张敏');
+    const service = fakeService();
+    const saved: { href: string; download: string }[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download });
+    });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    expect(need('calendar-export').textContent).toBe('张敏 的截止日期导出到日历（.ics）');
+    await click(need('calendar-export'));
+    await act(async () => undefined);
+    expect(service.calls.calendar).toEqual([['zh-CN', '张敏']]);
+    expect(saved).toEqual([{ download: 'launch-tracker-张敏-2026-11-21.ics', href: expect.stringMatching(/^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR%0D%0A/) }]);
+    expect(need('calendar-saved').textContent).toContain('3 个事件，1 个已取消');
+  });
+
+  test('where Excel cannot download (Mac): the command to run instead, nothing exported', async () => {
+    localStorage.setItem('launchTracker.owner', '张敏');
+    const service = fakeService({ canDownload: false });
+    await mount(<App service={service} />);
+    await click(need('check-portfolio'));
+    await click(need('calendar-export'));
+    expect(service.calls.calendar).toEqual([]);
+    expect(need('calendar-steps').textContent).toContain('launch-tracker calendar 项目表.xlsx --owner 张敏');
   });
 });

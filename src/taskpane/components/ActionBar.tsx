@@ -9,7 +9,8 @@ import { useStrings } from '../strings';
 export type PaneAction = 'create' | 'check' | 'dashboard';
 
 const useStyles = makeStyles({
-  // One wrapping row: at 320 px the switch sits beside the third button rather than on a line of its own.
+  // One wrapping row of small buttons: at 320 px two lines, the switch beside the third button, so
+  // that the day's list starts high enough to be seen in a 700 px tall pane.
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -30,13 +31,13 @@ export function ActionBar(props: ActionBarProps) {
   const icon = (action: PaneAction) => (props.running === action ? <Spinner size="tiny" /> : undefined);
   return (
     <section className={styles.bar} aria-label={s.actions.groupLabel}>
-      <Button appearance="primary" onClick={props.onCheck} disabledFocusable={busy} icon={icon('check')} data-testid="check-portfolio">
+      <Button size="small" appearance="primary" onClick={props.onCheck} disabledFocusable={busy} icon={icon('check')} data-testid="check-portfolio">
         {s.actions.checkPortfolio}
       </Button>
-      <Button onClick={props.onCreate} disabledFocusable={busy} icon={icon('create')} data-testid="create-portfolio">
+      <Button size="small" onClick={props.onCreate} disabledFocusable={busy} icon={icon('create')} data-testid="create-portfolio">
         {s.actions.createPortfolio}
       </Button>
-      <Button onClick={props.onDashboard} disabledFocusable={busy} icon={icon('dashboard')} data-testid="build-dashboard">
+      <Button size="small" onClick={props.onDashboard} disabledFocusable={busy} icon={icon('dashboard')} data-testid="build-dashboard">
         {s.actions.buildDashboard}
       </Button>
       <Switch

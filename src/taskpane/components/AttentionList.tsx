@@ -282,11 +282,11 @@ export function AttentionList({ rows, title, fine, today, language, onSelectRow,
         data-row-key={r.row}
         role="row"
         aria-rowindex={entryIndex + 2}
-        aria-expanded={r.findings.length > 0 ? open : undefined}
         className={mergeClasses(styles.entry, styles.row)}
         tabIndex={r.row === tabStop ? 0 : -1}
         onFocus={() => setCurrent(r.row)}
-        aria-label={s.attention.rowLabel(id, s.severity[r.severity], nextStep, r.due === null ? null : formatDay(r.due), overdue, r.findings.length)}
+        // Not aria-expanded: ARIA allows it on a row only in a treegrid (axe aria-conditional-attr); the label says it.
+        aria-label={s.attention.rowLabel(id, s.severity[r.severity], nextStep, r.due === null ? null : formatDay(r.due), overdue, r.findings.length, open)}
         onClick={() => onSelectRow(r.row)}
         onKeyDown={(event) => onKeyDown(event, r, positionOf.get(entryIndex) ?? 0)}
         data-testid={`attention-row-${r.row}`}

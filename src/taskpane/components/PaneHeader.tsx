@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   // Title and subtitle share a line (wrapping when they must): a 700 px tall pane needs its height for the list.
   titles: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   title: { margin: 0 },
+  // The name in the other language is a nicety: a 320 px pane gives its line to the day's list.
+  subtitle: { '@media (max-width: 359px)': { display: 'none' } },
 });
 
 export function PaneHeader({ onToggleLanguage }: { onToggleLanguage: () => void }) {
@@ -21,7 +23,7 @@ export function PaneHeader({ onToggleLanguage }: { onToggleLanguage: () => void 
     <header className={styles.header}>
       <div className={styles.titles}>
         <Subtitle1 as="h1" className={styles.title}>{s.appTitle}</Subtitle1>
-        <Caption1>{s.appSubtitle}</Caption1>
+        <Caption1 className={styles.subtitle}>{s.appSubtitle}</Caption1>
       </div>
       <Button
         size="small"

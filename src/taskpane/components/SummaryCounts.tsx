@@ -16,16 +16,13 @@ export const SEVERITY_ORDER: readonly RowSeverity[] = ['critical', 'error', 'war
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  tiles: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(64px, 1fr))',
-    gap: tokens.spacingHorizontalXS,
-    margin: 0,
-  },
+  // Chips that wrap: a number and its label on one line each, as many to a line as fit (three or
+  // four at 320 px), so the counts take two or three short lines, not a tall grid.
+  tiles: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0 },
   tile: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
+    display: 'inline-flex',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalXS,
     minWidth: 0,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid transparent`,
@@ -35,6 +32,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: 'inherit',
     textAlign: 'start',
+    whiteSpace: 'nowrap',
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
@@ -45,7 +43,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
   },
   number: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
-  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   critical: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   error: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorderActive },
@@ -76,10 +74,10 @@ export function SummaryCounts({ summary, counts, isPressed, onToggle }: SummaryC
       onClick={() => onToggle(kind)}
       data-testid={`tile-${kind}`}
     >
-      <span className={styles.label}>{label}</span>
       <span className={styles.number} data-testid={`count-${kind}`}>
         {value}
       </span>
+      <span className={styles.label}>{label}</span>
     </button>
   );
   return (

@@ -13,7 +13,7 @@ export const en: UiStrings = {
 
   previewBanner: {
     title: 'Preview',
-    body: 'Not in Excel: the buttons work on an in-memory example workbook, shown beside (or below) the pane. No file is changed.',
+    body: 'An in-memory example workbook; no file changes.',
   },
 
   actions: {
@@ -47,9 +47,10 @@ export const en: UiStrings = {
     noId: '(no ID)',
     filteredTitle: 'Matching rows',
     emptyFiltered: 'No row matches the filters.',
-    rowLabel: (id, severity, nextStep, due, overdue, findings) =>
+    rowLabel: (id, severity, nextStep, due, overdue, findings, open) =>
       `${id}, ${severity}: ${nextStep}${due ? (overdue ? `, overdue since ${due}` : `, due ${due}`) : ''}.` +
-      `${findings > 0 ? ` ${findings} finding${findings === 1 ? '' : 's'}: Right arrow shows ${findings === 1 ? 'it' : 'them'}.` : ''} Enter selects it in the sheet.`,
+      (findings === 0 ? '' : open ? ` ${findings === 1 ? 'Its finding is' : `All ${findings} findings are`} shown: Left arrow hides them.` : ` ${findings} finding${findings === 1 ? '' : 's'}: Right arrow shows ${findings === 1 ? 'it' : 'them'}.`) +
+      ' Enter selects it in the sheet.',
     groups: { overdue: 'Overdue', today: 'Today', week: 'This week', later: 'Later' },
     fine: (count) => `${count} other row${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} nothing now.`,
     more: (count) => (count === 1 ? 'Details' : `All ${count} findings`),
@@ -157,6 +158,16 @@ export const en: UiStrings = {
     clear: 'Clear filters',
     active: (parts) => `Showing: ${parts.join(' · ')}`,
     searchPart: (text) => `“${text}”`,
+  },
+
+  calendar: {
+    label: 'Calendar',
+    all: 'Due dates to my calendar (.ics)',
+    mine: (owner) => `${owner}'s due dates to a calendar (.ics)`,
+    saved: (fileName, open, cancelled, withoutId) =>
+      `Saved ${fileName}: ${open} event${open === 1 ? '' : 's'}${cancelled ? `, ${cancelled} cancelled` : ''}. Open it with Outlook, Google Calendar, Feishu or WeCom; opening the next one updates these events.` +
+      (withoutId ? ` ${withoutId} row${withoutId === 1 ? ' has' : 's have'} no ID and no events.` : ''),
+    steps: 'Excel on Mac and iPad cannot save files from an add-in. Make the calendar with the command line:',
   },
 
   diagnostics: {

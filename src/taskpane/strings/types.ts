@@ -57,9 +57,10 @@ export interface UiStrings {
     emptyFiltered: string;
     /**
      * What a screen reader says of a row: its severity, next step and due date (due: a date or null;
-     * overdue or not), how many findings it has (Right arrow shows them) and what Enter does.
+     * overdue or not), how many findings it has (Right arrow shows them, Left hides them when `open`)
+     * and what Enter does.
      */
-    rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean, findings: number): string;
+    rowLabel(id: string, severity: string, nextStep: string, due: string | null, overdue: boolean, findings: number, open: boolean): string;
     /** The day's list's groups: overdue, due today, this week, later (or no date). */
     groups: Record<'overdue' | 'today' | 'week' | 'later', string>;
     /** How many checked rows are not on the list (nothing to do now). */
@@ -137,6 +138,16 @@ export interface UiStrings {
     /** What the list shows, said beside the clear button: `parts` name each filter that is on. */
     active(parts: string[]): string;
     searchPart(text: string): string;
+  };
+
+  /** The calendar export (.ics) of the rows' due dates. */
+  calendar: {
+    label: string;
+    all: string;
+    mine(owner: string): string;
+    saved(fileName: string, open: number, cancelled: number, withoutId: number): string;
+    /** Where Excel cannot download (Mac, iPad): what to run instead (the command follows). */
+    steps: string;
   };
 
   /** The Diagnostics run (src/excel/diagnostics.ts): what each check is, and the report around it. */

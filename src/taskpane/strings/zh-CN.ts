@@ -13,7 +13,7 @@ export const zhCN: UiStrings = {
 
   previewBanner: {
     title: '预览模式',
-    body: '不在 Excel 中：按钮作用于内存中的示例工作簿（显示在旁边或下方），不改动任何文件。',
+    body: '按钮作用于内存中的示例工作簿，不改动任何文件。',
   },
 
   actions: {
@@ -47,9 +47,10 @@ export const zhCN: UiStrings = {
     noId: '（无编号）',
     filteredTitle: '筛选结果',
     emptyFiltered: '没有符合筛选条件的行。',
-    rowLabel: (id, severity, nextStep, due, overdue, findings) =>
+    rowLabel: (id, severity, nextStep, due, overdue, findings, open) =>
       `${id}，${severity}：${nextStep}${due ? (overdue ? `，${due} 已超期` : `，${due} 到期`) : ''}。` +
-      `${findings > 0 ? `${findings} 条发现，按右方向键展开。` : ''}按 Enter 在表格中选中。`,
+      (findings === 0 ? '' : open ? `已展开 ${findings} 条发现，按左方向键收起。` : `${findings} 条发现，按右方向键展开。`) +
+      '按 Enter 在表格中选中。',
     groups: { overdue: '已超期', today: '今天', week: '本周', later: '以后' },
     fine: (count) => `其余 ${count} 行暂无需处理。`,
     more: (count) => (count === 1 ? '详情' : `全部 ${count} 条`),
@@ -153,6 +154,16 @@ export const zhCN: UiStrings = {
     clear: '清除筛选',
     active: (parts) => `当前显示：${parts.join(' · ')}`,
     searchPart: (text) => `“${text}”`,
+  },
+
+  calendar: {
+    label: '日历',
+    all: '截止日期导出到日历（.ics）',
+    mine: (owner) => `${owner} 的截止日期导出到日历（.ics）`,
+    saved: (fileName, open, cancelled, withoutId) =>
+      `已保存 ${fileName}：${open} 个事件${cancelled ? `，${cancelled} 个已取消` : ''}。用 Outlook、Google 日历、飞书或企业微信打开；下次导出的文件会更新这些事件。` +
+      (withoutId ? `${withoutId} 行没有项目编号，没有事件。` : ''),
+    steps: 'Mac 和 iPad 上的 Excel 不能从加载项保存文件。请用命令行生成：',
   },
 
   diagnostics: {
