@@ -107,6 +107,8 @@ export function rowState(row: Row, result: RowResult): RowState {
   const steps: Partial<Record<StepId, StepSnapshot>> = {};
   for (const step of STEP_IDS) {
     const s = row.steps[step];
+    // A column the table does not have is left out (it reads as unknown every time); an unreadable status is kept.
+    if (row.absent.has(`${step}Status`) && s.date === null) continue;
     if (s.status !== 'not_started' || s.date !== null) steps[step] = { status: s.status, date: s.date === null ? null : toIso(s.date) };
   }
   const a = result.nextStep;
