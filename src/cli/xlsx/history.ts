@@ -7,7 +7,6 @@
  * History table keeps its id and name; its records are read from the input and written back
  * after the compaction, with the new ones at the bottom.
  */
-import { dayFromUtcDate, excelSerialFromDay } from '../../rules/dates';
 import { decodeState, HISTORY_TABLE, isHistoryHeader, PortfolioState, STATE_MAGIC, STATE_SHEET, StateReadProblem } from '../../workbook/history';
 import { Cell, cellText } from '../../workbook/values';
 import { xmlAttr, xmlText } from '../../workbook/xmlText';
@@ -18,6 +17,8 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const HISTORY_WIDTH = 6;
+/** Excel's serial of 1970-01-01 (the 1900 system, past its phantom leap day). */
+const EXCEL_EPOCH_OFFSET = 25_569;
 
 export interface HistoryInput {
   /** The state sheet, when the input has ours. */
@@ -65,8 +66,8 @@ export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInf
 export function serialOf(cell: Cell): number | null {
   if (typeof cell === 'number') return cell;
   if (!(cell instanceof Date) || Number.isNaN(cell.getTime())) return null;
-  const day = dayFromUtcDate(cell);
-  return excelSerialFromDay(day) + (cell.getTime() - day * 86_400_000) / 86_400_000;
+  // As excelSerialFromInstant computes it, so that a time read back is written back to the same digits.
+  return cell.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
 }
 
 function textCell(ref: string, text: string, style = 0): string {
