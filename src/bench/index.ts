@@ -122,7 +122,7 @@ function historySection(): void {
       const again = cli(['check', path.join(dir, 'c1.xlsx'), '--out', path.join(dir, 'c2.xlsx'), '--as-of', '2026-11-21'], flags);
       const mb = (f: string) => fs.statSync(path.join(dir, f)).size / 1e6;
       console.log(
-        `  ${fmt(rows)} rows: first check ${fmt(first.ms)} ms (history ${fmt(first.phases.history ?? 0)} ms), again ${fmt(again.ms)} ms (history ${fmt(again.phases.history ?? 0)} ms, read ${fmt(again.phases.read ?? 0)} ms); ` +
+        `  ${fmt(rows)} rows: first check ${fmt(first.ms)} ms (history ${fmt(first.phases.history ?? 0)} ms), again ${fmt(again.ms)} ms (reading the state and History ${fmt(again.phases.read_history ?? 0)} ms, comparing ${fmt(again.phases.history ?? 0)} ms); ` +
           `file ${fmt(mb(`p-${rows}.xlsx`), 1)} → ${fmt(mb('c1.xlsx'), 1)} → ${fmt(mb('c2.xlsx'), 1)} MB, peak RSS ${fmt(again.maxRssMB)} MB`,
       );
     }

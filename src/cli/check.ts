@@ -78,6 +78,7 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
     const historyInput = source.kind === 'csv' ? null : await readHistoryInput(source.pkg, source.block.sheet);
+    if (historyInput !== null) phase('read_history');
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
     const outcome =
@@ -273,6 +274,7 @@ async function writeCopy(source: Source, outcome: CheckOutcome, summary: Portfol
   if (source.kind === 'csv') return writeCsvCopySource(source, outcome.results.map((_, i) => outputRow(outcome, i, checkedAt)), target);
   const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null);
   const en = outcome.language === 'en';
+  const headerLanguage = outcome.headerMap.language;
   const { results } = outcome;
   const stream = fs.createWriteStream(target);
   try {
@@ -293,7 +295,8 @@ async function writeCopy(source: Source, outcome: CheckOutcome, summary: Portfol
           rows: sheet.rows,
           widths: sheet.widths,
         },
-        history: history?.write ? { ...history.write, sheetName: HISTORY_SHEET[outcome.language], headers: HISTORY_HEADERS[outcome.language] } : null,
+        // The sheet and its headers follow the table's headers, as the output columns' do; the texts, the check's language.
+        history: history?.write ? { ...history.write, sheetName: HISTORY_SHEET[headerLanguage], headers: HISTORY_HEADERS[headerLanguage] } : null,
       },
       stream,
     );

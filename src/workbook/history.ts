@@ -10,7 +10,7 @@
  *   what each row looked like at the last check, as plain text cells (see encodeState). Every
  *   check compares the rows it reads with it — whoever edited them in between (a colleague in
  *   WPS or LibreOffice, a script) — and then replaces it.
- * - **The History table** (an Excel table named `History` on a sheet 变更记录 / History): one
+ * - **The History table** (an Excel table named `History` on a sheet 变更记录 / Change history): one
  *   record per change — when (China time), ID, what, from, to, source. Only changes are
  *   recorded; a first check (no state yet) writes one baseline record, not one per row.
  *
@@ -47,7 +47,11 @@ export const STATE_SHEET = 'LaunchTrackerState';
 export const STATE_MAGIC = 'launch-tracker-state';
 export const STATE_VERSION = 1;
 export const HISTORY_TABLE = 'History';
-export const HISTORY_SHEET: Record<Language, string> = { 'zh-CN': '变更记录', en: 'History' };
+/**
+ * The sheet the History table is on. Not "History" in English: Excel reserves that sheet name
+ * (its change-tracking log) and refuses to give it to a sheet, so the pane could not create it.
+ */
+export const HISTORY_SHEET: Record<Language, string> = { 'zh-CN': '变更记录', en: 'Change history' };
 export const HISTORY_HEADERS: Record<Language, readonly string[]> = {
   'zh-CN': ['时间', '项目编号', '变更项', '原值', '新值', '来源'],
   en: ['When', 'ID', 'What', 'From', 'To', 'Source'],

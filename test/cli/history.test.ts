@@ -139,6 +139,21 @@ describe('--in-place, checked again: History grows by the changes only', () => {
   });
 });
 
+describe('an English workbook', () => {
+  test('gets its History on a sheet "Change history" (Excel reserves the sheet name History), English headers and texts', async () => {
+    const file = at('en.xlsx');
+    expect((await run('sample', file, '--rows', '20', '--seed', '7', '--as-of', AS_OF, '--lang', 'en')).code).toBe(0);
+    const r = await run('check', file, '--out', at('en.checked.xlsx'), '--as-of', AS_OF, '--lang', 'en');
+    expect(r.out).toContain('Since last check: first check — history starts here (baseline)');
+    const { rows, dump } = await historyOf(at('en.checked.xlsx'));
+    expect(dump.sheets.map((s) => s.name)).toContain('Change history');
+    expect(rows).toEqual([
+      ['When', 'ID', 'What', 'From', 'To', 'Source'],
+      ['2026-11-21T15:30:00', null, 'Baseline', null, '20 rows', 'command line'],
+    ]);
+  });
+});
+
 describe('CSV', () => {
   test('says once on stderr that history needs a workbook, and gives null changes', async () => {
     const csv = at('p.csv');
