@@ -100,6 +100,42 @@ function cliSection(): void {
   }
 }
 
+/** History: its cost per check (in-process, 1% of rows changed), the command line re-checking its own copy, and a year of daily checks. */
+function historySection(): void {
+  const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=2048', path.join(__dirname, 'historyRun.js'), ...args], { encoding: 'utf8' }));
+  console.log('\nHistory: a check after one where 1% of the rows changed (compare, records, state and History sheets written and deflated)');
+  const widths = [10, 10, 10, 10, 12, 14, 14, 10];
+  console.log(line(['rows', 'changed', 'records', 'diff ms', 'write ms', 'state sheet', 'added/check', 'peak RSS'], widths));
+  for (const rows of [10_000, 100_000]) {
+    const f = run('check', String(rows));
+    console.log(line([fmt(f.rows), fmt(f.changedRows), fmt(f.records), fmt(f.diffMs), fmt(f.writeMs), `${fmt(f.stateBytes / 1024)} KB`, `${fmt(f.addedBytes / 1024, 1)} KB`, `${fmt(f.maxRssMB)} MB`], widths));
+  }
+  console.log('(state sheet: the hidden sheet\'s deflated size in the file, rewritten at every check; added/check: what the new History records add to the file)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-history-'));
+  try {
+    console.log('Command line, checking its own copy again (reads the state and History, compares, writes them back)');
+    for (const rows of [10_000, 100_000]) {
+      const file = path.join(dir, `p-${rows}.xlsx`);
+      const flags = rows === 100_000 ? ['--max-old-space-size=2048'] : [];
+      cli(['sample', file, '--rows', String(rows), '--seed', '42', '--as-of', '2026-11-21']);
+      const first = cli(['check', file, '--out', path.join(dir, 'c1.xlsx'), '--as-of', '2026-11-21'], flags);
+      const again = cli(['check', path.join(dir, 'c1.xlsx'), '--out', path.join(dir, 'c2.xlsx'), '--as-of', '2026-11-21'], flags);
+      const mb = (f: string) => fs.statSync(path.join(dir, f)).size / 1e6;
+      console.log(
+        `  ${fmt(rows)} rows: first check ${fmt(first.ms)} ms (history ${fmt(first.phases.history ?? 0)} ms), again ${fmt(again.ms)} ms (reading the state and History ${fmt(again.phases.read_history ?? 0)} ms, comparing ${fmt(again.phases.history ?? 0)} ms); ` +
+          `file ${fmt(mb(`p-${rows}.xlsx`), 1)} → ${fmt(mb('c1.xlsx'), 1)} → ${fmt(mb('c2.xlsx'), 1)} MB, peak RSS ${fmt(again.maxRssMB)} MB`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const y = run('year', '10000');
+  console.log(
+    `A year of daily checks of ${fmt(y.rows)} rows, 1% changing each day (${fmt(y.recordsPerDay)} records a day): History holds ${fmt(y.records)} records` +
+      ` (${fmt(y.dropped)} dropped by the rule: 400 days, at most 100,000), ${fmt(y.xmlMB, 1)} MB of sheet XML, ${fmt(y.bytes / 1e6, 2)} MB in the file; written in ${fmt(y.writeMs)} ms`,
+  );
+}
+
 function adapterSection(): void {
   console.log('\nTask pane check through the Office adapter (in-memory Excel): one read, evaluate, write the output columns');
   const widths = [10, 9, 10, 12, 8, 8, 8, 14, 10, 9];
@@ -138,6 +174,7 @@ async function main(): Promise<void> {
   console.log(`Launch Tracker benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`);
   evalSection();
   cliSection();
+  historySection();
   adapterSection();
   functionsSection();
   bundleSection();

@@ -17,6 +17,25 @@ import { Block, BlockData, findBlock, findBlockByHeader, readBlock } from './xls
 import { OutputAreaNotEmptyError, outputGeometry, OutputGeometry, writeCheckedCopy } from './xlsx/copy';
 import { NotAWorkbookError, WorkbookPackage } from './xlsx/package';
 import type { Language } from '../rules/types';
+import { excelSerialFromInstant } from '../rules/dates';
+import { normalizeKey } from '../rules/keys';
+import {
+  collectStates,
+  diffStates,
+  HISTORY_HEADERS,
+  HISTORY_SHEET,
+  historyRows,
+  nextState,
+  PortfolioState,
+  recordsToDrop,
+  SinceLastCheck,
+  sinceLastCheck,
+  StateDiff,
+  encodeState,
+} from '../workbook/history';
+import type { Cell } from '../workbook/values';
+import { HistoryInput, readHistoryInput, serialOf } from './xlsx/history';
+import type { HistoryWrite } from './xlsx/copy';
 
 /** Tables are found by their Excel name first, then by sheet name (Chinese or English). */
 const TABLE_LOOKUP = {
@@ -58,6 +77,8 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
   phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
+    const historyInput = source.kind === 'csv' ? null : await readHistoryInput(source.pkg, source.block.sheet);
+    if (historyInput !== null) phase('read_history');
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
     const outcome =
@@ -68,15 +89,21 @@ export async function runCheck(file: string, opts: Record<string, string | boole
     phase('check');
 
     const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
+    const checkedAt = io.now();
+    const history = historyInput === null ? null : trackHistory(historyInput, outcome, checkedAt);
+    phase('history');
     releaseCells(outcome);
     for (const note of ownershipNotes(source.plan, outcome.language)) io.stderr(`${note}\n`);
+    for (const note of historyNotes(source, historyInput, history, out !== null)) io.stderr(`${note}\n`);
     if (out !== null) {
       if (rowCount >= LARGE_ROWS) io.stderr(`writing ${out}…\n`);
-      await writeAtomically(out, (tmp) => writeCopy(source, outcome, summary, tmp, io), { backup: inPlace && opts['no-backup'] !== true });
+      await writeAtomically(out, (tmp) => writeCopy(source, outcome, summary, history, checkedAt, tmp), { backup: inPlace && opts['no-backup'] !== true });
       phase('write');
     }
-    if (json) io.stdout(`${JSON.stringify(jsonResults(outcome, source), null, 2)}\n`);
-    else io.stdout(formatSummary(summary, outcome, out));
+    // Since the last check means something only when this check is recorded (a copy written).
+    const since = out !== null ? (history?.since ?? null) : null;
+    if (json) io.stdout(`${JSON.stringify(jsonResults(outcome, source, history), null, 2)}\n`);
+    else io.stdout(formatSummary(summary, outcome, out, since));
     for (const problem of outcome.problems) io.stderr(`${problemText(problem, outcome.language)}\n`);
     return failOn !== undefined && hasFindingAtOrAbove(outcome, failOn) ? 1 : 0;
   } finally {
@@ -89,13 +116,56 @@ function releaseCells(outcome: CheckOutcome): void {
   outcome.rows.length = 0;
 }
 
-/** `row` is the row as the sheet shows it (1-based, header included); `index` the 0-based data row. */
-function jsonResults(outcome: CheckOutcome, source: Source): object[] {
+/**
+ * `row` is the row as the sheet shows it (1-based, header included); `index` the 0-based data
+ * row; `changes` what changed since the previous check (null when there is nothing to compare
+ * with: a first check, a CSV file, a row without an ID or whose ID is on several rows).
+ */
+function jsonResults(outcome: CheckOutcome, source: Source, history: HistoryTracking | null): object[] {
   const firstDataRow = source.kind === 'csv' ? source.firstDataRow : source.block.dataTop;
   return outcome.results.filter((r) => r !== null).map((r) => {
     const { id, row, ...rest } = machineResult(r!);
-    return { id, row: firstDataRow + row, index: row, ...rest };
+    const changes = history === null || history.diff.baseline || id === null ? null : (history.diff.byKey.get(normalizeKey(id)) ?? null);
+    return { id, row: firstDataRow + row, index: row, ...rest, changes };
   });
+}
+
+// ---- history -------------------------------------------------------------------------------
+
+interface HistoryTracking {
+  previous: PortfolioState | null;
+  next: PortfolioState;
+  diff: StateDiff;
+  since: SinceLastCheck;
+  /** What the copy writes, or null when a sheet or table of the user's has the product's name. */
+  write: Omit<HistoryWrite, 'sheetName' | 'headers'> | null;
+  dropped: number;
+  withoutId: number;
+  duplicates: number;
+}
+
+/** The check compared with the state the input recorded: the changes, the new state, the History table's records. */
+function trackHistory(input: HistoryInput, outcome: CheckOutcome, checkedAt: number): HistoryTracking {
+  const collected = collectStates(outcome.rows, outcome.results);
+  const previous = input.state;
+  const diff = diffStates(previous, collected);
+  const next = nextState(previous, collected, { checkedAt, today: outcome.today, source: 'cli' });
+  const when = excelSerialFromInstant(checkedAt);
+  const added = historyRows(diff, previous, next, { when, source: 'cli', language: outcome.language });
+  const dropped = recordsToDrop(input.records.map((r) => serialOf(r[0] ?? null)), when, added.length);
+  const records: Cell[][] = [...input.records.slice(dropped), ...added];
+  const since = sinceLastCheck(diff, previous, next, added.length);
+  const write = input.blocked === null ? { input, stateRows: encodeState(next), records } : null;
+  return { previous, next, diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
+}
+
+function historyNotes(source: Source, input: HistoryInput | null, history: HistoryTracking | null, writes: boolean): string[] {
+  if (source.kind === 'csv') return writes ? ['note: History and "since last check" need an .xlsx or .xlsm workbook: a CSV file has no place for the state they compare with'] : [];
+  const notes: string[] = [];
+  if (input?.blocked) notes.push(`note: no History written: the workbook has ${input.blocked}; rename it to let Launch Tracker keep its history`);
+  if (input?.stateProblem) notes.push(`note: the state of the previous check (sheet LaunchTrackerState) could not be read (${input.stateProblem}): this check records a new baseline`);
+  if (writes && history && history.dropped > 0) notes.push(`note: History: ${history.dropped} oldest record(s) removed (records are kept 400 days, at most 100,000)`);
+  return notes;
 }
 
 /** With LAUNCH_TRACKER_TIMING=1, each phase's wall time on stderr (the benchmark reads it). */
@@ -200,11 +270,11 @@ function outputRow(outcome: CheckOutcome, index: number, checkedAt: number): Out
   return OUTPUT_KEYS.map((k) => v[k]);
 }
 
-async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, target: string, io: Io): Promise<void> {
-  const checkedAt = io.now();
+async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, history: HistoryTracking | null, checkedAt: number, target: string): Promise<void> {
   if (source.kind === 'csv') return writeCsvCopySource(source, outcome.results.map((_, i) => outputRow(outcome, i, checkedAt)), target);
-  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays']);
+  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null);
   const en = outcome.language === 'en';
+  const headerLanguage = outcome.headerMap.language;
   const { results } = outcome;
   const stream = fs.createWriteStream(target);
   try {
@@ -225,6 +295,8 @@ async function writeCopy(source: Source, outcome: CheckOutcome, summary: Portfol
           rows: sheet.rows,
           widths: sheet.widths,
         },
+        // The sheet and its headers follow the table's headers, as the output columns' do; the texts, the check's language.
+        history: history?.write ? { ...history.write, sheetName: HISTORY_SHEET[headerLanguage], headers: HISTORY_HEADERS[headerLanguage] } : null,
       },
       stream,
     );

@@ -4,6 +4,7 @@ import type { Language, RowSeverity } from '../rules/types';
 import type { CheckOutcome } from '../workbook/check';
 import { AttentionItem, PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
 import type { Cell } from './xlsx/index';
+import { SinceLastCheck, sinceLastCheckLines } from '../workbook/history';
 
 /** Display width in a terminal: CJK characters take two columns. */
 function width(text: string): number {
@@ -30,7 +31,14 @@ function itemLines(items: AttentionItem[], language: Language): string {
   return shown.length ? `${table(shown)}${more}` : '  —';
 }
 
-export function formatSummary(summary: PortfolioSummary, outcome: CheckOutcome, out: string | null): string {
+/** The since-last-check block: its title, then per kind its count and first IDs. */
+function sinceText(since: SinceLastCheck, language: Language): string[] {
+  const { title, lines } = sinceLastCheckLines(since, language);
+  if (lines.length === 0) return since.previous === null ? [title] : [title, language === 'en' ? '  nothing changed' : '  无变化'];
+  return [title, table(lines.map(([label, n, items]) => [label, String(n), items]))];
+}
+
+export function formatSummary(summary: PortfolioSummary, outcome: CheckOutcome, out: string | null, since: SinceLastCheck | null = null): string {
   const lang = outcome.language;
   const L = summaryLabels(lang);
   const sev = SEVERITIES.map((s) => [L.severityText(s), String(summary.bySeverity[s])]);
@@ -48,6 +56,7 @@ export function formatSummary(summary: PortfolioSummary, outcome: CheckOutcome, 
     `${L.dueWithin(outcome.settings['summary.dueWithinDays'])} (${summary.dueSoon.length})`,
     itemLines(summary.dueSoon, lang),
   ];
+  if (since !== null) lines.push('', ...sinceText(since, lang));
   if (out !== null) lines.push('', `${lang === 'en' ? 'Written' : '已写入'}: ${out}`);
   return `${lines.join('\n')}\n`;
 }
@@ -66,11 +75,17 @@ function itemRows(items: AttentionItem[], language: Language): Cell[][] {
 }
 
 /** The Summary sheet: counts by severity, stage and owner; overdue rows; rows due soon. */
-export function summarySheetRows(summary: PortfolioSummary, language: Language, withinDays: number): SheetRows {
+export function summarySheetRows(summary: PortfolioSummary, language: Language, withinDays: number, since: SinceLastCheck | null = null): SheetRows {
   const L = summaryLabels(language);
+  const sinceRows: Cell[][] = [];
+  if (since !== null) {
+    const { title, lines } = sinceLastCheckLines(since, language);
+    sinceRows.push([], [title], ...lines.map(([label, n, items]): Cell[] => [label, n, items]));
+  }
   const rows: Cell[][] = [
     [L.title],
     [L.checkedOn, utcDateFromDay(summary.today)],
+    ...sinceRows,
     [],
     [L.severity, L.rows],
     ...SEVERITIES.map((s: RowSeverity) => [L.severityText(s), summary.bySeverity[s]]),

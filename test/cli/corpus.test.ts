@@ -83,7 +83,8 @@ const OUTPUT_HEADERS = [
 ];
 const OUTPUT_SET = new Set(OUTPUT_HEADERS.flat().flatMap((h) => [norm(h), norm(`${h}（Launch Tracker）`)]));
 const DUE_SET = new Set(['最近截止', 'Due'].flatMap((h) => [norm(h), norm(`${h}（Launch Tracker）`)]));
-const SUMMARY_SHEET = /^(汇总|Summary)/;
+/** Sheets the check adds: the Summary, the History (变更记录) and the hidden state sheet. */
+const SUMMARY_SHEET = /^(汇总|Summary|变更记录|Change history|LaunchTrackerState$)/;
 /** Parts the writer rewrites besides the portfolio sheet and its table (and customXml/, and new parts). */
 const REWRITTEN = ['xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'docProps/app.xml', 'docProps/core.xml'];
 

@@ -196,13 +196,23 @@ describe('a workbook written by ExcelJS and reshaped like Excel', () => {
       expect([name, after.get(name)?.equals(bytes)]).toEqual([name, true]);
     }
     const added = [...after.keys()].filter((n) => !before.has(n)).sort();
-    expect(added).toEqual(['customXml/_rels/item1.xml.rels', 'customXml/item1.xml', 'customXml/itemProps1.xml', 'xl/worksheets/sheet3.xml']);
+    // The summary, the state sheet, the History sheet with its table.
+    expect(added).toEqual([
+      'customXml/_rels/item1.xml.rels',
+      'customXml/item1.xml',
+      'customXml/itemProps1.xml',
+      'xl/tables/table2.xml',
+      'xl/worksheets/_rels/sheet5.xml.rels',
+      'xl/worksheets/sheet3.xml',
+      'xl/worksheets/sheet4.xml',
+      'xl/worksheets/sheet5.xml',
+    ]);
   });
 
   test('every input cell keeps its value, formula and style as ExcelJS reads them; the user column 级别 keeps VIP', async () => {
     const before = await snapshot(input);
     const after = await snapshot(output, (s, c) => s === SHEET && c >= 8 && c <= 17);
-    expect(after.names).toEqual([SHEET, 'Lists', '汇总']);
+    expect(after.names).toEqual([SHEET, 'Lists', '汇总', 'LaunchTrackerState', '变更记录']);
     for (const [k, v] of Object.entries(before.cells)) expect([k, after.cells[k]]).toEqual([k, v]);
     expect(after.sheets[SHEET]).toEqual(before.sheets[SHEET]);
     expect(after.cells[`${SHEET}!F5`]).toMatchObject({ value: 'VIP' });
@@ -290,7 +300,7 @@ describe('a workbook written by ExcelJS and reshaped like Excel', () => {
     const twice = await table(again);
     expect(twice.headers).toEqual(once.headers);
     expect(twice.rows.map((x) => x[5])).toEqual(once.rows.map((x) => x[5]));
-    expect((await snapshot(again)).names).toEqual([SHEET, 'Lists', '汇总']);
+    expect((await snapshot(again)).names).toEqual([SHEET, 'Lists', '汇总', 'LaunchTrackerState', '变更记录']);
     const before = await parts(output);
     const after = await parts(again);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -398,7 +408,7 @@ describe('tables and ranges', () => {
     expect(t.rows[0][3]).not.toBe('旧的下一步');
     expect(t.ownership?.portfolio?.columns.nextStep).toBe('下一步');
     const s = await snapshot(file('legacy-out.xlsx'));
-    expect(s.names).toEqual(['项目', '汇总']);
+    expect(s.names).toEqual(['项目', '汇总', 'LaunchTrackerState', '变更记录']);
     expect(s.cells['汇总!A2']).not.toMatchObject({ value: '旧的汇总' });
   });
 
@@ -409,11 +419,11 @@ describe('tables and ranges', () => {
     await wb.xlsx.writeFile(file('own-summary.xlsx'));
     expect((await run('check', file('own-summary.xlsx'), '--out', file('own-summary-out.xlsx'))).code).toBe(0);
     const s = await snapshot(file('own-summary-out.xlsx'));
-    expect(s.names).toEqual(['项目', '汇总', '汇总 (2)']);
+    expect(s.names).toEqual(['项目', '汇总', '汇总 (2)', 'LaunchTrackerState', '变更记录']);
     expect(s.cells['汇总!A1']).toMatchObject({ value: '我自己的汇总' });
     // and the next check replaces 汇总 (2), which the record names
     expect((await run('check', file('own-summary-out.xlsx'), '--out', file('own-summary-2.xlsx'))).code).toBe(0);
-    expect((await snapshot(file('own-summary-2.xlsx'))).names).toEqual(['项目', '汇总', '汇总 (2)']);
+    expect((await snapshot(file('own-summary-2.xlsx'))).names).toEqual(['项目', '汇总', '汇总 (2)', 'LaunchTrackerState', '变更记录']);
   });
 });
 

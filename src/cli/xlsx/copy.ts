@@ -22,12 +22,16 @@ import { DAYS_1900_TO_1904, readSheet, RowPositions, SheetLayout } from './sheet
 import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
 import { appendChild, applyEdits, child, children, Edit, prefixFor, setAttributes, startTag, xmlAttr, xmlText } from './xml';
 import { writeZip, ZipOut } from './zip';
+import { HISTORY_WIDTHS, STATE_SHEET } from '../../workbook/history';
+import { HistoryInput, historySheetXml, historyTableXml, stateSheetXml } from './history';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_CUSTOM_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+const REL_TABLE = `${NS_REL}/table`;
 const REL_WORKSHEET = `${NS_REL}/worksheet`;
 const REL_CUSTOM_XML = `${NS_REL}/customXml`;
 const REL_CUSTOM_PROPS = `${NS_REL}/customXmlProps`;
@@ -82,6 +86,20 @@ export interface CopyRequest {
   /** A data row's severity fill (ARGB), or null. */
   fillAt(index: number): string | null;
   summary: { defaultName: string; otherNames: string[]; title: string[]; rows: Cell[][]; widths: number[] };
+  /** The state sheet and the History table to write (src/workbook/history.ts); absent: neither is written. */
+  history?: HistoryWrite | null;
+}
+
+export interface HistoryWrite {
+  /** What the input holds of them. */
+  input: HistoryInput;
+  /** The state sheet's cells. */
+  stateRows: string[][];
+  /** Every record the History table keeps, the oldest first (the input's after compaction, then the new ones). */
+  records: Cell[][];
+  /** For a workbook without a History table: the sheet's name and the table's headers. */
+  sheetName: string;
+  headers: readonly string[];
 }
 
 export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.WritableStream): Promise<void> {
@@ -95,13 +113,14 @@ export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.Wri
   const tablePart = req.block.table && req.geometry.added.length > 0 ? { name: req.block.table.part, buffer: Buffer.from(patchTable(req), 'utf8') } : null;
   const summary = summarySheetPart(req, await summaryTarget(req), plumbing);
   const ownership = ownershipPart(req, summary.sheetName, plumbing);
+  const history = req.history ? await historyParts(req, req.history, plumbing) : [];
   if (outputFormulas(req) > 0) plumbing.dropCalcChain();
   if (req.block.table === null) plumbing.growFilterDatabase(req);
   plumbing.recalculateOnLoad();
 
   const rewritten = new Map<string, ZipOut>([[sheetPart.toLowerCase(), patchedSheet]]);
   if (tablePart) rewritten.set(tablePart.name.toLowerCase(), tablePart);
-  for (const part of [...summary.parts, ...ownership]) rewritten.set(part.name.toLowerCase(), part);
+  for (const part of [...summary.parts, ...ownership, ...history]) rewritten.set(part.name.toLowerCase(), part);
   const stylesName = pkg.stylesPart ?? 'xl/styles.xml';
   if (!pkg.stylesPart) plumbing.addStylesPart(stylesName);
 
@@ -517,6 +536,41 @@ async function firstCellText(pkg: WorkbookPackage, sheet: SheetInfo): Promise<st
   return typeof v === 'string' ? v.trim() : '';
 }
 
+// ---- the history ------------------------------------------------------------------------------
+
+/** The state sheet (veryHidden) and the History sheet with its table: rewritten when the input has them, else added. */
+async function historyParts(req: CopyRequest, h: HistoryWrite, plumbing: Plumbing): Promise<ZipOut[]> {
+  const { pkg } = req;
+  const out: ZipOut[] = [];
+  const state = stateSheetXml(h.stateRows);
+  if (h.input.stateSheet) {
+    out.push({ name: h.input.stateSheet.part!, buffer: state });
+    plumbing.hide(h.input.stateSheet);
+  } else {
+    out.push({ name: plumbing.addSheet(STATE_SHEET, 'veryHidden'), buffer: state });
+  }
+  const styles = { header: pkg.styles.derive(0, { bold: true }), when: pkg.styles.derive(0, { numFmt: DATETIME_FORMAT }) };
+  const table = h.input.table;
+  if (table) {
+    const rels = await pkg.rels(table.sheet.part!);
+    const rel = rels.items.find((r) => r.target !== null && r.target.toLowerCase() === table.part.toLowerCase())!;
+    const headers = table.columns.slice(0, 6);
+    out.push({ name: table.sheet.part!, buffer: historySheetXml(headers, h.records, styles, pkg.date1904, rel.id, HISTORY_WIDTHS) });
+    out.push({ name: table.part, buffer: historyTableXml(Number(table.root.attrs.id) || 1, headers, h.records.length) });
+    return out;
+  }
+  const taken = (n: string) => pkg.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()) || plumbing.hasNewSheet(n);
+  let name = h.sheetName;
+  for (let n = 2; taken(name); n++) name = `${h.sheetName} (${n})`;
+  const sheetPart = plumbing.addSheet(name);
+  const added = plumbing.addTable(sheetPart);
+  const id = Math.max(0, ...pkg.tables.map((t) => Number(t.root.attrs.id) || 0)) + 1;
+  out.push({ name: sheetPart, buffer: historySheetXml(h.headers, h.records, styles, pkg.date1904, added.relId, HISTORY_WIDTHS) });
+  out.push({ name: added.tablePart, buffer: historyTableXml(id, h.headers, h.records.length) });
+  out.push({ name: added.relsPart, buffer: added.rels });
+  return out;
+}
+
 // ---- the ownership record ---------------------------------------------------------------------
 
 function ownershipPart(req: CopyRequest, summarySheet: string, plumbing: Plumbing): ZipOut[] {
@@ -542,9 +596,18 @@ class Plumbing {
   private readonly removedOverrides = new Set<string>();
   private readonly relIds: Set<string>;
   private nextRel = 1;
+  /** Part names and sheet names given to new parts and sheets of this copy. */
+  private readonly claimed = new Set<string>();
+  private readonly newSheets = new Set<string>();
+  private nextSheetId: number;
 
   constructor(private readonly pkg: WorkbookPackage) {
     this.relIds = new Set(pkg.workbookRels.items.map((r) => r.id));
+    this.nextSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+  }
+
+  hasNewSheet(name: string): boolean {
+    return this.newSheets.has(name.toLowerCase());
   }
 
   private relId(): string {
@@ -559,11 +622,16 @@ class Plumbing {
   private freeName(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) {
       const name = pattern(n);
-      if (!this.pkg.zip.has(name)) return name;
+      if (!this.pkg.zip.has(name) && !this.claimed.has(name.toLowerCase())) {
+        this.claimed.add(name.toLowerCase());
+        return name;
+      }
     }
   }
 
-  addSheet(sheetName: string): string {
+  /** A new worksheet at the end of the workbook; `state` hides it (§18.2.19: veryHidden sheets are shown by no menu). */
+  addSheet(sheetName: string, state?: 'veryHidden'): string {
+    this.newSheets.add(sheetName.toLowerCase());
     const dir = path.posix.dirname(this.pkg.workbookPart);
     const part = this.freeName((n) => `${dir === '.' ? '' : `${dir}/`}worksheets/sheet${n}.xml`);
     const id = this.relId();
@@ -571,12 +639,31 @@ class Plumbing {
     this.overrides.push(`<Override PartName="/${xmlAttr(part)}" ContentType="${CT_WORKSHEET}"/>`);
     const root = this.pkg.workbook.root;
     const sheets = child(root, 'sheets')!;
-    const sheetId = Math.max(0, ...this.pkg.sheets.map((s) => s.sheetId)) + 1;
+    const sheetId = this.nextSheetId++;
     const prefix = sheets.name.includes(':') ? sheets.name.slice(0, sheets.name.indexOf(':') + 1) : '';
     const relPrefix = prefixFor(root, NS_REL) ?? prefixFor(root, NS_REL_STRICT);
     const idAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${NS_REL}" r:id="${id}"`;
-    this.workbookEdits.push(appendChild(sheets, `<${prefix}sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}" ${idAttr}/>`));
+    const hidden = state ? ` state="${state}"` : '';
+    this.workbookEdits.push(appendChild(sheets, `<${prefix}sheet name="${xmlAttr(sheetName)}" sheetId="${sheetId}"${hidden} ${idAttr}/>`));
     return part;
+  }
+
+  /** The state sheet stays veryHidden: a sheet someone made visible (VBA, another tool) is hidden again. */
+  hide(sheet: SheetInfo): void {
+    const el = children(child(this.pkg.workbook.root, 'sheets')!, 'sheet')[sheet.index];
+    if (el && el.attrs.state !== 'veryHidden') this.workbookEdits.push(setAttributes(el, { state: 'veryHidden' }));
+  }
+
+  /** A table part for a new sheet: the part, the sheet's relationships (rId1 → the table), its content type. */
+  addTable(sheetPart: string): { tablePart: string; relsPart: string; relId: string; rels: Buffer } {
+    const tablePart = this.freeName((n) => `xl/tables/table${n}.xml`);
+    this.overrides.push(`<Override PartName="/${xmlAttr(tablePart)}" ContentType="${CT_TABLE}"/>`);
+    const target = path.posix.relative(path.posix.dirname(sheetPart), tablePart);
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="${xmlAttr(target)}"/></Relationships>`;
+    const dir = path.posix.dirname(sheetPart);
+    return { tablePart, relsPart: `${dir}/_rels/${path.posix.basename(sheetPart)}.rels`, relId: 'rId1', rels: Buffer.from(rels, 'utf8') };
   }
 
   addCustomXml(xml: Buffer): ZipOut[] {

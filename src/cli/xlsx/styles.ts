@@ -112,11 +112,31 @@ export class Styles {
       attrs.fontId = String(this.boldFontId(Number(attrs.fontId ?? 0)));
       attrs.applyFont = '1';
     }
+    // A style an earlier check appended is there already: reused, so the part does not grow at every check.
+    const existing = this.existingXf(attrs, xf.inner);
+    if (existing >= 0) {
+      this.memo.set(key, existing);
+      return existing;
+    }
     const index = this.xfs.length + this.newXfs.length;
     this.newXfs.push({ attrs, inner: xf.inner });
     this.dateXf.push(this.isDateFormatId(Number(attrs.numFmtId ?? 0)));
     this.memo.set(key, index);
     return index;
+  }
+
+  private xfIndex: Map<string, number> | null = null;
+
+  private existingXf(attrs: Record<string, string>, inner: string): number {
+    const render = (a: Record<string, string>, i: string) => `${JSON.stringify(Object.entries(a).sort())}|${i}`;
+    if (this.xfIndex === null) {
+      this.xfIndex = new Map();
+      this.xfs.forEach((x, i) => {
+        const k = render(x.attrs, x.inner);
+        if (!this.xfIndex!.has(k)) this.xfIndex!.set(k, i);
+      });
+    }
+    return this.xfIndex.get(render(attrs, inner)) ?? -1;
   }
 
   private formatId(code: string): number {
@@ -129,6 +149,10 @@ export class Styles {
   }
 
   private fillId(argb: string): number {
+    const fills = children(child(this.root, 'fills') ?? this.root, 'fill');
+    const solid = (f: XmlElement) => /^<(\w+:)?patternFill patternType="solid"><(\w+:)?fgColor rgb="([0-9A-Fa-f]{8})"\/><(\w+:)?bgColor indexed="64"\/><\/(\w+:)?patternFill>$/.exec(this.text.slice(f.openEnd, f.closeStart))?.[3];
+    const had = fills.findIndex((f) => !f.selfClosing && solid(f) === argb);
+    if (had >= 0) return had;
     const known = this.newFills.indexOf(argb);
     if (known >= 0) return this.fillCount + known;
     this.newFills.push(argb);
@@ -140,6 +164,9 @@ export class Styles {
     const font = fonts[fontId] ?? fonts[0];
     const inner = font && !font.selfClosing ? this.text.slice(font.openEnd, font.closeStart).replace(/<(\w+:)?b(\s+val="[^"]*")?\s*\/>/g, '') : '';
     // CT_Font is a choice of any order: render() puts a <b/> first, which makes the copy bold.
+    const p = this.prefix();
+    const had = fonts.findIndex((f) => !f.selfClosing && this.text.slice(f.openEnd, f.closeStart) === `<${p}b/>${inner}`);
+    if (had >= 0) return had;
     const known = this.newFonts.indexOf(inner);
     if (known >= 0) return this.fontCount + known;
     this.newFonts.push(inner);

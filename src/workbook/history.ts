@@ -1,0 +1,554 @@
+/**
+ * History: what changed in each row since the previous check, shared by every surface that
+ * writes (the pane's check and keep-up-to-date, the command line's copy). Pure: cells in,
+ * cells out; the surfaces only move them (src/cli/xlsx/history.ts, and the add-in's adapter).
+ *
+ * Two things live in the workbook, so that the history travels with the file (copied, mailed,
+ * opened on another machine, checked by the command line at night and in the pane by day):
+ *
+ * - **The state sheet** `LaunchTrackerState` (veryHidden where the surface can, else hidden):
+ *   what each row looked like at the last check, as plain text cells (see encodeState). Every
+ *   check compares the rows it reads with it — whoever edited them in between (a colleague in
+ *   WPS or LibreOffice, a script) — and then replaces it.
+ * - **The History table** (an Excel table named `History` on a sheet 变更记录 / Change history): one
+ *   record per change — when (China time), ID, what, from, to, source. Only changes are
+ *   recorded; a first check (no state yet) writes one baseline record, not one per row.
+ *
+ * Row keys are IDs as the product matches them (normalizeKey: case, width, spaces). A row
+ * without an ID is not followed (nothing would find it again). An ID on more than one row
+ * (DATA-ID-DUPLICATE) is not compared either: its last recorded state is kept as it was, so
+ * once the ID is unique again the next check shows what changed since — as the calendar
+ * export treats it.
+ */
+import { fromIso, toIso, type Day } from '../rules/dates';
+import { actionText, catalogFor } from '../rules/i18n';
+import { normalizeKey } from '../rules/keys';
+import {
+  STEP_IDS,
+  SEVERITY_RANK,
+  type Action,
+  type IcpStatus,
+  type Language,
+  type Row,
+  type RowResult,
+  type RowSeverity,
+  type StepId,
+  type StepStatus,
+  type Topic,
+} from '../rules/types';
+import { INPUT_COLUMNS, OUTPUT_COLUMNS } from './columns';
+import { DISPLAY } from './vocab';
+import { cellText, type Cell } from './values';
+
+// ---- names ----------------------------------------------------------------------------------
+
+export const STATE_SHEET = 'LaunchTrackerState';
+/** A1 of the state sheet: a sheet of that name without it is not ours and is left alone. */
+export const STATE_MAGIC = 'launch-tracker-state';
+export const STATE_VERSION = 1;
+export const HISTORY_TABLE = 'History';
+/**
+ * The sheet the History table is on. Not "History" in English: Excel reserves that sheet name
+ * (its change-tracking log) and refuses to give it to a sheet, so the pane could not create it.
+ */
+export const HISTORY_SHEET: Record<Language, string> = { 'zh-CN': '变更记录', en: 'Change history' };
+export const HISTORY_HEADERS: Record<Language, readonly string[]> = {
+  'zh-CN': ['时间', '项目编号', '变更项', '原值', '新值', '来源'],
+  en: ['When', 'ID', 'What', 'From', 'To', 'Source'],
+};
+/** Column widths of the History sheet, in characters. */
+export const HISTORY_WIDTHS = [17, 12, 16, 28, 28, 12];
+
+/**
+ * The compaction rule: records older than HISTORY_KEEP_DAYS days are dropped at the next
+ * check, and then the oldest beyond HISTORY_MAX_RECORDS. A year of daily checks of 10,000 rows
+ * with 1% of them changing stays under both (npm run bench measures it).
+ */
+export const HISTORY_KEEP_DAYS = 400;
+export const HISTORY_MAX_RECORDS = 100_000;
+
+export type HistorySource = 'pane' | 'keepUpToDate' | 'cli';
+export const SOURCE_TEXT: Record<Language, Record<HistorySource, string>> = {
+  'zh-CN': { pane: '任务窗格', keepUpToDate: '自动更新', cli: '命令行' },
+  en: { pane: 'pane', keepUpToDate: 'keep up to date', cli: 'command line' },
+};
+
+// ---- the state of a row --------------------------------------------------------------------
+
+export interface StepSnapshot {
+  status: StepStatus;
+  date: string | null;
+}
+
+/** What a row looked like at a check: language-free codes and ISO dates. */
+export interface RowState {
+  /** The ID as the row wrote it (the key is its normalizeKey). */
+  id: string;
+  severity: RowSeverity;
+  /** The next step's code, with its day and detail when it names them (so its text can be rendered again). */
+  nextStep: { code: string; due: string | null; detail: 'platform' | 'authority' | null };
+  due: string | null;
+  dueFor: Topic | null;
+  release: string | null;
+  icp: IcpStatus;
+  /** Only steps with a status other than not started, or a date. */
+  steps: Partial<Record<StepId, StepSnapshot>>;
+  /** Rule IDs of the row's findings, sorted, each once. */
+  findings: string[];
+}
+
+export interface PortfolioState {
+  version: number;
+  /** When the check that wrote it ran (ms since the epoch). */
+  checkedAt: number;
+  /** The check's "today". */
+  today: string;
+  source: HistorySource;
+  rows: Map<string, RowState>;
+}
+
+export function rowState(row: Row, result: RowResult): RowState {
+  const steps: Partial<Record<StepId, StepSnapshot>> = {};
+  for (const step of STEP_IDS) {
+    const s = row.steps[step];
+    // A column the table does not have is left out (it reads as unknown every time); an unreadable status is kept.
+    if (row.absent.has(`${step}Status`) && s.date === null) continue;
+    if (s.status !== 'not_started' || s.date !== null) steps[step] = { status: s.status, date: s.date === null ? null : toIso(s.date) };
+  }
+  const a = result.nextStep;
+  return {
+    id: row.id!.trim(),
+    severity: result.severity,
+    nextStep: { code: a.code, due: a.due === undefined ? null : toIso(a.due), detail: a.detail ?? null },
+    due: result.dueDate,
+    dueFor: result.dueFor,
+    release: row.releaseDate === null ? null : toIso(row.releaseDate),
+    icp: row.icp.status,
+    steps,
+    findings: [...new Set(result.findings.map((f) => f.rule))].sort(),
+  };
+}
+
+export interface CollectedStates {
+  rows: Map<string, RowState>;
+  /** Rows without an ID: not followed. */
+  withoutId: number;
+  /** Keys on more than one row: not compared, their last state kept. */
+  duplicates: Set<string>;
+}
+
+/** The state of every row a check evaluated (`results` per table row, `rows` as checkWorkbook gives them). */
+export function collectStates(rows: readonly Row[], results: readonly (RowResult | null)[]): CollectedStates {
+  const out = new Map<string, RowState>();
+  const duplicates = new Set<string>();
+  let withoutId = 0;
+  const byIndex = new Map(rows.map((r) => [r.index, r]));
+  for (const result of results) {
+    if (result === null) continue;
+    const row = byIndex.get(result.row);
+    if (!row || row.id === null || row.id.trim() === '') {
+      withoutId++;
+      continue;
+    }
+    const key = normalizeKey(row.id);
+    if (out.has(key) || duplicates.has(key)) {
+      out.delete(key);
+      duplicates.add(key);
+      continue;
+    }
+    out.set(key, rowState(row, result));
+  }
+  return { rows: out, withoutId, duplicates };
+}
+
+/** The state a check leaves: its rows, and for a duplicated key the state it had before. */
+export function nextState(previous: PortfolioState | null, collected: CollectedStates, meta: { checkedAt: number; today: Day; source: HistorySource }): PortfolioState {
+  const rows = new Map(collected.rows);
+  for (const key of collected.duplicates) {
+    const kept = previous?.rows.get(key);
+    if (kept) rows.set(key, kept);
+  }
+  return { version: STATE_VERSION, checkedAt: meta.checkedAt, today: toIso(meta.today), source: meta.source, rows };
+}
+
+// ---- the state sheet's cells ---------------------------------------------------------------
+
+/**
+ * The state sheet, every cell text (the adapter formats the range as text, "@", before writing,
+ * so Excel does not turn "2026-11-24" into a date or "001" into 1):
+ *
+ *   row 1: launch-tracker-state | 1 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
+ *   row 2: id | severity | nextStep | due | release | icp | steps | findings
+ *   row 3…: one row per ID, e.g.
+ *     G-017 | warning | version.await@2026-11-24 | 2026-11-24>version | | unfiled |
+ *     register=approved@2026-10-01;version=submitted@2026-11-17 | FLOW-SLA ICP-REQUIRED
+ *
+ * `nextStep` is code[@day][#detail]; `due` is day>topic; `steps` lists step=status[@day] for the
+ * steps not "not started"; `findings` the rule IDs, space-separated.
+ */
+export const STATE_COLUMNS = ['id', 'severity', 'nextStep', 'due', 'release', 'icp', 'steps', 'findings'] as const;
+
+export function encodeState(state: PortfolioState): string[][] {
+  const out: string[][] = [
+    [STATE_MAGIC, String(state.version), new Date(state.checkedAt).toISOString(), state.today, state.source, String(state.rows.size)],
+    [...STATE_COLUMNS],
+  ];
+  for (const r of state.rows.values()) out.push(encodeRow(r));
+  return out;
+}
+
+function encodeRow(r: RowState): string[] {
+  const a = r.nextStep;
+  const next = `${a.code}${a.due !== null ? `@${a.due}` : ''}${a.detail !== null ? `#${a.detail}` : ''}`;
+  const due = r.due === null ? '' : `${r.due}${r.dueFor !== null ? `>${r.dueFor}` : ''}`;
+  const steps = STEP_IDS.filter((s) => r.steps[s] !== undefined)
+    .map((s) => `${s}=${r.steps[s]!.status}${r.steps[s]!.date !== null ? `@${r.steps[s]!.date}` : ''}`)
+    .join(';');
+  return [r.id, r.severity, next, due, r.release ?? '', r.icp, steps, r.findings.join(' ')];
+}
+
+export type StateReadProblem = 'not-ours' | 'newer-version' | 'damaged';
+
+/** The state in a state sheet's cells (as any surface reads them: text, or numbers and dates a tool made of them). */
+export function decodeState(cells: readonly (readonly Cell[])[]): { state: PortfolioState } | { problem: StateReadProblem } {
+  const head = cells[0] ?? [];
+  if (cellText(head[0]) !== STATE_MAGIC) return { problem: 'not-ours' };
+  const version = Number(cellText(head[1]));
+  if (!Number.isInteger(version) || version < 1) return { problem: 'damaged' };
+  if (version > STATE_VERSION) return { problem: 'newer-version' };
+  const checkedAt = Date.parse(cellText(head[2]) ?? '');
+  const today = isoOf(head[3]);
+  const source = cellText(head[4]) as HistorySource;
+  if (!Number.isFinite(checkedAt) || today === null || !(source in SOURCE_TEXT.en)) return { problem: 'damaged' };
+  const rows = new Map<string, RowState>();
+  for (let i = 2; i < cells.length; i++) {
+    const row = decodeRow(cells[i]);
+    if (row) rows.set(normalizeKey(row.id), row);
+  }
+  return { state: { version, checkedAt, today, source, rows } };
+}
+
+const SEVERITIES = new Set<string>(Object.keys(SEVERITY_RANK));
+const STEP_SET = new Set<string>(STEP_IDS);
+
+function decodeRow(cells: readonly Cell[]): RowState | null {
+  const id = cellText(cells[0]);
+  const severity = cellText(cells[1]);
+  if (id === null || severity === null || !SEVERITIES.has(severity)) return null;
+  const [, code = 'none', due = null, detail = null] = /^([^@#]*)(?:@([^#]*))?(?:#(.*))?$/.exec(cellText(cells[2]) ?? '') ?? [];
+  const [dueDay, dueFor] = (cellText(cells[3]) ?? '').split('>');
+  const steps: Partial<Record<StepId, StepSnapshot>> = {};
+  for (const part of (cellText(cells[6]) ?? '').split(';')) {
+    const m = /^(\w+)=(\w+)(?:@(.+))?$/.exec(part.trim());
+    if (m && STEP_SET.has(m[1])) steps[m[1] as StepId] = { status: m[2] as StepStatus, date: m[3] ?? null };
+  }
+  return {
+    id,
+    severity: severity as RowSeverity,
+    nextStep: { code, due, detail: detail === 'platform' || detail === 'authority' ? detail : null },
+    due: dueDay ? (isoOf(dueDay) ?? null) : isoOf(cells[3]),
+    dueFor: dueFor ? (dueFor as Topic) : null,
+    release: isoOf(cells[4]),
+    icp: (cellText(cells[5]) ?? 'unfiled') as IcpStatus,
+    steps,
+    findings: (cellText(cells[7]) ?? '').split(/\s+/).filter((f) => f !== ''),
+  };
+}
+
+/** An ISO day from a cell that holds one as text, or a date a tool turned it into. */
+function isoOf(cell: Cell): string | null {
+  if (cell instanceof Date) return cellText(cell);
+  const text = cellText(cell);
+  if (text === null) return null;
+  return fromIso(text.slice(0, 10)) === null ? null : text.slice(0, 10);
+}
+
+// ---- changes ---------------------------------------------------------------------------------
+
+/**
+ * One change of one row, language-free: `field` is `<step>.status`, `<step>.date`,
+ * `icp.status`, `release`, `severity`, `nextStep`, `due` (from/to ISO days), `finding` (a rule
+ * ID raised: from null; cleared: to null) or `row` (added: from null, to the ID; removed: to null).
+ */
+export interface Change {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface RowChanges {
+  key: string;
+  id: string;
+  changes: Change[];
+}
+
+export interface StateDiff {
+  /** True when there was no state to compare with: the check records a baseline. */
+  baseline: boolean;
+  /** Rows with a change, in the new check's order, then removed rows. */
+  rows: RowChanges[];
+  /** Changes by key, for --json. */
+  byKey: Map<string, Change[]>;
+}
+
+export function diffStates(previous: PortfolioState | null, collected: CollectedStates): StateDiff {
+  const rows: RowChanges[] = [];
+  const byKey = new Map<string, Change[]>();
+  if (previous === null) return { baseline: true, rows, byKey };
+  for (const [key, now] of collected.rows) {
+    const before = previous.rows.get(key);
+    const changes = before === undefined ? [{ field: 'row', from: null, to: now.id }] : rowChanges(before, now);
+    byKey.set(key, changes);
+    if (changes.length > 0) rows.push({ key, id: now.id, changes });
+  }
+  for (const [key, before] of previous.rows) {
+    if (!collected.rows.has(key) && !collected.duplicates.has(key)) rows.push({ key, id: before.id, changes: [{ field: 'row', from: before.id, to: null }] });
+  }
+  return { baseline: false, rows, byKey };
+}
+
+function rowChanges(a: RowState, b: RowState): Change[] {
+  const out: Change[] = [];
+  const add = (field: string, from: string | null, to: string | null) => {
+    if (from !== to) out.push({ field, from, to });
+  };
+  for (const step of STEP_IDS) {
+    const x = a.steps[step] ?? { status: 'not_started', date: null };
+    const y = b.steps[step] ?? { status: 'not_started', date: null };
+    add(`${step}.status`, x.status, y.status);
+    add(`${step}.date`, x.date, y.date);
+  }
+  add('icp.status', a.icp, b.icp);
+  add('release', a.release, b.release);
+  add('severity', a.severity, b.severity);
+  add('nextStep', a.nextStep.code, b.nextStep.code);
+  add('due', a.due, b.due);
+  const before = new Set(a.findings);
+  const after = new Set(b.findings);
+  for (const f of b.findings) if (!before.has(f)) out.push({ field: 'finding', from: null, to: f });
+  for (const f of a.findings) if (!after.has(f)) out.push({ field: 'finding', from: f, to: null });
+  return out;
+}
+
+// ---- the History table's rows --------------------------------------------------------------
+
+const STATUS_CODES: readonly StepStatus[] = ['not_started', 'in_progress', 'submitted', 'approved', 'rejected', 'withdrawn', 'not_applicable'];
+const ICP_CODES: readonly IcpStatus[] = ['unfiled', 'preparing', 'platform_review', 'platform_rejected', 'sms_pending', 'authority_review', 'authority_rejected', 'filed'];
+
+function header(key: string, language: Language): string {
+  const def = [...INPUT_COLUMNS, ...OUTPUT_COLUMNS].find((c) => c.key === key)!;
+  return language === 'en' ? def.en : def.zh;
+}
+
+/** What changed, as the History table's 变更项 / What column names it: the column's header. */
+export function fieldText(field: string, language: Language): string {
+  const en = language === 'en';
+  const m = /^(\w+)\.(status|date)$/.exec(field);
+  if (m && m[1] !== 'icp') return header(`${m[1]}${m[2] === 'status' ? 'Status' : 'Date'}`, language);
+  switch (field) {
+    case 'icp.status':
+      return header('icpStatus', language);
+    case 'release':
+      return header('releaseDate', language);
+    case 'severity':
+      return header('severity', language);
+    case 'nextStep':
+      return header('nextStep', language);
+    case 'due':
+      return header('dueDate', language);
+    case 'finding':
+      return header('findings', language);
+    case 'row':
+      return en ? 'Row' : '项目';
+    default:
+      return field;
+  }
+}
+
+function statusText(code: string | null, language: Language, icp: boolean): string {
+  if (code === null) return '';
+  const codes: readonly string[] = icp ? ICP_CODES : STATUS_CODES;
+  const at = codes.indexOf(code);
+  if (at >= 0) return DISPLAY[language][icp ? 'icpStatus' : 'status'][at];
+  return code === 'unknown' ? (language === 'en' ? '(unknown)' : '（未知）') : code;
+}
+
+/** A change's from or to value as the History table shows it: statuses and severities in words, days as ISO text. */
+function valueText(field: string, value: string | null, language: Language, state: RowState | undefined): string {
+  if (value === null) return '';
+  if (field.endsWith('.status')) return statusText(value, language, field === 'icp.status');
+  if (field === 'severity') return catalogFor(language).severity[value as RowSeverity] ?? value;
+  if (field === 'nextStep') {
+    const a = state?.nextStep;
+    const action: Action = { code: value, text: '', due: a && a.code === value && a.due !== null ? (fromIso(a.due) ?? undefined) : undefined, detail: a && a.code === value ? (a.detail ?? undefined) : undefined };
+    return actionText(action, language);
+  }
+  if (field === 'due' && state && state.due === value && state.dueFor !== null) {
+    const topic = catalogFor(language).topic[state.dueFor];
+    return language === 'en' ? `${value} (${topic})` : `${value}（${topic}）`;
+  }
+  return value;
+}
+
+/**
+ * The History table's new rows for one check: [when, ID, what, from, to, source]. `when` is an
+ * Excel serial in China time (the surfaces give the column a date-time format); the other cells
+ * are text. A baseline is one row saying how many rows it records.
+ */
+export function historyRows(
+  diff: StateDiff,
+  previous: PortfolioState | null,
+  next: PortfolioState,
+  meta: { when: number; source: HistorySource; language: Language },
+): Cell[][] {
+  const { when, language } = meta;
+  const source = SOURCE_TEXT[language][meta.source];
+  const en = language === 'en';
+  if (diff.baseline) return [[when, null, en ? 'Baseline' : '基线', null, en ? `${next.rows.size} rows` : `${next.rows.size} 个项目`, source]];
+  const out: Cell[][] = [];
+  for (const r of diff.rows) {
+    const before = previous?.rows.get(r.key);
+    const after = next.rows.get(r.key);
+    for (const c of r.changes) {
+      let from = valueText(c.field, c.from, language, before);
+      let to = valueText(c.field, c.to, language, after);
+      if (c.field === 'row') [from, to] = c.to === null ? ['', en ? 'removed' : '已删除'] : ['', en ? 'added' : '新增'];
+      out.push([when, r.id, fieldText(c.field, language), from || null, to || null, source]);
+    }
+  }
+  return out;
+}
+
+/** Is this header row the History table's (either language)? */
+export function isHistoryHeader(cells: readonly Cell[]): boolean {
+  const texts = cells.slice(0, 6).map((c) => cellText(c) ?? '');
+  return (Object.values(HISTORY_HEADERS) as string[][]).some((h) => h.every((t, i) => texts[i] === t));
+}
+
+/**
+ * How many of the oldest records to drop (records are kept in the order they were written, the
+ * oldest first): those older than HISTORY_KEEP_DAYS days before `now`, then the oldest beyond
+ * HISTORY_MAX_RECORDS once `adding` more are appended. `whens` are the records' Excel serials
+ * (a record whose time cannot be read counts as old as its neighbour before it).
+ */
+export function recordsToDrop(whens: readonly (number | null)[], now: number, adding: number, limits = { keepDays: HISTORY_KEEP_DAYS, maxRecords: HISTORY_MAX_RECORDS }): number {
+  const cutoff = now - limits.keepDays;
+  let drop = 0;
+  while (drop < whens.length && (whens[drop] === null || (whens[drop] as number) < cutoff)) drop++;
+  const over = whens.length - drop + adding - limits.maxRecords;
+  return Math.min(whens.length, drop + Math.max(0, over));
+}
+
+// ---- since last check ---------------------------------------------------------------------
+
+export type SinceKind = 'overdue' | 'approved' | 'rejected' | 'severityUp' | 'severityDown' | 'released' | 'findingsRaised' | 'findingsCleared' | 'added' | 'removed';
+export const SINCE_KINDS: readonly SinceKind[] = ['overdue', 'approved', 'rejected', 'severityUp', 'severityDown', 'released', 'findingsCleared', 'findingsRaised', 'added', 'removed'];
+
+export interface SinceItem {
+  id: string;
+  /** What it is about: a step, a severity "warning → error", a rule ID. */
+  detail: string | null;
+}
+
+export interface SinceLastCheck {
+  /** Null for a first check (a baseline). */
+  previous: { checkedAt: number; source: HistorySource } | null;
+  /** Records appended to History. */
+  records: number;
+  counts: Record<SinceKind, number>;
+  /** The first items of each kind (up to SINCE_ITEMS). */
+  items: Record<SinceKind, SinceItem[]>;
+}
+
+export const SINCE_ITEMS = 5;
+
+const APPROVED = new Set(['approved', 'filed']);
+const REJECTED = new Set(['rejected', 'platform_rejected', 'authority_rejected']);
+
+export function sinceLastCheck(diff: StateDiff, previous: PortfolioState | null, next: PortfolioState, records: number): SinceLastCheck {
+  const counts = Object.fromEntries(SINCE_KINDS.map((k) => [k, 0])) as Record<SinceKind, number>;
+  const items = Object.fromEntries(SINCE_KINDS.map((k) => [k, []])) as unknown as Record<SinceKind, SinceItem[]>;
+  const note = (kind: SinceKind, id: string, detail: string | null) => {
+    counts[kind]++;
+    if (items[kind].length < SINCE_ITEMS) items[kind].push({ id, detail });
+  };
+  if (previous === null) return { previous: null, records, counts, items };
+  for (const r of diff.rows) {
+    for (const c of r.changes) {
+      const topic = c.field.endsWith('.status') ? c.field.slice(0, -'.status'.length) : null;
+      if (topic !== null && c.to !== null && APPROVED.has(c.to)) note('approved', r.id, topic);
+      if (topic !== null && c.to !== null && REJECTED.has(c.to)) note('rejected', r.id, topic);
+      if (c.field === 'severity') note(SEVERITY_RANK[c.to as RowSeverity] > SEVERITY_RANK[c.from as RowSeverity] ? 'severityUp' : 'severityDown', r.id, `${c.from}>${c.to}`);
+      if (c.field === 'release' && c.from === null) note('released', r.id, c.to);
+      if (c.field === 'finding') note(c.to === null ? 'findingsCleared' : 'findingsRaised', r.id, c.to ?? c.from);
+      if (c.field === 'row') note(c.to === null ? 'removed' : 'added', r.id, null);
+    }
+  }
+  // Overdue is a matter of time as much as of edits: a due date passed since the last check's day.
+  for (const [key, now] of next.rows) {
+    if (now.due === null || now.due >= next.today) continue;
+    const before = previous.rows.get(key);
+    const wasOverdue = before !== undefined && before.due !== null && before.due < previous.today;
+    if (!wasOverdue) note('overdue', now.id, now.due);
+  }
+  return { previous: { checkedAt: previous.checkedAt, source: previous.source }, records, counts, items };
+}
+
+/** China time of an instant, as `2026-11-21 15:30`. */
+export function chinaTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+const SINCE_LABELS: Record<Language, Record<SinceKind, string>> = {
+  'zh-CN': {
+    overdue: '新超期',
+    approved: '审核通过',
+    rejected: '被驳回',
+    severityUp: '级别升高',
+    severityDown: '级别降低',
+    released: '已上线',
+    findingsCleared: '提醒解除',
+    findingsRaised: '新提醒',
+    added: '新增项目',
+    removed: '删除项目',
+  },
+  en: {
+    overdue: 'Newly overdue',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    severityUp: 'Severity rose',
+    severityDown: 'Severity fell',
+    released: 'Released',
+    findingsCleared: 'Findings cleared',
+    findingsRaised: 'Findings raised',
+    added: 'Rows added',
+    removed: 'Rows removed',
+  },
+};
+
+function itemText(kind: SinceKind, item: SinceItem, language: Language): string {
+  const cat = catalogFor(language);
+  if (item.detail === null) return item.id;
+  let detail = item.detail;
+  if (kind === 'approved' || kind === 'rejected') detail = cat.topic[item.detail as Topic] ?? item.detail;
+  if (kind === 'severityUp' || kind === 'severityDown') detail = item.detail.split('>').map((s) => cat.severity[s as RowSeverity] ?? s).join('→');
+  return language === 'en' ? `${item.id} (${detail})` : `${item.id}（${detail}）`;
+}
+
+/** The summary's title line, then one line per kind that happened: its count and its first items. */
+export function sinceLastCheckLines(since: SinceLastCheck, language: Language): { title: string; lines: [string, number, string][] } {
+  const en = language === 'en';
+  if (since.previous === null) {
+    return { title: en ? 'Since last check: first check — history starts here (baseline)' : '自上次检查以来：首次检查，变更记录从此开始（基线）', lines: [] };
+  }
+  const when = `${chinaTime(since.previous.checkedAt)}, ${SOURCE_TEXT[language][since.previous.source]}`;
+  const title = en ? `Since last check (${when}): ${since.records} changes recorded` : `自上次检查以来（${when.replace(', ', '，')}）：记录 ${since.records} 项变更`;
+  const lines: [string, number, string][] = [];
+  for (const kind of SINCE_KINDS) {
+    const n = since.counts[kind];
+    if (n === 0) continue;
+    const shown = since.items[kind].map((i) => itemText(kind, i, language)).join(en ? ', ' : '、');
+    lines.push([SINCE_LABELS[language][kind], n, n > since.items[kind].length ? `${shown}${en ? ', …' : '…'}` : shown]);
+  }
+  return { title, lines };
+}
