@@ -263,6 +263,7 @@ export function App({ service }: { service: PaneService }) {
                     today={summary.today}
                     language={language}
                     onSelectRow={selectRow}
+                    viewKey={JSON.stringify(view)}
                   />
                 )}
                 {summary && <CalendarExport service={service} language={language} owner={mine} disabled={running !== null} onError={showError} />}

@@ -176,9 +176,11 @@ export interface AttentionListProps {
   onSelectRow: (row: number) => void;
   /** When the list is empty: why (nothing to do, or nothing matches the filters). */
   emptyText: string;
+  /** Changes when the filters do: the list then starts again at its top. */
+  viewKey?: string;
 }
 
-export function AttentionList({ rows, title, fine, today, language, onSelectRow, emptyText }: AttentionListProps) {
+export function AttentionList({ rows, title, fine, today, language, onSelectRow, emptyText, viewKey = '' }: AttentionListProps) {
   const styles = useStyles();
   const s = useStrings();
   const headingId = useId('attention');
@@ -220,10 +222,11 @@ export function AttentionList({ rows, title, fine, today, language, onSelectRow,
     }
   });
 
-  // Another list (a filter changed): start at its top.
+  // Another list (a filter changed): start at its top. A re-check of the same view (an edit, with
+  // "keep up to date") keeps the place the person scrolled to.
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 });
-  }, [rows]);
+  }, [viewKey]);
 
   const moveTo = (position: number) => {
     const to = Math.max(0, Math.min(rowAt.length - 1, position));
