@@ -31,7 +31,7 @@ import {
   SinceLastCheck,
   sinceLastCheck,
   StateDiff,
-  encodeState,
+  stateCells,
 } from '../workbook/history';
 import type { Cell } from '../workbook/values';
 import { HistoryInput, readHistoryInput, serialOf } from './xlsx/history';
@@ -133,7 +133,6 @@ function jsonResults(outcome: CheckOutcome, source: Source, history: HistoryTrac
 // ---- history -------------------------------------------------------------------------------
 
 interface HistoryTracking {
-  previous: PortfolioState | null;
   next: PortfolioState;
   diff: StateDiff;
   since: SinceLastCheck;
@@ -155,8 +154,11 @@ function trackHistory(input: HistoryInput, outcome: CheckOutcome, checkedAt: num
   const dropped = recordsToDrop(input.records.map((r) => serialOf(r[0] ?? null)), when, added.length);
   const records: Cell[][] = [...input.records.slice(dropped), ...added];
   const since = sinceLastCheck(diff, previous, next, added.length);
-  const write = input.blocked === null ? { input, stateRows: encodeState(next), records } : null;
-  return { previous, next, diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
+  // The previous state is compared with and done: it is not kept beside the new one while the copy is written.
+  input.state = null;
+  input.records = [];
+  const write = input.blocked === null ? { input, stateRows: () => stateCells(next), records } : null;
+  return { next, diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
 }
 
 function historyNotes(source: Source, input: HistoryInput | null, history: HistoryTracking | null, writes: boolean): string[] {
