@@ -194,9 +194,9 @@ export function nextState(previous: PortfolioState | null, collected: CollectedS
  *   row 1: launch-tracker-state | 2 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
  *   row 2: id | state
  *   row 3…: one row per ID, its state as severity|nextStep|due|release|icp|steps|findings, e.g.
- *     G-017 | warning|version.await@2026-11-24|2026-11-24>version||unfiled|a2026-10-01,,,,,s2026-11-17|FLOW-SLA ICP-REQUIRED
+ *     G-017 | warning|version.await@2026-11-24|version@2026-11-24||unfiled|a2026-10-01,,,,,s2026-11-17|FLOW-SLA ICP-REQUIRED
  *
- * `nextStep` is code[@day][#detail]; `due` is day>topic; `release` a day; `icp` the ICP status
+ * `nextStep` is code[@day][#detail]; `due` is [topic]@day; `release` a day; `icp` the ICP status
  * code; `steps` one entry per step in STEP_IDS order (register, name, category, verify,
  * qualification, version, realname, payment), comma-separated, trailing empty entries left
  * out: empty for a step not started without a date, else its status letter (STATUS_LETTERS:
@@ -235,7 +235,8 @@ export function* stateCells(state: PortfolioState): Generator<string[]> {
 function encodeRow(r: RowState): string {
   const a = r.nextStep;
   const next = `${a.code}${a.due !== null ? `@${a.due}` : ''}${a.detail !== null ? `#${a.detail}` : ''}`;
-  const due = r.due === null ? '' : `${r.due}${r.dueFor !== null ? `>${r.dueFor}` : ''}`;
+  // The due topic before its day, as the next step's code before its: no ">" to escape in the XML.
+  const due = r.due === null ? '' : `${r.dueFor ?? ''}@${r.due}`;
   const steps = STEP_IDS.map((s) => {
     const step = r.steps[s];
     return step === undefined ? '' : `${STATUS_LETTERS[step.status] ?? step.status}${step.date ?? ''}`;
@@ -261,8 +262,13 @@ export function decodeState(cells: readonly (readonly Cell[])[]): { state: Portf
   return { state: reader.state() };
 }
 
-/** The reader for a state sheet whose row 1 is `head`, or why it cannot be read. */
-export function stateReader(head: readonly Cell[]): StateReader | { problem: StateReadProblem } {
+/**
+ * The reader for a state sheet whose row 1 is `head`, or why it cannot be read. With `current`
+ * (the states this check collected, by key), a row whose text is what the current state of its
+ * key encodes to is that state, not decoded again: most rows do not change between two checks,
+ * and the previous state then costs neither the decoding nor the memory of a second copy.
+ */
+export function stateReader(head: readonly Cell[], current?: ReadonlyMap<string, RowState>): StateReader | { problem: StateReadProblem } {
   if (cellText(head[0]) !== STATE_MAGIC) return { problem: 'not-ours' };
   const version = Number(cellText(head[1]));
   if (!Number.isInteger(version) || version < 1) return { problem: 'damaged' };
@@ -274,8 +280,16 @@ export function stateReader(head: readonly Cell[]): StateReader | { problem: Sta
   const rows = new Map<string, RowState>();
   const codes = new Interner();
   const decode = version === 1 ? decodeRowV1 : decodeRow;
+  const unchanged = (cells: readonly Cell[]): boolean => {
+    const id = cellText(cells[0]);
+    const now = id === null ? undefined : current?.get(normalizeKey(id));
+    if (now === undefined || now.id !== id || encodeRow(now) !== cellText(cells[1])) return false;
+    rows.set(normalizeKey(id!), now);
+    return true;
+  };
   return {
     add(cells) {
+      if (version === STATE_VERSION && current !== undefined && unchanged(cells)) return;
       const row = decode(cells, codes);
       if (row) rows.set(normalizeKey(row.id), row);
     },
@@ -323,7 +337,10 @@ function decodeRow(cells: readonly Cell[], codes: Interner): RowState | null {
     const { code, day } = stepEntry(entries[i]);
     steps[STEP_IDS[i]] = { status: STATUS_OF_LETTER.get(code) ?? (codes.of(code) as StepStatus), date: day === null ? null : codes.of(day) };
   }
-  return rowOf(id, severity, nextStep, due, isoOf(release), icp, steps, findings, codes);
+  const at = due.indexOf('@');
+  // rowOf takes the due date as version 1 wrote it: day>topic.
+  const dueV1 = at < 0 ? '' : `${due.slice(at + 1)}${at > 0 ? `>${due.slice(0, at)}` : ''}`;
+  return rowOf(id, severity, nextStep, dueV1, isoOf(release), icp, steps, findings, codes);
 }
 
 /** Version 1: id, severity, nextStep, due, release, icp, steps (step=status[@day];…), findings. */

@@ -46,7 +46,7 @@ describe('the state sheet', () => {
     const cells = encodeState(first.next);
     expect(cells[0]).toEqual(['launch-tracker-state', '2', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '2']);
     expect(cells[1]).toEqual(['id', 'state']);
-    expect(cells[2]).toEqual(['G-1', 'error|icp.submit|2026-11-23>version||unfiled|a2026-10-01,,,,,s2026-11-20|ICP-REQUIRED']);
+    expect(cells[2]).toEqual(['G-1', 'error|icp.submit|version@2026-11-23||unfiled|a2026-10-01,,,,,s2026-11-20|ICP-REQUIRED']);
     const back = decodeState(cells);
     expect('state' in back && back.state).toEqual(first.next);
   });

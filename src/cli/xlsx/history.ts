@@ -7,7 +7,7 @@
  * History table keeps its id and name; its records are read from the input and written back
  * after the compaction, with the new ones at the bottom.
  */
-import { HISTORY_TABLE, isHistoryHeader, PortfolioState, STATE_MAGIC, STATE_SHEET, StateReader, stateReader, StateReadProblem } from '../../workbook/history';
+import { HISTORY_TABLE, isHistoryHeader, PortfolioState, RowState, STATE_MAGIC, STATE_SHEET, StateReader, stateReader, StateReadProblem } from '../../workbook/history';
 import { Cell, cellText } from '../../workbook/values';
 import { xmlAttr, xmlText } from '../../workbook/xmlText';
 import { columnName, rangeRef, SheetInfo, TableInfo, WorkbookPackage } from './package';
@@ -45,7 +45,7 @@ type StateRead = { mine: false } | { mine: true; state: PortfolioState | null; p
  * The state sheet, decoded row by row as the sheet streams by (100,000 rows are not kept as
  * cells first). Row 1 says whether it is ours and how to read the rest; row 2 names the columns.
  */
-async function readState(pkg: WorkbookPackage, sheet: SheetInfo): Promise<StateRead> {
+async function readState(pkg: WorkbookPackage, sheet: SheetInfo, current: ReadonlyMap<string, RowState> | undefined): Promise<StateRead> {
   let reader: StateReader | { problem: StateReadProblem } | null = null;
   let mine = false;
   await readSheet(await pkg.zip.stream(sheet.part!), {
@@ -57,7 +57,7 @@ async function readState(pkg: WorkbookPackage, sheet: SheetInfo): Promise<StateR
     onRow: (row, values) => {
       if (row === 1) {
         mine = cellText(values[0]) === STATE_MAGIC;
-        reader = stateReader(values);
+        reader = stateReader(values, current);
       } else if (row >= 3 && reader !== null && 'add' in reader) reader.add(values);
     },
   });
@@ -66,13 +66,16 @@ async function readState(pkg: WorkbookPackage, sheet: SheetInfo): Promise<StateR
   return 'problem' in found ? { mine: true, state: null, problem: found.problem } : { mine: true, state: found.state(), problem: null };
 }
 
-/** `portfolio` is the portfolio's sheet: a table named History there is the user's. */
-export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInfo): Promise<HistoryInput> {
+/**
+ * `portfolio` is the portfolio's sheet: a table named History there is the user's. `current`,
+ * the states this check collected: rows of the state sheet that did not change are not decoded.
+ */
+export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInfo, current?: ReadonlyMap<string, RowState>): Promise<HistoryInput> {
   const input: HistoryInput = { stateSheet: null, state: null, stateProblem: null, table: null, records: [], blocked: null };
   const stateSheet = pkg.sheets.find((s) => s.name.toLowerCase() === STATE_SHEET.toLowerCase());
   if (stateSheet) {
     if (!stateSheet.isWorksheet || stateSheet === portfolio) return { ...input, blocked: `a sheet named "${STATE_SHEET}" that is not a worksheet` };
-    const read = await readState(pkg, stateSheet);
+    const read = await readState(pkg, stateSheet, current);
     if (!read.mine) return { ...input, blocked: `a sheet of yours named "${STATE_SHEET}"` };
     input.stateSheet = stateSheet;
     input.state = read.state;
