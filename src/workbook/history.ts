@@ -109,25 +109,67 @@ export interface PortfolioState {
 
 const STATUS_COLUMNS = STEP_IDS.map((step) => `${step}Status` as const);
 
+/**
+ * The parts of a state that repeat across rows — a step's status and day, a next step, no
+ * steps or findings at all — as one frozen object each: 100,000 states then hold a few
+ * thousand of these instead of half a million. States are never changed in place.
+ */
+class SharedParts {
+  private readonly snapshots = new Map<string, Map<string | null, StepSnapshot>>();
+  private readonly nextSteps = new Map<string, Map<string | null, RowState['nextStep'][]>>();
+  readonly noSteps: Partial<Record<StepId, StepSnapshot>> = Object.freeze({});
+  readonly noFindings: string[] = Object.freeze([]) as unknown as string[];
+  private size = 0;
+
+  snapshot(status: StepStatus, date: string | null): StepSnapshot {
+    let byDate = this.snapshots.get(status);
+    if (byDate === undefined) this.snapshots.set(status, (byDate = new Map()));
+    let kept = byDate.get(date);
+    if (kept === undefined) byDate.set(date, (kept = this.made(Object.freeze({ status, date }))));
+    return kept;
+  }
+
+  nextStep(code: string, due: string | null, detail: 'platform' | 'authority' | null): RowState['nextStep'] {
+    let byDue = this.nextSteps.get(code);
+    if (byDue === undefined) this.nextSteps.set(code, (byDue = new Map()));
+    let byDetail = byDue.get(due);
+    if (byDetail === undefined) byDue.set(due, (byDetail = []));
+    const at = detail === null ? 0 : detail === 'platform' ? 1 : 2;
+    return byDetail[at] ?? (byDetail[at] = this.made(Object.freeze({ code, due, detail })));
+  }
+
+  /** A long-lived pane checks many times: past a bound, the shared parts start again. */
+  private made<T>(part: T): T {
+    if (++this.size > 100_000) {
+      this.snapshots.clear();
+      this.nextSteps.clear();
+      this.size = 0;
+    }
+    return part;
+  }
+}
+
+const shared = new SharedParts();
+
 export function rowState(row: Row, result: RowResult): RowState {
-  const steps: Partial<Record<StepId, StepSnapshot>> = {};
+  let steps: Partial<Record<StepId, StepSnapshot>> | null = null;
   for (let i = 0; i < STEP_IDS.length; i++) {
     const step = STEP_IDS[i];
     const s = row.steps[step];
     // A column the table does not have is left out (it reads as unknown every time); an unreadable status is kept.
     if (s.date === null && row.absent.size > 0 && row.absent.has(STATUS_COLUMNS[i])) continue;
-    if (s.status !== 'not_started' || s.date !== null) steps[step] = { status: s.status, date: s.date === null ? null : toIso(s.date) };
+    if (s.status !== 'not_started' || s.date !== null) (steps ??= {})[step] = shared.snapshot(s.status, s.date === null ? null : toIso(s.date));
   }
   const a = result.nextStep;
   return {
     id: row.id!.trim(),
     severity: result.severity,
-    nextStep: { code: a.code, due: a.due === undefined ? null : toIso(a.due), detail: a.detail ?? null },
+    nextStep: shared.nextStep(a.code, a.due === undefined ? null : toIso(a.due), a.detail ?? null),
     due: result.dueDate,
     dueFor: result.dueFor,
     release: row.releaseDate === null ? null : toIso(row.releaseDate),
     icp: row.icp.status,
-    steps,
+    steps: steps ?? shared.noSteps,
     findings: ruleIds(result),
   };
 }
@@ -135,7 +177,7 @@ export function rowState(row: Row, result: RowResult): RowState {
 /** The rules of a row's findings, sorted, each once. */
 function ruleIds(result: RowResult): string[] {
   const f = result.findings;
-  if (f.length === 0) return [];
+  if (f.length === 0) return shared.noFindings;
   if (f.length === 1) return [f[0].rule];
   return [...new Set(f.map((x) => x.rule))].sort();
 }
@@ -335,7 +377,7 @@ function decodeRow(cells: readonly Cell[], codes: Interner): RowState | null {
   for (let i = 0; i < entries.length && i < STEP_IDS.length; i++) {
     if (entries[i] === '') continue;
     const { code, day } = stepEntry(entries[i]);
-    steps[STEP_IDS[i]] = { status: STATUS_OF_LETTER.get(code) ?? (codes.of(code) as StepStatus), date: day === null ? null : codes.of(day) };
+    steps[STEP_IDS[i]] = shared.snapshot(STATUS_OF_LETTER.get(code) ?? (codes.of(code) as StepStatus), day === null ? null : codes.of(day));
   }
   const at = due.indexOf('@');
   // rowOf takes the due date as version 1 wrote it: day>topic.
@@ -375,13 +417,13 @@ function rowOf(
   return {
     id,
     severity: codes.of(severity) as RowSeverity,
-    nextStep: { code: codes.of(code), due: at === null ? null : codes.of(at), detail: detail === 'platform' || detail === 'authority' ? detail : null },
+    nextStep: shared.nextStep(codes.of(code), at === null ? null : codes.of(at), detail === 'platform' || detail === 'authority' ? detail : null),
     due: dueDay && isoOf(dueDay) !== null ? codes.of(isoOf(dueDay)!) : null,
     dueFor: dueFor ? (codes.of(dueFor) as Topic) : null,
     release: release === null ? null : codes.of(release),
     icp: codes.of(icp || 'unfiled') as IcpStatus,
     steps,
-    findings: findings.split(' ').filter((f) => f !== '').map((f) => codes.of(f)),
+    findings: findings === '' ? shared.noFindings : findings.split(' ').filter((f) => f !== '').map((f) => codes.of(f)),
   };
 }
 

@@ -115,8 +115,12 @@ function worksheet(body: { cols: number[]; rows: string; tablePart?: string }): 
   );
 }
 
-/** Text gathered into pieces of about this many characters before it is encoded and handed on. */
-const PIECE = 1 << 20;
+/**
+ * Text gathered into pieces of about this many characters before it is encoded and handed on:
+ * under V8's large-object size, so a piece's string dies young instead of waiting in the old
+ * generation for a full collection.
+ */
+const PIECE = 1 << 15;
 
 /**
  * The state sheet, streamed as it is made from the state's rows: every cell an inline string
