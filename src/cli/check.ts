@@ -21,6 +21,7 @@ import { excelSerialFromInstant } from '../rules/dates';
 import { normalizeKey } from '../rules/keys';
 import {
   collectStates,
+  CollectedStates,
   diffStates,
   HISTORY_HEADERS,
   HISTORY_SHEET,
@@ -31,10 +32,10 @@ import {
   SinceLastCheck,
   sinceLastCheck,
   StateDiff,
-  encodeState,
+  stateCells,
 } from '../workbook/history';
 import type { Cell } from '../workbook/values';
-import { HistoryInput, readHistoryInput, serialOf } from './xlsx/history';
+import { HistoryInput, readHistoryInput, serialOf, stateSheetPieces } from './xlsx/history';
 import type { HistoryWrite } from './xlsx/copy';
 
 /** Tables are found by their Excel name first, then by sheet name (Chinese or English). */
@@ -77,8 +78,6 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
   phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
-    const historyInput = source.kind === 'csv' ? null : await readHistoryInput(source.pkg, source.block.sheet);
-    if (historyInput !== null) phase('read_history');
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
     const outcome =
@@ -90,8 +89,7 @@ export async function runCheck(file: string, opts: Record<string, string | boole
 
     const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
     const checkedAt = io.now();
-    const history = historyInput === null ? null : trackHistory(historyInput, outcome, checkedAt);
-    phase('history');
+    const { input: historyInput, history } = source.kind === 'csv' ? { input: null, history: null } : await readAndTrackHistory(source, outcome, checkedAt, phase);
     releaseCells(outcome);
     for (const note of ownershipNotes(source.plan, outcome.language)) io.stderr(`${note}\n`);
     for (const note of historyNotes(source, historyInput, history, out !== null)) io.stderr(`${note}\n`);
@@ -133,8 +131,6 @@ function jsonResults(outcome: CheckOutcome, source: Source, history: HistoryTrac
 // ---- history -------------------------------------------------------------------------------
 
 interface HistoryTracking {
-  previous: PortfolioState | null;
-  next: PortfolioState;
   diff: StateDiff;
   since: SinceLastCheck;
   /** What the copy writes, or null when a sheet or table of the user's has the product's name. */
@@ -144,9 +140,23 @@ interface HistoryTracking {
   duplicates: number;
 }
 
-/** The check compared with the state the input recorded: the changes, the new state, the History table's records. */
-function trackHistory(input: HistoryInput, outcome: CheckOutcome, checkedAt: number): HistoryTracking {
+/**
+ * The history is read after the check: the state of a row that did not change is then the one
+ * just collected, not decoded again; and the rows read are let go before it is read.
+ */
+async function readAndTrackHistory(source: XlsxSource, outcome: CheckOutcome, checkedAt: number, phase: (name: string) => void): Promise<{ input: HistoryInput; history: HistoryTracking }> {
   const collected = collectStates(outcome.rows, outcome.results);
+  releaseCells(outcome);
+  phase('collect_states');
+  const input = await readHistoryInput(source.pkg, source.block.sheet, collected.rows);
+  phase('read_history');
+  const history = trackHistory(input, collected, outcome, checkedAt);
+  phase('history');
+  return { input, history };
+}
+
+/** The check compared with the state the input recorded: the changes, the new state, the History table's records. */
+function trackHistory(input: HistoryInput, collected: CollectedStates, outcome: CheckOutcome, checkedAt: number): HistoryTracking {
   const previous = input.state;
   const diff = diffStates(previous, collected);
   const next = nextState(previous, collected, { checkedAt, today: outcome.today, source: 'cli' });
@@ -155,8 +165,13 @@ function trackHistory(input: HistoryInput, outcome: CheckOutcome, checkedAt: num
   const dropped = recordsToDrop(input.records.map((r) => serialOf(r[0] ?? null)), when, added.length);
   const records: Cell[][] = [...input.records.slice(dropped), ...added];
   const since = sinceLastCheck(diff, previous, next, added.length);
-  const write = input.blocked === null ? { input, stateRows: encodeState(next), records } : null;
-  return { previous, next, diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
+  // The previous state is compared with and done: it is not kept beside the new one while the copy is written.
+  input.state = null;
+  input.records = [];
+  // The state sheet's XML is made now (20 MB for 100,000 rows, outside the JavaScript heap), so
+  // that the rows' states (50 MB of objects) are let go before the copy is written.
+  const write = input.blocked === null ? { input, stateXml: [...stateSheetPieces(stateCells(next))], records } : null;
+  return { diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
 }
 
 function historyNotes(source: Source, input: HistoryInput | null, history: HistoryTracking | null, writes: boolean): string[] {

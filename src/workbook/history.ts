@@ -45,7 +45,7 @@ import { cellText, type Cell } from './values';
 export const STATE_SHEET = 'LaunchTrackerState';
 /** A1 of the state sheet: a sheet of that name without it is not ours and is left alone. */
 export const STATE_MAGIC = 'launch-tracker-state';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 export const HISTORY_TABLE = 'History';
 /**
  * The sheet the History table is on. Not "History" in English: Excel reserves that sheet name
@@ -107,26 +107,79 @@ export interface PortfolioState {
   rows: Map<string, RowState>;
 }
 
+const STATUS_COLUMNS = STEP_IDS.map((step) => `${step}Status` as const);
+
+/**
+ * The parts of a state that repeat across rows — a step's status and day, a next step, no
+ * steps or findings at all — as one frozen object each: 100,000 states then hold a few
+ * thousand of these instead of half a million. States are never changed in place.
+ */
+class SharedParts {
+  private readonly snapshots = new Map<string, Map<string | null, StepSnapshot>>();
+  private readonly nextSteps = new Map<string, Map<string | null, RowState['nextStep'][]>>();
+  readonly noSteps: Partial<Record<StepId, StepSnapshot>> = Object.freeze({});
+  readonly noFindings: string[] = Object.freeze([]) as unknown as string[];
+  private size = 0;
+
+  snapshot(status: StepStatus, date: string | null): StepSnapshot {
+    let byDate = this.snapshots.get(status);
+    if (byDate === undefined) this.snapshots.set(status, (byDate = new Map()));
+    let kept = byDate.get(date);
+    if (kept === undefined) byDate.set(date, (kept = this.made(Object.freeze({ status, date }))));
+    return kept;
+  }
+
+  nextStep(code: string, due: string | null, detail: 'platform' | 'authority' | null): RowState['nextStep'] {
+    let byDue = this.nextSteps.get(code);
+    if (byDue === undefined) this.nextSteps.set(code, (byDue = new Map()));
+    let byDetail = byDue.get(due);
+    if (byDetail === undefined) byDue.set(due, (byDetail = []));
+    const at = detail === null ? 0 : detail === 'platform' ? 1 : 2;
+    return byDetail[at] ?? (byDetail[at] = this.made(Object.freeze({ code, due, detail })));
+  }
+
+  /** A long-lived pane checks many times: past a bound, the shared parts start again. */
+  private made<T>(part: T): T {
+    if (++this.size > 100_000) {
+      this.snapshots.clear();
+      this.nextSteps.clear();
+      this.size = 0;
+    }
+    return part;
+  }
+}
+
+const shared = new SharedParts();
+
 export function rowState(row: Row, result: RowResult): RowState {
-  const steps: Partial<Record<StepId, StepSnapshot>> = {};
-  for (const step of STEP_IDS) {
+  let steps: Partial<Record<StepId, StepSnapshot>> | null = null;
+  for (let i = 0; i < STEP_IDS.length; i++) {
+    const step = STEP_IDS[i];
     const s = row.steps[step];
     // A column the table does not have is left out (it reads as unknown every time); an unreadable status is kept.
-    if (row.absent.has(`${step}Status`) && s.date === null) continue;
-    if (s.status !== 'not_started' || s.date !== null) steps[step] = { status: s.status, date: s.date === null ? null : toIso(s.date) };
+    if (s.date === null && row.absent.size > 0 && row.absent.has(STATUS_COLUMNS[i])) continue;
+    if (s.status !== 'not_started' || s.date !== null) (steps ??= {})[step] = shared.snapshot(s.status, s.date === null ? null : toIso(s.date));
   }
   const a = result.nextStep;
   return {
     id: row.id!.trim(),
     severity: result.severity,
-    nextStep: { code: a.code, due: a.due === undefined ? null : toIso(a.due), detail: a.detail ?? null },
+    nextStep: shared.nextStep(a.code, a.due === undefined ? null : toIso(a.due), a.detail ?? null),
     due: result.dueDate,
     dueFor: result.dueFor,
     release: row.releaseDate === null ? null : toIso(row.releaseDate),
     icp: row.icp.status,
-    steps,
-    findings: [...new Set(result.findings.map((f) => f.rule))].sort(),
+    steps: steps ?? shared.noSteps,
+    findings: ruleIds(result),
   };
+}
+
+/** The rules of a row's findings, sorted, each once. */
+function ruleIds(result: RowResult): string[] {
+  const f = result.findings;
+  if (f.length === 0) return shared.noFindings;
+  if (f.length === 1) return [f[0].rule];
+  return [...new Set(f.map((x) => x.rule))].sort();
 }
 
 export interface CollectedStates {
@@ -142,10 +195,11 @@ export function collectStates(rows: readonly Row[], results: readonly (RowResult
   const out = new Map<string, RowState>();
   const duplicates = new Set<string>();
   let withoutId = 0;
-  const byIndex = new Map(rows.map((r) => [r.index, r]));
+  const byIndex: Row[] = [];
+  for (const r of rows) byIndex[r.index] = r;
   for (const result of results) {
     if (result === null) continue;
-    const row = byIndex.get(result.row);
+    const row = byIndex[result.row];
     if (!row || row.id === null || row.id.trim() === '') {
       withoutId++;
       continue;
@@ -175,43 +229,88 @@ export function nextState(previous: PortfolioState | null, collected: CollectedS
 
 /**
  * The state sheet, every cell text (the adapter formats the range as text, "@", before writing,
- * so Excel does not turn "2026-11-24" into a date or "001" into 1):
+ * so Excel does not turn "001" into 1). Format version 2, two cells a row — one cell per row
+ * for its state keeps a 100,000-row sheet at about 20 MB of XML and 2 MB of the file (version
+ * 1's eight cells a row made 50 MB and 4.9 MB, and as much again to read back):
  *
- *   row 1: launch-tracker-state | 1 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
- *   row 2: id | severity | nextStep | due | release | icp | steps | findings
- *   row 3…: one row per ID, e.g.
- *     G-017 | warning | version.await@2026-11-24 | 2026-11-24>version | | unfiled |
- *     register=approved@2026-10-01;version=submitted@2026-11-17 | FLOW-SLA ICP-REQUIRED
+ *   row 1: launch-tracker-state | 2 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
+ *   row 2: id | state
+ *   row 3…: one row per ID, its state as severity|nextStep|due|release|icp|steps|findings, e.g.
+ *     G-017 | warning|version.await@2026-11-24|version@2026-11-24||unfiled|a2026-10-01,,,,,s2026-11-17|FLOW-SLA ICP-REQUIRED
  *
- * `nextStep` is code[@day][#detail]; `due` is day>topic; `steps` lists step=status[@day] for the
- * steps not "not started"; `findings` the rule IDs, space-separated.
+ * `nextStep` is code[@day][#detail]; `due` is [topic]@day; `release` a day; `icp` the ICP status
+ * code; `steps` one entry per step in STEP_IDS order (register, name, category, verify,
+ * qualification, version, realname, payment), comma-separated, trailing empty entries left
+ * out: empty for a step not started without a date, else its status letter (STATUS_LETTERS:
+ * n not started, i in progress, s submitted, a approved, r rejected, w withdrawn, x not
+ * applicable, ? unknown) and its day; `findings` the rule IDs, space-separated. Days are ISO.
+ *
+ * Version 1 (eight cells a row: id, severity, nextStep, due, release, icp, steps as
+ * step=status[@day];…, findings) is still read, so a workbook checked by an earlier build keeps
+ * its history.
  */
-export const STATE_COLUMNS = ['id', 'severity', 'nextStep', 'due', 'release', 'icp', 'steps', 'findings'] as const;
+export const STATE_COLUMNS = ['id', 'state'] as const;
+
+export const STATUS_LETTERS: Record<StepStatus, string> = {
+  not_started: 'n',
+  in_progress: 'i',
+  submitted: 's',
+  approved: 'a',
+  rejected: 'r',
+  withdrawn: 'w',
+  not_applicable: 'x',
+  unknown: '?',
+};
+const STATUS_OF_LETTER = new Map(Object.entries(STATUS_LETTERS).map(([status, letter]) => [letter, status as StepStatus]));
 
 export function encodeState(state: PortfolioState): string[][] {
-  const out: string[][] = [
-    [STATE_MAGIC, String(state.version), new Date(state.checkedAt).toISOString(), state.today, state.source, String(state.rows.size)],
-    [...STATE_COLUMNS],
-  ];
-  for (const r of state.rows.values()) out.push(encodeRow(r));
-  return out;
+  return [...stateCells(state)];
 }
 
-function encodeRow(r: RowState): string[] {
+/** encodeState's rows one at a time, for a surface that streams them out (the command line's copy). */
+export function* stateCells(state: PortfolioState): Generator<string[]> {
+  yield [STATE_MAGIC, String(state.version), new Date(state.checkedAt).toISOString(), state.today, state.source, String(state.rows.size)];
+  yield [...STATE_COLUMNS];
+  for (const r of state.rows.values()) yield [r.id, encodeRow(r)];
+}
+
+function encodeRow(r: RowState): string {
   const a = r.nextStep;
   const next = `${a.code}${a.due !== null ? `@${a.due}` : ''}${a.detail !== null ? `#${a.detail}` : ''}`;
-  const due = r.due === null ? '' : `${r.due}${r.dueFor !== null ? `>${r.dueFor}` : ''}`;
-  const steps = STEP_IDS.filter((s) => r.steps[s] !== undefined)
-    .map((s) => `${s}=${r.steps[s]!.status}${r.steps[s]!.date !== null ? `@${r.steps[s]!.date}` : ''}`)
-    .join(';');
-  return [r.id, r.severity, next, due, r.release ?? '', r.icp, steps, r.findings.join(' ')];
+  // The due topic before its day, as the next step's code before its: no ">" to escape in the XML.
+  const due = r.due === null ? '' : `${r.dueFor ?? ''}@${r.due}`;
+  const steps = STEP_IDS.map((s) => {
+    const step = r.steps[s];
+    return step === undefined ? '' : `${STATUS_LETTERS[step.status] ?? step.status}${step.date ?? ''}`;
+  });
+  while (steps.length > 0 && steps[steps.length - 1] === '') steps.pop();
+  return `${r.severity}|${next}|${due}|${r.release ?? ''}|${r.icp}|${steps.join(',')}|${r.findings.join(' ')}`;
 }
 
 export type StateReadProblem = 'not-ours' | 'newer-version' | 'damaged';
 
+/** A state sheet read row by row: its header first (stateReader), then each row after the column names. */
+export interface StateReader {
+  /** One row of cells from row 3 on. */
+  add(cells: readonly Cell[]): void;
+  state(): PortfolioState;
+}
+
 /** The state in a state sheet's cells (as any surface reads them: text, or numbers and dates a tool made of them). */
 export function decodeState(cells: readonly (readonly Cell[])[]): { state: PortfolioState } | { problem: StateReadProblem } {
-  const head = cells[0] ?? [];
+  const reader = stateReader(cells[0] ?? []);
+  if ('problem' in reader) return reader;
+  for (let i = 2; i < cells.length; i++) reader.add(cells[i]);
+  return { state: reader.state() };
+}
+
+/**
+ * The reader for a state sheet whose row 1 is `head`, or why it cannot be read. With `current`
+ * (the states this check collected, by key), a row whose text is what the current state of its
+ * key encodes to is that state, not decoded again: most rows do not change between two checks,
+ * and the previous state then costs neither the decoding nor the memory of a second copy.
+ */
+export function stateReader(head: readonly Cell[], current?: ReadonlyMap<string, RowState>): StateReader | { problem: StateReadProblem } {
   if (cellText(head[0]) !== STATE_MAGIC) return { problem: 'not-ours' };
   const version = Number(cellText(head[1]));
   if (!Number.isInteger(version) || version < 1) return { problem: 'damaged' };
@@ -221,37 +320,110 @@ export function decodeState(cells: readonly (readonly Cell[])[]): { state: Portf
   const source = cellText(head[4]) as HistorySource;
   if (!Number.isFinite(checkedAt) || today === null || !(source in SOURCE_TEXT.en)) return { problem: 'damaged' };
   const rows = new Map<string, RowState>();
-  for (let i = 2; i < cells.length; i++) {
-    const row = decodeRow(cells[i]);
-    if (row) rows.set(normalizeKey(row.id), row);
+  const codes = new Interner();
+  const decode = version === 1 ? decodeRowV1 : decodeRow;
+  const unchanged = (cells: readonly Cell[]): boolean => {
+    const id = cellText(cells[0]);
+    const now = id === null ? undefined : current?.get(normalizeKey(id));
+    if (now === undefined || now.id !== id || encodeRow(now) !== cellText(cells[1])) return false;
+    rows.set(normalizeKey(id!), now);
+    return true;
+  };
+  return {
+    add(cells) {
+      if (version === STATE_VERSION && current !== undefined && unchanged(cells)) return;
+      const row = decode(cells, codes);
+      if (row) rows.set(normalizeKey(row.id), row);
+    },
+    state: () => ({ version, checkedAt, today, source, rows }),
+  };
+}
+
+/**
+ * One string for each code, rule ID and day read: they repeat across rows, and a substring of
+ * a row's text would keep the whole text alive for as long as the state is.
+ */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  of(s: string): string {
+    let kept = this.seen.get(s);
+    if (kept === undefined) {
+      kept = (' ' + s).slice(1);
+      this.seen.set(kept, kept);
+    }
+    return kept;
   }
-  return { state: { version, checkedAt, today, source, rows } };
 }
 
 const SEVERITIES = new Set<string>(Object.keys(SEVERITY_RANK));
 const STEP_SET = new Set<string>(STEP_IDS);
+const NEXT_STEP = /^([^@#]*)(?:@([^#]*))?(?:#(.*))?$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function decodeRow(cells: readonly Cell[]): RowState | null {
+/** A steps entry: its status letter, then its day when it has one (the last ten characters). */
+function stepEntry(entry: string): { code: string; day: string | null } {
+  const at = entry.length - 10;
+  if (at >= 0 && ISO_DAY.test(entry.slice(at))) return { code: entry.slice(0, at), day: entry.slice(at) };
+  return { code: entry, day: null };
+}
+
+function decodeRow(cells: readonly Cell[], codes: Interner): RowState | null {
+  const id = cellText(cells[0]);
+  const parts = (cellText(cells[1]) ?? '').split('|');
+  if (id === null || parts.length !== 7 || !SEVERITIES.has(parts[0])) return null;
+  const [severity, nextStep, due, release, icp, stepList, findings] = parts;
+  const steps: Partial<Record<StepId, StepSnapshot>> = {};
+  const entries = stepList === '' ? [] : stepList.split(',');
+  for (let i = 0; i < entries.length && i < STEP_IDS.length; i++) {
+    if (entries[i] === '') continue;
+    const { code, day } = stepEntry(entries[i]);
+    steps[STEP_IDS[i]] = shared.snapshot(STATUS_OF_LETTER.get(code) ?? (codes.of(code) as StepStatus), day === null ? null : codes.of(day));
+  }
+  const at = due.indexOf('@');
+  // rowOf takes the due date as version 1 wrote it: day>topic.
+  const dueV1 = at < 0 ? '' : `${due.slice(at + 1)}${at > 0 ? `>${due.slice(0, at)}` : ''}`;
+  return rowOf(id, severity, nextStep, dueV1, isoOf(release), icp, steps, findings, codes);
+}
+
+/** Version 1: id, severity, nextStep, due, release, icp, steps (step=status[@day];…), findings. */
+function decodeRowV1(cells: readonly Cell[], codes: Interner): RowState | null {
   const id = cellText(cells[0]);
   const severity = cellText(cells[1]);
   if (id === null || severity === null || !SEVERITIES.has(severity)) return null;
-  const [, code = 'none', due = null, detail = null] = /^([^@#]*)(?:@([^#]*))?(?:#(.*))?$/.exec(cellText(cells[2]) ?? '') ?? [];
-  const [dueDay, dueFor] = (cellText(cells[3]) ?? '').split('>');
   const steps: Partial<Record<StepId, StepSnapshot>> = {};
   for (const part of (cellText(cells[6]) ?? '').split(';')) {
     const m = /^(\w+)=(\w+)(?:@(.+))?$/.exec(part.trim());
-    if (m && STEP_SET.has(m[1])) steps[m[1] as StepId] = { status: m[2] as StepStatus, date: m[3] ?? null };
+    if (m && STEP_SET.has(m[1])) steps[m[1] as StepId] = { status: codes.of(m[2]) as StepStatus, date: m[3] === undefined ? null : codes.of(m[3]) };
   }
+  const due = cellText(cells[3]) ?? '';
+  // A due day a tool turned into a date has no topic left.
+  const dueText = due.includes('>') ? due : (isoOf(cells[3]) ?? '');
+  return rowOf(id, severity, cellText(cells[2]) ?? '', dueText, isoOf(cells[4]), cellText(cells[5]) ?? 'unfiled', steps, cellText(cells[7]) ?? '', codes);
+}
+
+function rowOf(
+  id: string,
+  severity: string,
+  nextStep: string,
+  due: string,
+  release: string | null,
+  icp: string,
+  steps: Partial<Record<StepId, StepSnapshot>>,
+  findings: string,
+  codes: Interner,
+): RowState {
+  const [, code = 'none', at = null, detail = null] = NEXT_STEP.exec(nextStep) ?? [];
+  const [dueDay, dueFor] = due.split('>');
   return {
     id,
-    severity: severity as RowSeverity,
-    nextStep: { code, due, detail: detail === 'platform' || detail === 'authority' ? detail : null },
-    due: dueDay ? (isoOf(dueDay) ?? null) : isoOf(cells[3]),
-    dueFor: dueFor ? (dueFor as Topic) : null,
-    release: isoOf(cells[4]),
-    icp: (cellText(cells[5]) ?? 'unfiled') as IcpStatus,
+    severity: codes.of(severity) as RowSeverity,
+    nextStep: shared.nextStep(codes.of(code), at === null ? null : codes.of(at), detail === 'platform' || detail === 'authority' ? detail : null),
+    due: dueDay && isoOf(dueDay) !== null ? codes.of(isoOf(dueDay)!) : null,
+    dueFor: dueFor ? (codes.of(dueFor) as Topic) : null,
+    release: release === null ? null : codes.of(release),
+    icp: codes.of(icp || 'unfiled') as IcpStatus,
     steps,
-    findings: (cellText(cells[7]) ?? '').split(/\s+/).filter((f) => f !== ''),
+    findings: findings === '' ? shared.noFindings : findings.split(' ').filter((f) => f !== '').map((f) => codes.of(f)),
   };
 }
 
@@ -307,14 +479,18 @@ export function diffStates(previous: PortfolioState | null, collected: Collected
   return { baseline: false, rows, byKey };
 }
 
+const NOT_STARTED: StepSnapshot = { status: 'not_started', date: null };
+
 function rowChanges(a: RowState, b: RowState): Change[] {
+  // Most rows do not change between two checks: they are told apart without allocating.
+  if (sameRow(a, b)) return [];
   const out: Change[] = [];
   const add = (field: string, from: string | null, to: string | null) => {
     if (from !== to) out.push({ field, from, to });
   };
   for (const step of STEP_IDS) {
-    const x = a.steps[step] ?? { status: 'not_started', date: null };
-    const y = b.steps[step] ?? { status: 'not_started', date: null };
+    const x = a.steps[step] ?? NOT_STARTED;
+    const y = b.steps[step] ?? NOT_STARTED;
     add(`${step}.status`, x.status, y.status);
     add(`${step}.date`, x.date, y.date);
   }
@@ -328,6 +504,19 @@ function rowChanges(a: RowState, b: RowState): Change[] {
   for (const f of b.findings) if (!before.has(f)) out.push({ field: 'finding', from: null, to: f });
   for (const f of a.findings) if (!after.has(f)) out.push({ field: 'finding', from: f, to: null });
   return out;
+}
+
+/** True when rowChanges would find nothing: every compared field equal, the findings the same list. */
+function sameRow(a: RowState, b: RowState): boolean {
+  if (a.icp !== b.icp || a.release !== b.release || a.severity !== b.severity || a.nextStep.code !== b.nextStep.code || a.due !== b.due) return false;
+  for (const step of STEP_IDS) {
+    const x = a.steps[step] ?? NOT_STARTED;
+    const y = b.steps[step] ?? NOT_STARTED;
+    if (x.status !== y.status || x.date !== y.date) return false;
+  }
+  if (a.findings.length !== b.findings.length) return false;
+  for (let i = 0; i < a.findings.length; i++) if (a.findings[i] !== b.findings[i]) return false;
+  return true;
 }
 
 // ---- the History table's rows --------------------------------------------------------------

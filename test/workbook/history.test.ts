@@ -42,32 +42,49 @@ function stateOf(lines: Line[], previous: PortfolioState | null, at = { now: NOW
 const first = stateOf([base('G-1'), base('G-2')], null);
 
 describe('the state sheet', () => {
-  test('round-trips through its cells: header, column names, one row per ID', () => {
+  test('round-trips through its cells: header, column names, one row per ID in two cells', () => {
     const cells = encodeState(first.next);
-    expect(cells[0]).toEqual(['launch-tracker-state', '1', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '2']);
-    expect(cells[1]).toEqual(['id', 'severity', 'nextStep', 'due', 'release', 'icp', 'steps', 'findings']);
-    expect(cells[2][0]).toBe('G-1');
-    expect(cells[2][6]).toBe('register=approved@2026-10-01;version=submitted@2026-11-20');
+    expect(cells[0]).toEqual(['launch-tracker-state', '2', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '2']);
+    expect(cells[1]).toEqual(['id', 'state']);
+    expect(cells[2]).toEqual(['G-1', 'error|icp.submit|version@2026-11-23||unfiled|a2026-10-01,,,,,s2026-11-20|ICP-REQUIRED']);
     const back = decodeState(cells);
     expect('state' in back && back.state).toEqual(first.next);
   });
 
-  test('reads back cells another tool turned into dates and numbers (a sheet saved without the text format)', () => {
+  test('reads back cells another tool turned into numbers (a sheet saved without the text format)', () => {
     const rows = new Map(first.next.rows);
-    rows.set('g-1', { ...rows.get('g-1')!, release: '2026-11-20' });
+    rows.set('g-1', { ...rows.get('g-1')!, id: '001', release: '2026-11-20' });
     const state = { ...first.next, rows };
     const cells: Cell[][] = encodeState(state).map((r) => [...r]);
-    expect(cells[2][4]).toBe('2026-11-20');
-    cells[2][4] = new Date(Date.UTC(2026, 10, 20));
-    cells[0][1] = 1;
+    expect(cells[2][1]).toContain('|2026-11-20|');
+    cells[2][0] = 1;
+    cells[0][1] = 2;
     const back = decodeState(cells);
-    expect('state' in back && back.state).toEqual(state);
+    expect('state' in back && back.state.rows.get('1')).toEqual({ ...rows.get('g-1'), id: '1' });
+  });
+
+  test('reads a version 1 sheet (eight cells a row), dates a tool made of its cells included: the history an earlier build recorded goes on', () => {
+    const v1: Cell[][] = [
+      ['launch-tracker-state', 1, '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '1'],
+      ['id', 'severity', 'nextStep', 'due', 'release', 'icp', 'steps', 'findings'],
+      ['G-1', 'error', 'icp.submit', '2026-11-23>version', new Date(Date.UTC(2026, 10, 20)), 'unfiled', 'register=approved@2026-10-01;version=submitted@2026-11-20', 'ICP-REQUIRED'],
+    ];
+    const back = decodeState(v1);
+    expect('state' in back && back.state.version).toBe(1);
+    expect('state' in back && back.state.rows.get('g-1')).toEqual({ ...first.next.rows.get('g-1'), release: '2026-11-20' });
+  });
+
+  test('a damaged row is skipped, the others read', () => {
+    const cells: Cell[][] = encodeState(first.next).map((r) => [...r]);
+    cells[2][1] = 'info|version.await';
+    const back = decodeState(cells);
+    expect('state' in back && [...back.state.rows.keys()]).toEqual(['g-2']);
   });
 
   test('a sheet that is not ours, a newer version and a damaged header are told apart', () => {
     expect(decodeState([['my notes']])).toEqual({ problem: 'not-ours' });
-    expect(decodeState([['launch-tracker-state', '2', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli']])).toEqual({ problem: 'newer-version' });
-    expect(decodeState([['launch-tracker-state', '1', 'yesterday', '2026-11-21', 'cli']])).toEqual({ problem: 'damaged' });
+    expect(decodeState([['launch-tracker-state', '3', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli']])).toEqual({ problem: 'newer-version' });
+    expect(decodeState([['launch-tracker-state', '2', 'yesterday', '2026-11-21', 'cli']])).toEqual({ problem: 'damaged' });
   });
 
   test('rows without an ID are not followed; an ID on two rows is not compared and keeps its last state', () => {

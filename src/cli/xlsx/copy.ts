@@ -23,7 +23,7 @@ import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
 import { appendChild, applyEdits, child, children, Edit, prefixFor, setAttributes, startTag, xmlAttr, xmlText } from './xml';
 import { writeZip, ZipOut } from './zip';
 import { HISTORY_WIDTHS, STATE_SHEET } from '../../workbook/history';
-import { HistoryInput, historySheetXml, historyTableXml, stateSheetXml } from './history';
+import { HistoryInput, historySheetXml, historyTableXml } from './history';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -93,8 +93,8 @@ export interface CopyRequest {
 export interface HistoryWrite {
   /** What the input holds of them. */
   input: HistoryInput;
-  /** The state sheet's cells. */
-  stateRows: string[][];
+  /** The state sheet's XML (stateSheetPieces), in pieces. */
+  stateXml: readonly Buffer[];
   /** Every record the History table keeps, the oldest first (the input's after compaction, then the new ones). */
   records: Cell[][];
   /** For a workbook without a History table: the sheet's name and the table's headers. */
@@ -542,12 +542,12 @@ async function firstCellText(pkg: WorkbookPackage, sheet: SheetInfo): Promise<st
 async function historyParts(req: CopyRequest, h: HistoryWrite, plumbing: Plumbing): Promise<ZipOut[]> {
   const { pkg } = req;
   const out: ZipOut[] = [];
-  const state = stateSheetXml(h.stateRows);
+  const state = () => Readable.from(h.stateXml);
   if (h.input.stateSheet) {
-    out.push({ name: h.input.stateSheet.part!, buffer: state });
+    out.push({ name: h.input.stateSheet.part!, stream: state });
     plumbing.hide(h.input.stateSheet);
   } else {
-    out.push({ name: plumbing.addSheet(STATE_SHEET, 'veryHidden'), buffer: state });
+    out.push({ name: plumbing.addSheet(STATE_SHEET, 'veryHidden'), stream: state });
   }
   const styles = { header: pkg.styles.derive(0, { bold: true }), when: pkg.styles.derive(0, { numFmt: DATETIME_FORMAT }) };
   const table = h.input.table;

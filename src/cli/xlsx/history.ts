@@ -7,7 +7,7 @@
  * History table keeps its id and name; its records are read from the input and written back
  * after the compaction, with the new ones at the bottom.
  */
-import { decodeState, HISTORY_TABLE, isHistoryHeader, PortfolioState, STATE_MAGIC, STATE_SHEET, StateReadProblem } from '../../workbook/history';
+import { HISTORY_TABLE, isHistoryHeader, PortfolioState, RowState, STATE_MAGIC, STATE_SHEET, StateReader, stateReader, StateReadProblem } from '../../workbook/history';
 import { Cell, cellText } from '../../workbook/values';
 import { xmlAttr, xmlText } from '../../workbook/xmlText';
 import { columnName, rangeRef, SheetInfo, TableInfo, WorkbookPackage } from './package';
@@ -39,18 +39,47 @@ async function readCells(pkg: WorkbookPackage, sheet: SheetInfo, area: { top: nu
   return [...read.rows.keys()].sort((a, b) => a - b).map((r) => read.rows.get(r)!);
 }
 
-/** `portfolio` is the portfolio's sheet: a table named History there is the user's. */
-export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInfo): Promise<HistoryInput> {
+type StateRead = { mine: false } | { mine: true; state: PortfolioState | null; problem: StateReadProblem | null };
+
+/**
+ * The state sheet, decoded row by row as the sheet streams by (100,000 rows are not kept as
+ * cells first). Row 1 says whether it is ours and how to read the rest; row 2 names the columns.
+ */
+async function readState(pkg: WorkbookPackage, sheet: SheetInfo, current: ReadonlyMap<string, RowState> | undefined): Promise<StateRead> {
+  let reader: StateReader | { problem: StateReadProblem } | null = null;
+  let mine = false;
+  await readSheet(await pkg.zip.stream(sheet.part!), {
+    sharedStrings: pkg.sharedStrings,
+    styles: pkg.styles,
+    date1904: pkg.date1904,
+    // Version 1 rows were eight cells wide.
+    area: { top: 1, bottom: Infinity, left: 1, right: 8 },
+    onRow: (row, values) => {
+      if (row === 1) {
+        mine = cellText(values[0]) === STATE_MAGIC;
+        reader = stateReader(values, current);
+      } else if (row >= 3 && reader !== null && 'add' in reader) reader.add(values);
+    },
+  });
+  const found = reader as StateReader | { problem: StateReadProblem } | null;
+  if (!mine || found === null) return { mine: false };
+  return 'problem' in found ? { mine: true, state: null, problem: found.problem } : { mine: true, state: found.state(), problem: null };
+}
+
+/**
+ * `portfolio` is the portfolio's sheet: a table named History there is the user's. `current`,
+ * the states this check collected: rows of the state sheet that did not change are not decoded.
+ */
+export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInfo, current?: ReadonlyMap<string, RowState>): Promise<HistoryInput> {
   const input: HistoryInput = { stateSheet: null, state: null, stateProblem: null, table: null, records: [], blocked: null };
   const stateSheet = pkg.sheets.find((s) => s.name.toLowerCase() === STATE_SHEET.toLowerCase());
   if (stateSheet) {
     if (!stateSheet.isWorksheet || stateSheet === portfolio) return { ...input, blocked: `a sheet named "${STATE_SHEET}" that is not a worksheet` };
-    const cells = await readCells(pkg, stateSheet, { top: 1, bottom: Infinity, left: 1, right: 8 });
-    if (cellText(cells[0]?.[0]) !== STATE_MAGIC) return { ...input, blocked: `a sheet of yours named "${STATE_SHEET}"` };
+    const read = await readState(pkg, stateSheet, current);
+    if (!read.mine) return { ...input, blocked: `a sheet of yours named "${STATE_SHEET}"` };
     input.stateSheet = stateSheet;
-    const decoded = decodeState(cells);
-    if ('state' in decoded) input.state = decoded.state;
-    else input.stateProblem = decoded.problem;
+    input.state = read.state;
+    input.stateProblem = read.problem;
   }
   const table = pkg.tables.find((t) => t.name.toLowerCase() === HISTORY_TABLE.toLowerCase());
   if (table) {
@@ -86,18 +115,37 @@ function worksheet(body: { cols: number[]; rows: string; tablePart?: string }): 
   );
 }
 
-/** The state sheet: every cell an inline string (no shared-string table to grow, no value Excel could reinterpret). */
-export function stateSheetXml(rows: readonly (readonly string[])[]): Buffer {
-  const chunks: string[] = [];
-  rows.forEach((cells, i) => {
-    const r = i + 1;
-    let xml = '';
-    cells.forEach((v, j) => {
-      if (v !== '') xml += textCell(`${columnName(j + 1)}${r}`, v);
-    });
-    chunks.push(xml ? `<row r="${r}">${xml}</row>` : '');
-  });
-  return Buffer.from(worksheet({ cols: [14, 10, 28, 22, 12, 16, 50, 40], rows: chunks.join('') }), 'utf8');
+/**
+ * Text gathered into pieces of about this many characters before it is encoded and handed on:
+ * under V8's large-object size, so a piece's string dies young instead of waiting in the old
+ * generation for a full collection.
+ */
+const PIECE = 1 << 15;
+
+/**
+ * The state sheet, streamed as it is made from the state's rows: every cell an inline string
+ * (no shared-string table to grow, no value Excel could reinterpret).
+ */
+export function* stateSheetPieces(rows: Iterable<readonly string[]>): Generator<Buffer> {
+  const [head, foot] = worksheet({ cols: [14, 120], rows: '\u0000' }).split('\u0000');
+  let xml = head;
+  let r = 0;
+  for (const cells of rows) {
+    r++;
+    let row = '';
+    for (let j = 0; j < cells.length; j++) if (cells[j] !== '') row += textCell(`${columnName(j + 1)}${r}`, cells[j]);
+    if (row !== '') xml += `<row r="${r}">${row}</row>`;
+    if (xml.length >= PIECE) {
+      yield Buffer.from(xml, 'utf8');
+      xml = '';
+    }
+  }
+  yield Buffer.from(xml + foot, 'utf8');
+}
+
+/** The state sheet's whole XML (the benchmark measures it). */
+export function stateSheetXml(rows: Iterable<readonly string[]>): Buffer {
+  return Buffer.concat([...stateSheetPieces(rows)]);
 }
 
 export interface HistorySheetStyles {
