@@ -34,6 +34,7 @@ import {
   encodeState,
 } from '../workbook/history';
 import type { Cell } from '../workbook/values';
+import { reviewTimeTable } from '../workbook/durations';
 import { HistoryInput, readHistoryInput, serialOf } from './xlsx/history';
 import type { HistoryWrite } from './xlsx/copy';
 
@@ -84,7 +85,7 @@ export async function runCheck(file: string, opts: Record<string, string | boole
     const outcome =
       source.kind === 'csv'
         ? checkWorkbook(source.tables, { today, language, onProgress: progress })
-        : checkPrepared(source.prepared, source.setup, { onProgress: progress });
+        : checkPrepared(source.prepared, source.setup, { onProgress: progress, history: historyInput?.records ?? null });
     if (progress && io.stderrIsTty) io.stderr('\n');
     phase('check');
 
@@ -272,7 +273,7 @@ function outputRow(outcome: CheckOutcome, index: number, checkedAt: number): Out
 
 async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, history: HistoryTracking | null, checkedAt: number, target: string): Promise<void> {
   if (source.kind === 'csv') return writeCsvCopySource(source, outcome.results.map((_, i) => outputRow(outcome, i, checkedAt)), target);
-  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null);
+  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null, reviewTimeTable(outcome.reviewTimes, outcome.settings, outcome.language));
   const en = outcome.language === 'en';
   const headerLanguage = outcome.headerMap.language;
   const { results } = outcome;
