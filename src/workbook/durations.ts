@@ -300,7 +300,10 @@ export function reviewTimeTable(times: ReviewTimes | null, settings: Settings, l
   const measuredSource = settings['durations.source'] === 'measured';
   const none = times === null || times.reviews.every((r) => r.count === 0);
   const notes: string[] = [];
-  if (none) {
+  if (times === null) {
+    // The surface read no History (a CSV file; the pane until its adapter reads the table): say that, not that History is empty.
+    notes.push(en ? 'No review measured: this check read no History table.' : '尚无实测审核用时：本次检查未读取变更记录表。');
+  } else if (none) {
     notes.push(
       en
         ? 'No review measured yet: History shows no step going from submitted to approved or rejected with its dates.'

@@ -187,7 +187,7 @@ describe('the Review times table', () => {
     expect(table.notes[0]).toMatch(/^No review measured yet/);
     expect(table.notes[1]).toMatch(/the rules' defaults/);
     expect(table.rows.every((r) => r[2] === 0 && r[4] === '—' && r[6] === 'default')).toBe(true);
-    expect(reviewTimeTable(null, out.settings, 'zh-CN').notes[0]).toMatch(/^尚无实测审核用时/);
+    expect(reviewTimeTable(null, out.settings, 'zh-CN').notes[0]).toBe('尚无实测审核用时：本次检查未读取变更记录表。');
   });
 
   test('the Dashboard places the table below the due list', () => {
