@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { normalizeKey } from '../rules/keys';
 import type { Language } from '../rules/types';
 import { buildCalendar, CalendarBuild, calendarText, readCalendarText, ReadCalendar } from '../workbook/calendar';
+import { readHistoryInput } from './xlsx/history';
 import { CheckOutcome, checkPrepared, checkWorkbook, problemText } from '../workbook/check';
 import { readXlsxSource } from './check';
 import { readCsvSource } from './csvSource';
@@ -33,7 +34,9 @@ export async function runCalendar(file: string, opts: Record<string, string | bo
 
   const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
   try {
-    const outcome = source.kind === 'csv' ? checkWorkbook(source.tables, { today, language }) : checkPrepared(source.prepared, source.setup);
+    // History too: with durations.source = measured the calendar's dates are the check's.
+    const history = source.kind === 'csv' ? null : (await readHistoryInput(source.pkg, source.block.sheet)).records;
+    const outcome = source.kind === 'csv' ? checkWorkbook(source.tables, { today, language }) : checkPrepared(source.prepared, source.setup, { history });
     const build = buildCalendar(outcome.results, outcome.rows, { language: outcome.language, owner, previous: earlier?.events ?? [], now: io.now(), today: outcome.today });
     if (owner !== null && build.ownerRows === 0) throw noSuchOwner(owner, outcome);
     const text = calendarText(build.events, { language: outcome.language, owner, now: io.now() });

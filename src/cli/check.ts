@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { machineResult } from '../rules/result';
 import { SEVERITY_RANK, Severity } from '../rules/types';
-import { checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
+import { checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, measureHistory, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
 import { isKeyHeader, KEY_HEADERS, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, OutputValue, SEVERITY_FILL } from '../workbook/output';
 import { OutputColumnPlan, planOutputColumns, recordedColumnsFor } from '../workbook/ownership';
@@ -35,6 +35,7 @@ import {
   stateCells,
 } from '../workbook/history';
 import type { Cell } from '../workbook/values';
+import { reviewTimeTable } from '../workbook/durations';
 import { HistoryInput, readHistoryInput, serialOf, stateSheetPieces } from './xlsx/history';
 import type { HistoryWrite } from './xlsx/copy';
 
@@ -78,21 +79,25 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
   phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
+    // Measured review times move due dates: History is then read before the check. Otherwise it is
+    // read after it, when the rows read are let go (the 100,000-row memory target).
+    const early = source.kind !== 'csv' && source.setup.settings['durations.source'] === 'measured' ? await readHistoryInput(source.pkg, source.block.sheet) : null;
+    const historyInput = early;
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
     const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
     const outcome =
       source.kind === 'csv'
         ? checkWorkbook(source.tables, { today, language, onProgress: progress })
-        : checkPrepared(source.prepared, source.setup, { onProgress: progress });
+        : checkPrepared(source.prepared, source.setup, { onProgress: progress, history: historyInput?.records ?? null });
     if (progress && io.stderrIsTty) io.stderr('\n');
     phase('check');
 
     const summary = summarize(outcome.results, outcome.rows, outcome.today, outcome.settings['summary.dueWithinDays']);
     const checkedAt = io.now();
-    const { input: historyInput, history } = source.kind === 'csv' ? { input: null, history: null } : await readAndTrackHistory(source, outcome, checkedAt, phase);
+    const { input: readHistory, history } = source.kind === 'csv' ? { input: null, history: null } : await readAndTrackHistory(source, outcome, checkedAt, phase, early);
     releaseCells(outcome);
     for (const note of ownershipNotes(source.plan, outcome.language)) io.stderr(`${note}\n`);
-    for (const note of historyNotes(source, historyInput, history, out !== null)) io.stderr(`${note}\n`);
+    for (const note of historyNotes(source, readHistory, history, out !== null)) io.stderr(`${note}\n`);
     if (out !== null) {
       if (rowCount >= LARGE_ROWS) io.stderr(`writing ${out}…\n`);
       await writeAtomically(out, (tmp) => writeCopy(source, outcome, summary, history, checkedAt, tmp), { backup: inPlace && opts['no-backup'] !== true });
@@ -144,12 +149,14 @@ interface HistoryTracking {
  * The history is read after the check: the state of a row that did not change is then the one
  * just collected, not decoded again; and the rows read are let go before it is read.
  */
-async function readAndTrackHistory(source: XlsxSource, outcome: CheckOutcome, checkedAt: number, phase: (name: string) => void): Promise<{ input: HistoryInput; history: HistoryTracking }> {
+async function readAndTrackHistory(source: XlsxSource, outcome: CheckOutcome, checkedAt: number, phase: (name: string) => void, early: HistoryInput | null): Promise<{ input: HistoryInput; history: HistoryTracking }> {
   const collected = collectStates(outcome.rows, outcome.results);
   releaseCells(outcome);
   phase('collect_states');
-  const input = await readHistoryInput(source.pkg, source.block.sheet, collected.rows);
+  const input = early ?? (await readHistoryInput(source.pkg, source.block.sheet, collected.rows));
   phase('read_history');
+  // Review times for the Summary sheet, from the History just read (the check measured them itself when it read History first).
+  outcome.reviewTimes ??= measureHistory(input.records, source.setup, outcome.rows);
   const history = trackHistory(input, collected, outcome, checkedAt);
   phase('history');
   return { input, history };
@@ -287,7 +294,7 @@ function outputRow(outcome: CheckOutcome, index: number, checkedAt: number): Out
 
 async function writeCopy(source: Source, outcome: CheckOutcome, summary: PortfolioSummary, history: HistoryTracking | null, checkedAt: number, target: string): Promise<void> {
   if (source.kind === 'csv') return writeCsvCopySource(source, outcome.results.map((_, i) => outputRow(outcome, i, checkedAt)), target);
-  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null);
+  const sheet = summarySheetRows(summary, outcome.language, outcome.settings['summary.dueWithinDays'], history?.since ?? null, reviewTimeTable(outcome.reviewTimes, outcome.settings, outcome.language));
   const en = outcome.language === 'en';
   const headerLanguage = outcome.headerMap.language;
   const { results } = outcome;

@@ -5,6 +5,12 @@ import type { CheckOutcome } from '../workbook/check';
 import { AttentionItem, PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
 import type { Cell } from './xlsx/index';
 import { SinceLastCheck, sinceLastCheckLines } from '../workbook/history';
+import type { ReviewTimeTable } from '../workbook/durations';
+
+/** The Review times block: its title, what the due dates use (and that nothing was measured), the table. */
+function reviewTimeRows(table: ReviewTimeTable): Cell[][] {
+  return [[], [table.title], ...table.notes.map((n): Cell[] => [n]), table.headers, ...table.rows];
+}
 
 /** Display width in a terminal: CJK characters take two columns. */
 function width(text: string): number {
@@ -75,7 +81,7 @@ function itemRows(items: AttentionItem[], language: Language): Cell[][] {
 }
 
 /** The Summary sheet: counts by severity, stage and owner; overdue rows; rows due soon. */
-export function summarySheetRows(summary: PortfolioSummary, language: Language, withinDays: number, since: SinceLastCheck | null = null): SheetRows {
+export function summarySheetRows(summary: PortfolioSummary, language: Language, withinDays: number, since: SinceLastCheck | null = null, reviewTimes: ReviewTimeTable | null = null): SheetRows {
   const L = summaryLabels(language);
   const sinceRows: Cell[][] = [];
   if (since !== null) {
@@ -103,6 +109,7 @@ export function summarySheetRows(summary: PortfolioSummary, language: Language, 
     [`${L.dueWithin(withinDays)} (${summary.dueSoon.length})`],
     L.itemHeaders,
     ...itemRows(summary.dueSoon, language),
+    ...(reviewTimes === null ? [] : reviewTimeRows(reviewTimes)),
   ];
   return { rows, widths: [16, 22, 12, 36, 12, 12, 10], dateColumns: [] };
 }

@@ -6,6 +6,7 @@
 import { excelSerialFromDay } from '../rules/dates';
 import type { Language } from '../rules/types';
 import { columnLetters } from '../workbook/address';
+import type { ReviewTimeTable } from '../workbook/durations';
 import { AttentionItem, PortfolioSummary, SEVERITIES, STAGES, summaryLabels } from '../workbook/summary';
 import { DATE_FORMAT, sheetNames } from '../workbook/template';
 import type { ExcelApi } from './run';
@@ -22,7 +23,7 @@ export interface DashboardLayout {
 }
 
 /** What the dashboard shows, as data (tested without Excel). */
-export function dashboardLayout(summary: PortfolioSummary, language: Language, withinDays: number): DashboardLayout {
+export function dashboardLayout(summary: PortfolioSummary, language: Language, withinDays: number, reviewTimes: ReviewTimeTable | null = null): DashboardLayout {
   const L = summaryLabels(language);
   const en = language === 'en';
   // Labels, not the output column's words: in English they start with a capital (Critical, Version review).
@@ -44,6 +45,8 @@ export function dashboardLayout(summary: PortfolioSummary, language: Language, w
   const overdueAt = top + Math.max(stageBlock.length, severityBlock.length, ownerBlock.length) + 2;
   const overdueBlock = items(overdue);
   const dueAt = overdueAt + 1 + overdueBlock.length + 1;
+  const dueBlock = items(due);
+  const timesAt = dueAt + 1 + dueBlock.length + 1;
   return {
     sheet: sheetNames(language).dashboard,
     title: L.title,
@@ -56,10 +59,20 @@ export function dashboardLayout(summary: PortfolioSummary, language: Language, w
       { row: overdueAt, col: 0, values: [[`${L.overdue} (${overdue.length})`]], header: true },
       { row: overdueAt + 1, col: 0, values: overdueBlock, header: true, dateColumns: [4] },
       { row: dueAt, col: 0, values: [[`${L.dueWithin(withinDays)} (${due.length})`]], header: true },
-      { row: dueAt + 1, col: 0, values: items(due), header: true, dateColumns: [4] },
+      { row: dueAt + 1, col: 0, values: dueBlock, header: true, dateColumns: [4] },
+      ...(reviewTimes === null ? [] : reviewTimeBlocks(reviewTimes, timesAt)),
     ],
     chart: { row: top, col: 0, rows: stageBlock.length, title: en ? 'Pipeline: programs by stage' : '上线进度：各阶段项目数' },
   };
+}
+
+/** 审核用时 / Review times: the title, its notes (what due dates use; nothing measured yet), the table. */
+function reviewTimeBlocks(table: ReviewTimeTable, at: number): DashboardLayout['blocks'] {
+  return [
+    { row: at, col: 0, values: [[table.title]], header: true },
+    ...table.notes.map((note, i) => ({ row: at + 1 + i, col: 0, values: [[note]], header: false })),
+    { row: at + 1 + table.notes.length, col: 0, values: [table.headers, ...table.rows], header: true },
+  ];
 }
 
 export async function buildDashboard(excel: ExcelApi, layout: DashboardLayout): Promise<void> {

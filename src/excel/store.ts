@@ -31,6 +31,14 @@ export interface StoreOptions {
   now?: () => number;
   /** How long to wait for more edits before re-checking (ms). */
   debounceMs?: number;
+  /**
+   * HOOK for the adapter's History read (another branch teaches read.ts to read the History
+   * table): the History table's data rows as a read found them, oldest first. The check measures
+   * their reviews for the Dashboard's Review times table, and uses them for due dates and the ETA
+   * when the Settings say durations.source = measured. Not given (today): nothing measured, the
+   * Dashboard says so and the rules' defaults apply.
+   */
+  historyRecords?: (read: WorkbookRead) => readonly (readonly Cell[])[] | null;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -107,7 +115,8 @@ export class PortfolioStore {
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
-        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() }, slices, onCheck);
+        const history = this.options.historyRecords?.(read) ?? null;
+        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history }, slices, onCheck);
         this.read = read;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));
         this.unrelated.clear();

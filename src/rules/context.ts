@@ -7,6 +7,7 @@ import type { Calendar } from './calendar';
 import type { Day } from './dates';
 import type { FlowModel, NodeId } from './flow';
 import type { MaterialIndex } from './materials';
+import type { DurationOverrides, ReviewSettingKey } from './reviewTimes';
 import type { Settings } from './settings';
 import type { DueKind, Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
 
@@ -22,7 +23,13 @@ export interface EvalContext {
   categoryCache: Map<string, CategoryFacts>;
   /** The expedite quarter around today. */
   quarter: { start: Day; next: Day };
+  /** Review durations measured in History that replace the rules' defaults (durations.source = measured); null: the defaults. */
+  durations: DurationOverrides | null;
 }
+
+/** Bits of RowEval.durationsUsed: which kind of review duration a row's due dates and ETA took. */
+export const USED_RULES = 1;
+export const USED_MEASURED = 2;
 
 export interface CategoryFacts {
   special: boolean;
@@ -84,6 +91,8 @@ export class RowEval {
   /** Years without official calendar data that a working-day computation touched. */
   unknownYears: number[] | null = null;
   icpDeadline: Day | null = null;
+  /** USED_RULES | USED_MEASURED: what the review durations read for this row came from. */
+  durationsUsed = 0;
 
   constructor(
     readonly row: Row,
@@ -121,6 +130,17 @@ export class RowEval {
     const action: PlannedAction = { topic, verb, cls, node, rank, due };
     this.actions.push(action);
     return action;
+  }
+
+  /** A review's duration: the measured one when the check uses it, else the rules' (remembering which, for the result). */
+  duration(key: ReviewSettingKey): number {
+    const measured = this.ctx.durations?.[key];
+    if (measured !== undefined) {
+      this.durationsUsed |= USED_MEASURED;
+      return measured;
+    }
+    this.durationsUsed |= USED_RULES;
+    return this.ctx.settings[key];
   }
 
   /** addWorkdays on the China calendar, remembering years it had to guess (CAL-UNKNOWN-YEAR). */

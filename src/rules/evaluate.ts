@@ -3,7 +3,7 @@
  * deterministic for a given `today`.
  */
 import { Calendar } from './calendar';
-import { ActionClass, Due, EvalContext, PlannedAction, RowEval } from './context';
+import { ActionClass, Due, EvalContext, PlannedAction, RowEval, USED_MEASURED, USED_RULES } from './context';
 import type { Day } from './dates';
 import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
@@ -16,6 +16,7 @@ import { checkMaterials, indexMaterials, Material } from './materials';
 import { checkNameFormat } from './names';
 import { checkPayment, checkPersonalCategory, checkPublisher } from './payment';
 import { portfolioFindings } from './portfolio';
+import { durationOverrides, MeasuredReviews } from './reviewTimes';
 import { rankActions, scheduleRow } from './schedule';
 import { defaultSettings, Settings } from './settings';
 import { checkSteps, START_VERB, stepTopic } from './steps';
@@ -42,6 +43,8 @@ export interface EvaluateOptions {
   /** Overrides settings.asOf; defaults to today in China. */
   today?: Day;
   language?: Language;
+  /** Review times measured in History: used in place of the defaults where `durations.source` says measured (reviewTimes.ts). */
+  measured?: MeasuredReviews | null;
   /** Called every `progressEvery` rows (default 5000) with (done, total). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
@@ -60,6 +63,7 @@ export function createContext(options: EvaluateOptions = {}): EvalContext {
     flowCache: [],
     categoryCache: new Map(),
     quarter: { start: quarterStart(today), next: nextQuarterStart(today) },
+    durations: durationOverrides(settings, options.measured),
   };
 }
 
@@ -255,7 +259,14 @@ function render(
     findings,
     live,
     expedite,
+    durations: durationsUsed(ev.durationsUsed),
   };
+}
+
+/** Which review durations the row's due dates and ETA took: 'rules' also when it needed none. */
+function durationsUsed(bits: number): RowResult['durations'] {
+  if ((bits & USED_MEASURED) === 0) return 'rules';
+  return (bits & USED_RULES) === 0 ? 'measured' : 'mixed';
 }
 
 // Results of 100,000 rows share their constant parts: texts without a date, stage labels,

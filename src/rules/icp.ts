@@ -15,13 +15,13 @@ const NOT_SUBMITTED: ReadonlySet<IcpStatus> = new Set(['unfiled', 'preparing']);
 /** The whole filing from submission: platform review, the SMS day, the administration review. */
 export function filingEnd(ev: RowEval, start: Day): Day {
   const s = ev.settings;
-  return ev.workdays(ev.workdays(start, s['duration.icp.platform']) + s['duration.icp.sms'], s['duration.icp.authority']);
+  return ev.workdays(ev.workdays(start, ev.duration('duration.icp.platform')) + s['duration.icp.sms'], ev.duration('duration.icp.authority'));
 }
 
 /** The latest day filing can start and still be filed by `target`, counted backwards. */
 export function latestFilingStart(ev: RowEval, target: Day): Day {
   const s = ev.settings;
-  return ev.workdays(ev.workdays(target, -s['duration.icp.authority']) - s['duration.icp.sms'], -s['duration.icp.platform']);
+  return ev.workdays(ev.workdays(target, -ev.duration('duration.icp.authority')) - s['duration.icp.sms'], -ev.duration('duration.icp.platform'));
 }
 
 export function checkIcp(ev: RowEval): void {
@@ -95,9 +95,9 @@ function checkStage(ev: RowEval, status: IcpStatus, date: Day | null): void {
       if (canStart(ev.row, ev.flow, 'icp')) ev.act('icp', 'submit', critical ? ActionClass.ClearsCritical : ActionClass.CriticalPath, 'icp');
       return;
     case 'platform_review':
-      return awaitReview(ev, date, date === null ? null : ev.workdays(date, s['duration.icp.platform']), 'platform');
+      return awaitReview(ev, date, date === null ? null : ev.workdays(date, ev.duration('duration.icp.platform')), 'platform');
     case 'authority_review':
-      return awaitReview(ev, date, date === null ? null : ev.workdays(date, s['duration.icp.authority']), 'authority');
+      return awaitReview(ev, date, date === null ? null : ev.workdays(date, ev.duration('duration.icp.authority')), 'authority');
     case 'sms_pending':
       return smsPending(ev, date);
     case 'platform_rejected':

@@ -84,15 +84,15 @@ function scheduleIcp(ev: RowEval, earliest: Day, i: number, start: number[], sub
       start[i] = submitAt[i] = end[i] = DONE;
       return;
     case 'platform_review': {
-      const platformEnd = Math.max(today, ev.workdays(since, s['duration.icp.platform']));
-      end[i] = ev.workdays(platformEnd + s['duration.icp.sms'], s['duration.icp.authority']);
+      const platformEnd = Math.max(today, ev.workdays(since, ev.duration('duration.icp.platform')));
+      end[i] = ev.workdays(platformEnd + s['duration.icp.sms'], ev.duration('duration.icp.authority'));
       return;
     }
     case 'sms_pending':
-      end[i] = ev.workdays(Math.max(today, since + s['duration.icp.sms']), s['duration.icp.authority']);
+      end[i] = ev.workdays(Math.max(today, since + s['duration.icp.sms']), ev.duration('duration.icp.authority'));
       return;
     case 'authority_review':
-      end[i] = Math.max(today, ev.workdays(since, s['duration.icp.authority']));
+      end[i] = Math.max(today, ev.workdays(since, ev.duration('duration.icp.authority')));
       return;
     default:
       start[i] = submitAt[i] = earliest;

@@ -9,9 +9,10 @@
  */
 import type { Day } from './dates';
 import { dayFromYmd } from './dates';
+import type { DurationSource } from './reviewTimes';
 import type { Language } from './types';
 
-export type SettingKind = 'int' | 'number' | 'bool' | 'date' | 'optionalDate' | 'list' | 'language';
+export type SettingKind = 'int' | 'number' | 'bool' | 'date' | 'optionalDate' | 'list' | 'language' | 'durationSource';
 
 export interface SettingDef<T> {
   kind: SettingKind;
@@ -99,6 +100,16 @@ export const SETTING_DEFS = {
   'duration.icp.platform': int(2, '备案平台初审工作日', t('小程序备案：平台初审最长工作日', 'ICP filing: platform review, working days'), 'platform docs (小程序备案)'),
   'duration.icp.sms': int(1, '备案短信核验天数', t('工信部短信核验须在收到短信后几天内完成', 'MIIT SMS verification due this many days after the SMS'), 'platform docs: 24 小时内'),
   'duration.icp.authority': int(20, '备案管局审核工作日', t('通信管理局审核最长工作日', 'Communications administration review, working days'), 'platform docs (1–20 个工作日)'),
+  'durations.source': {
+    kind: 'durationSource',
+    default: 'rules' as DurationSource,
+    zh: '审核用时来源',
+    describe: t(
+      '截止日期和预计上线所用的审核用时：rules（规则默认值）或 measured（实测：变更记录中至少 10 次审核的步骤用其第 90 百分位，其余用默认值）',
+      'Review times for due dates and the ETA: rules (the defaults) or measured (a step with at least 10 reviews in History uses their 90th percentile; the others the default)',
+    ),
+    source: 'issue 10',
+  } as SettingDef<DurationSource>,
   'window.resubmit.miniprogram': int(7, '小程序驳回重新提交天数', t('小程序审核被驳回后可修改重新提交的天数', 'Days after a mini-program rejection to fix and resubmit'), 'seed 003 五、审核流程'),
 
   'categories.special': list(

@@ -33,7 +33,6 @@ export function stepTopic(ev: RowEval, step: StepId): Topic {
  * duration; null for steps without a time limit (register, payment).
  */
 export function reviewDue(ev: RowEval, step: StepId, date: Day): Day | null {
-  const s = ev.settings;
   switch (step) {
     case 'register':
     case 'payment':
@@ -43,13 +42,13 @@ export function reviewDue(ev: RowEval, step: StepId, date: Day): Day | null {
     case 'name':
       return nameDue(ev, date);
     case 'verify':
-      return ev.workdays(date, s['duration.verify']);
+      return ev.workdays(date, ev.duration('duration.verify'));
     case 'qualification':
-      return date + s['duration.qualification'];
+      return date + ev.duration('duration.qualification');
     case 'version':
-      return ev.row.kind === 'minigame' ? date + s['duration.version.minigame'] : ev.workdays(date, s['duration.version.miniprogram']);
+      return ev.row.kind === 'minigame' ? date + ev.duration('duration.version.minigame') : ev.workdays(date, ev.duration('duration.version.miniprogram'));
     case 'realname':
-      return ev.workdays(date, s['duration.realname']);
+      return ev.workdays(date, ev.duration('duration.realname'));
   }
 }
 
@@ -58,7 +57,7 @@ function nameDue(ev: RowEval, date: Day): Day {
   const s = ev.settings;
   switch (ev.row.namePath) {
     case 'protected':
-      return ev.workdays(date, s['duration.name.protected']);
+      return ev.workdays(date, ev.duration('duration.name.protected'));
     case 'occupied':
       return ev.workdays(date, s['duration.name.complaint']) + s['duration.name.releaseDays'];
     default:

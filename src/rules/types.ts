@@ -261,4 +261,9 @@ export interface RowResult {
   findings: Finding[];
   live: LiveResult;
   expedite: ExpediteResult | null;
+  /**
+   * Where the review durations behind dueDate, dues and eta came from (setting durations.source):
+   * 'rules' (the defaults; also when none was needed), 'measured' (History's 90th percentiles), 'mixed'.
+   */
+  durations: 'rules' | 'measured' | 'mixed';
 }

@@ -13,6 +13,7 @@ import { Slices, yieldToEventLoop } from '../workbook/slices';
 import { dayOrder, summarize } from '../workbook/summary';
 import { Cell, isBlank } from '../workbook/values';
 import { buildDashboard as writeDashboard, dashboardLayout } from '../excel/dashboard';
+import { reviewTimeTable } from '../workbook/durations';
 import type { Runtime } from '../excel/runtime';
 import type { StoreUpdate } from '../excel/store';
 import { createTemplate } from '../excel/template';
@@ -234,7 +235,8 @@ export class ExcelPaneService implements PaneService {
       const outcome = live.outcome();
       const withinDays = outcome.settings['summary.dueWithinDays'];
       const summary = summarize(outcome.results, outcome.rows, outcome.today, withinDays);
-      await writeDashboard(this.excel, dashboardLayout(summary, language, withinDays));
+      const times = reviewTimeTable(outcome.reviewTimes, outcome.settings, language);
+      await writeDashboard(this.excel, dashboardLayout(summary, language, withinDays, times));
     } catch (error) {
       throw toPaneError(error);
     }

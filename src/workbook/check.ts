@@ -16,6 +16,7 @@ import { bindColumns, isBlankRow, readRow } from './readRows';
 import { Problem, readHolidays, readMaterials, readSettings, TableData } from './tables';
 import type { Cell } from './values';
 import type { Material } from '../rules/materials';
+import { measureReviewTimes, measuredForRules, ReviewTimes } from './durations';
 
 export interface WorkbookTables {
   portfolio: TableData;
@@ -36,6 +37,12 @@ export interface CheckOptions {
   /** Called every `progressEvery` rows with (done, total). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
+  /**
+   * The History table's data rows (src/workbook/history.ts), oldest first: their reviews are
+   * measured (src/workbook/durations.ts) for the Review times table, and used for due dates and
+   * the ETA when the Settings say `durations.source` = measured. Absent: nothing measured.
+   */
+  history?: readonly (readonly Cell[])[] | null;
 }
 
 export interface CheckOutcome {
@@ -49,6 +56,8 @@ export interface CheckOutcome {
   language: Language;
   today: Day;
   problems: Problem[];
+  /** Review times measured in History; null when the check was given no History. */
+  reviewTimes: ReviewTimes | null;
 }
 
 export interface PreparedPortfolio {
@@ -147,7 +156,9 @@ export function checkWorkbook(tables: WorkbookTables, options: CheckOptions = {}
 /** The check of rows already read (PortfolioRows), with the settings they were read under. */
 export function checkPrepared(prepared: PreparedPortfolio, setup: CheckSetup, options: CheckOptions = {}): CheckOutcome {
   const problems = [...setup.problems, ...portfolioProblems(setup, prepared)];
+  const reviewTimes = measureHistory(options.history, setup, prepared.rows);
   const evaluated = evaluatePortfolio(prepared.rows, {
+    measured: measuredForRules(reviewTimes),
     settings: setup.settings,
     calendar: setup.calendar,
     today: setup.today,
@@ -158,7 +169,15 @@ export function checkPrepared(prepared: PreparedPortfolio, setup: CheckSetup, op
   });
   const results = Array.from(prepared.positions, (p) => (p < 0 ? null : evaluated[p]));
   const { settings, calendar, language, today } = setup;
-  return { results, rows: prepared.rows, headerMap: prepared.headerMap, settings, calendar, language, today, problems };
+  return { results, rows: prepared.rows, headerMap: prepared.headerMap, settings, calendar, language, today, problems, reviewTimes };
+}
+
+/** Review times of the History records, on the check's calendar, version reviews by the kind of each ID's row. */
+export function measureHistory(history: CheckOptions['history'], setup: CheckSetup, rows: readonly Row[]): ReviewTimes | null {
+  if (!history) return null;
+  const kinds = new Map<string, Row['kind']>();
+  for (const r of rows) if (r.id !== null) kinds.set(normalizeKey(r.id), r.kind);
+  return measureReviewTimes(history, { calendar: setup.calendar, kindOf: (key) => kinds.get(key) ?? null });
 }
 
 function reportUnknownMaterialIds(materials: readonly { id: string; line: number }[], rows: readonly Row[], problems: Problem[]): void {

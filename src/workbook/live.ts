@@ -10,7 +10,8 @@ import type { Day } from '../rules/dates';
 import { normalizeKey } from '../rules/keys';
 import { portfolioFindings } from '../rules/portfolio';
 import type { RawFinding, Row, RowResult } from '../rules/types';
-import { CheckOptions, CheckOutcome, CheckSetup, portfolioProblems, PortfolioRows, PreparedPortfolio, setUpCheck, WorkbookTables } from './check';
+import { measuredForRules, ReviewTimes } from './durations';
+import { CheckOptions, CheckOutcome, CheckSetup, measureHistory, portfolioProblems, PortfolioRows, PreparedPortfolio, setUpCheck, WorkbookTables } from './check';
 import type { HeaderMap } from './columns';
 import { bindColumns, isBlankRow, readRow } from './readRows';
 import { NO_SLICES, Slices } from './slices';
@@ -44,7 +45,7 @@ export class LivePortfolio {
       if (slices.due()) await slices.next();
     }
     const prepared = reader.done();
-    const live = new LivePortfolio(tables, setup, prepared);
+    const live = new LivePortfolio(tables, setup, prepared, measureHistory(options.history, setup, prepared.rows));
     await live.evaluateAll(prepared.rows, slices, onProgress);
     return live;
   }
@@ -53,6 +54,8 @@ export class LivePortfolio {
     private readonly tables: WorkbookTables,
     setup: CheckSetup,
     prepared: PreparedPortfolio,
+    /** Measured once per full check: History grows only when a check writes it. */
+    readonly reviewTimes: ReviewTimes | null,
   ) {
     this.setup = setup;
     this.headerMap = prepared.headerMap;
@@ -82,7 +85,7 @@ export class LivePortfolio {
 
   private newContext(today: Day): EvalContext {
     const { settings, calendar, language, materials } = this.setup;
-    return createContext({ settings, calendar, language, materials, today });
+    return createContext({ settings, calendar, language, materials, today, measured: measuredForRules(this.reviewTimes) });
   }
 
   get today(): Day {
@@ -129,6 +132,7 @@ export class LivePortfolio {
       language,
       today: this.ctx.today,
       problems: this.problems,
+      reviewTimes: this.reviewTimes,
     };
   }
 

@@ -10,6 +10,7 @@ const KIND_TEXT: Record<string, string> = {
   optionalDate: 'date or blank',
   list: 'list (separated by , ; 、 or line breaks)',
   language: 'zh-CN or en',
+  durationSource: 'rules or measured (规则 / 实测)',
 };
 
 export function settingsMarkdown(): string {

@@ -7,6 +7,7 @@ import type { CalendarOverride } from '../rules/calendar';
 import type { Args, ProblemCode } from '../rules/i18n/catalog';
 import { toIso } from '../rules/dates';
 import type { Material } from '../rules/materials';
+import type { DurationSource } from '../rules/reviewTimes';
 import { defaultSettings, SETTING_DEFS, SETTING_KEYS, SettingDef, SettingKey, Settings } from '../rules/settings';
 import type { Language } from '../rules/types';
 import { normalizeHeader } from './columns';
@@ -55,6 +56,12 @@ export function settingKeyFor(name: string): SettingKey | undefined {
 const LIST_SPLIT = /[,;，；、\n\r]+/;
 const LANGUAGES: Record<string, Language> = { 'zh-cn': 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', chinese: 'zh-CN', en: 'en', 'en-us': 'en', english: 'en', 英文: 'en', 英语: 'en' };
 
+/** durations.source in either language (DISPLAY_DURATION_SOURCE is what the template shows). */
+const DURATION_SOURCES: Record<string, DurationSource> = {
+  rules: 'rules', rule: 'rules', default: 'rules', defaults: 'rules', 规则: 'rules', 默认: 'rules', 默认值: 'rules', 规则默认值: 'rules',
+  measured: 'measured', measure: 'measured', history: 'measured', 实测: 'measured', 实测值: 'measured', 测量: 'measured', 变更记录: 'measured',
+};
+
 /** Parse one setting value; undefined when it does not fit the setting's kind. */
 export function parseSettingValue(def: SettingDef<unknown>, cell: Cell, options: { usOrder?: boolean } = {}): unknown {
   switch (def.kind) {
@@ -83,6 +90,10 @@ export function parseSettingValue(def: SettingDef<unknown>, cell: Cell, options:
     case 'language': {
       const text = cellText(cell);
       return text === null ? undefined : LANGUAGES[vocabKey(text)];
+    }
+    case 'durationSource': {
+      const text = cellText(cell);
+      return text === null ? undefined : DURATION_SOURCES[vocabKey(text)];
     }
   }
 }

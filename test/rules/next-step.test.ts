@@ -125,7 +125,7 @@ describe('the JSON result (workbook.md "Machine-readable result")', () => {
     );
     const json = JSON.parse(JSON.stringify(machineResult(r)));
     expect(Object.keys(json).sort()).toEqual(
-      ['id', 'row', 'kind', 'stage', 'nextStep', 'nextActions', 'dueDate', 'dueFor', 'dues', 'eta', 'icpDeadline', 'severity', 'findings', 'live', 'expedite'].sort(),
+      ['id', 'row', 'kind', 'stage', 'nextStep', 'nextActions', 'dueDate', 'dueFor', 'dues', 'durations', 'eta', 'icpDeadline', 'severity', 'findings', 'live', 'expedite'].sort(),
     );
     expect(json).toMatchObject({
       id: 'G-017',

@@ -110,6 +110,7 @@ const EXPECTED: Record<string, string> = {
   optionalDate: 'a date or blank',
   list: 'a comma-separated list',
   language: 'zh-CN or en',
+  durationSource: 'rules or measured',
 };
 
 const live = (what: string) => `Live streaming: ${what}`;

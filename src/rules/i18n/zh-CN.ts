@@ -107,6 +107,7 @@ const EXPECTED: Record<string, string> = {
   optionalDate: '日期或留空',
   list: '用逗号分隔的列表',
   language: 'zh-CN 或 en',
+  durationSource: 'rules（规则）或 measured（实测）',
 };
 
 const live = (what: string) => `直播：${what}`;
