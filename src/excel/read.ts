@@ -11,6 +11,7 @@
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
 import type { Cell } from '../workbook/values';
 import { WorkbookError } from './errors';
+import { finishHistoryRead, HistoryRead, PendingHistoryRead, queueHistoryRead } from './history';
 import { finishOwnershipRead, ownershipOf, PendingOwnershipRead, queueOwnershipRead, WorkbookOwnership } from './ownership';
 import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
@@ -48,7 +49,12 @@ export interface ReadStats {
 /** Roughly how many bytes a cell takes in a values response: used to size row blocks. */
 const BYTES_PER_CELL_ESTIMATE = 24;
 
-export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[]): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership }> {
+/** `history`: also read the state sheet and the History table (src/excel/history.ts), in the tables' request. */
+export async function readWorkbook(
+  run: ExcelRun,
+  knownTables?: readonly string[],
+  options: { history?: boolean } = {},
+): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership; history: HistoryRead | null }> {
   return run(async (ctx) => {
     const stats: ReadStats = { syncs: 0, tableNames: [] };
     const sync = async () => {
@@ -58,8 +64,10 @@ export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[
     // The record goes in the request that reads the tables; a request that fails brings none
     // of its answers back, so each attempt asks for it again.
     let record: PendingOwnershipRead | null = null;
+    let history: PendingHistoryRead | null = null;
     const withRecord = <T>(load: () => Promise<T>): Promise<T> => {
       record = queueOwnershipRead(ctx);
+      if (options.history) history = queueHistoryRead(ctx);
       return load();
     };
     let names = knownTables ?? Object.values(TABLES);
@@ -81,7 +89,8 @@ export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[
     checkPortfolio(read.portfolio);
     const parts = await finishOwnershipRead(ctx, record!, sync);
     const ownership = ownershipOf(parts, { tableName: read.portfolio.name, sheetName: read.portfolio.sheetName });
-    return { read, stats, ownership };
+    const historyRead = history ? await finishHistoryRead(ctx, history, read.portfolio.sheetName, sync) : null;
+    return { read, stats, ownership, history: historyRead };
   });
 }
 

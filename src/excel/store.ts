@@ -12,6 +12,7 @@ import { Slices } from '../workbook/slices';
 import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
+import type { HistoryRead } from './history';
 import { readWorkbook, ReadStats, roleOf, TableRead, TableRole, TABLES, WorkbookRead } from './read';
 import { asWorkbookError } from './errors';
 import type { ExcelApi } from './run';
@@ -73,6 +74,8 @@ export class PortfolioStore {
   /** How many reads of the workbook have been made (for tests and the benchmark). */
   reads = 0;
   lastReadStats: ReadStats | null = null;
+  /** The state sheet and History table as the last full read found them (src/excel/history.ts). */
+  history: HistoryRead | null = null;
 
   constructor(
     private readonly excel: ExcelApi,
@@ -103,12 +106,13 @@ export class PortfolioStore {
         // Started before the read: the in-memory Excel answers a sync in the same task (real Excel
         // in a later one), so a long read is a slice that has run its time.
         const slices = new Slices();
-        const { read, stats, ownership } = await readWorkbook(this.excel.run, this.tableNames);
+        const { read, stats, ownership, history } = await readWorkbook(this.excel.run, this.tableNames, { history: true });
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
         const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now() }, slices, onCheck);
         this.read = read;
+        this.history = history;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));
         this.unrelated.clear();
         this.owner = ownership;
