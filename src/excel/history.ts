@@ -44,7 +44,7 @@ export interface HistoryRead {
   /** Why a state sheet of ours could not be read: this check records a new baseline. */
   stateProblem: StateReadProblem | null;
   /** The History table of ours: its sheet, its body rows, and the records' times (oldest first). */
-  table: { sheetName: string; bodyRows: number; whens: (number | null)[] } | null;
+  table: { id: string; sheetName: string; bodyRows: number; whens: (number | null)[] } | null;
   /** A sheet or table of the user's under the product's name: no history is written. */
   blocked: HistoryBlock | null;
   /** The workbook's sheet names (lower case), for the History sheet's name when it is made. */
@@ -67,7 +67,7 @@ export interface PendingHistoryRead {
 export function queueHistoryRead(ctx: Excel.RequestContext): PendingHistoryRead {
   return {
     sheet: ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET).load('name'),
-    table: ctx.workbook.tables.getItemOrNullObject(HISTORY_TABLE).load('name'),
+    table: ctx.workbook.tables.getItemOrNullObject(HISTORY_TABLE).load(['name', 'id']),
     sheets: ctx.workbook.worksheets.load('items/name'),
   };
 }
@@ -92,7 +92,7 @@ export async function finishHistoryRead(ctx: Excel.RequestContext, pending: Pend
     if (tableSheet.name === portfolioSheet || header.columnCount !== HISTORY_WIDTH || !isHistoryHeader(header.values[0] as Cell[])) {
       return { ...read, blocked: { what: 'table', name: HISTORY_TABLE } };
     }
-    read.table = { sheetName: tableSheet.name, bodyRows: body.rowCount, whens: whens.values.map((r) => serialOf(r[0])) };
+    read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: whens.values.map((r) => serialOf(r[0])) };
   }
   if (used && !used.isNullObject) {
     read.stateSheet = { rows: used.rowCount, columns: used.columnCount };
@@ -143,17 +143,20 @@ export interface HistoryWriteStats {
   syncs: number;
   /** Largest request, in bytes of values written. */
   maxPayloadBytes: number;
-  /** The sheet the History table is on. */
+  /** The sheet the History table is on ('' when there is none). */
   sheetName: string;
+  /** The History table's id (Excel.Table.id), when there is one: its change events are the product's own. */
+  tableId: string | null;
 }
 
 export async function writeHistory(run: ExcelRun, write: HistoryWrite): Promise<HistoryWriteStats> {
   return run(async (ctx) => {
     const batch = new Batch(ctx);
     await writeState(ctx, write, batch);
-    const sheetName = await writeRecords(ctx, write, batch);
+    const { sheetName, table } = await writeRecords(ctx, write, batch);
     await batch.flush();
-    return { syncs: batch.syncs, maxPayloadBytes: batch.maxBytes, sheetName };
+    const tableId = table ? table.id : (write.read.table?.id ?? null);
+    return { syncs: batch.syncs, maxPayloadBytes: batch.maxBytes, sheetName, tableId };
   });
 }
 
@@ -229,8 +232,8 @@ async function writeState(ctx: Excel.RequestContext, write: HistoryWrite, batch:
   }
 }
 
-/** Appends the records (after removing the oldest); returns the sheet the table is on. */
-async function writeRecords(ctx: Excel.RequestContext, write: HistoryWrite, batch: Batch): Promise<string> {
+/** Appends the records (after removing the oldest); returns the sheet the table is on, and the table when it made one (its id loaded). */
+async function writeRecords(ctx: Excel.RequestContext, write: HistoryWrite, batch: Batch): Promise<{ sheetName: string; table: Excel.Table | null }> {
   const table = write.read.table;
   if (table !== null && write.drop < table.bodyRows) {
     const history = ctx.workbook.tables.getItem(HISTORY_TABLE);
@@ -239,10 +242,10 @@ async function writeRecords(ctx: Excel.RequestContext, write: HistoryWrite, batc
       await batch.room(block.bytes * 2);
       appendRecords(history, block.rows);
     }
-    return table.sheetName;
+    return { sheetName: table.sheetName, table: null };
   }
   // No table yet, or every record is to go (Excel keeps at least one body row): a new table.
-  if (write.records.length === 0) return table?.sheetName ?? '';
+  if (write.records.length === 0) return { sheetName: table?.sheetName ?? '', table: null };
   if (table !== null) ctx.workbook.tables.getItem(HISTORY_TABLE).delete();
   return createTable(ctx, write, table?.sheetName ?? null, batch);
 }
@@ -274,7 +277,7 @@ function excelRow(cells: readonly Cell[]): (string | number)[] {
 }
 
 /** The History table on its own sheet (变更记录 / Change history, " (2)" when a sheet of the user's has the name). */
-async function createTable(ctx: Excel.RequestContext, write: HistoryWrite, sheetName: string | null, batch: Batch): Promise<string> {
+async function createTable(ctx: Excel.RequestContext, write: HistoryWrite, sheetName: string | null, batch: Batch): Promise<{ sheetName: string; table: Excel.Table }> {
   let name = sheetName;
   if (name === null) {
     const taken = new Set(write.read.sheetNames);
@@ -297,10 +300,11 @@ async function createTable(ctx: Excel.RequestContext, write: HistoryWrite, sheet
   body.values = firstBlock.rows.map(excelRow);
   const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, firstBlock.rows.length + 1, HISTORY_WIDTH), true);
   table.name = HISTORY_TABLE;
+  table.load('id');
   HISTORY_WIDTHS.forEach((w, j) => (sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER));
   for (const block of rest) {
     await batch.room(block.bytes * 2);
     appendRecords(table, block.rows);
   }
-  return name;
+  return { sheetName: name, table };
 }

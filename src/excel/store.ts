@@ -65,6 +65,8 @@ export class PortfolioStore {
   private roleById = new Map<string, TableRole>();
   /** Tables seen in events that are none of ours (looked up once). */
   private unrelated = new Set<string>();
+  /** Tables the product writes that no check reads (History): their events are its own writes. */
+  private written = new Set<string>();
   private ownWrites: OwnWrite[] = [];
   /** The one start of watching under way or done: the pane and the functions may both ask. */
   private watchStart: Promise<void> | null = null;
@@ -166,6 +168,11 @@ export class PortfolioStore {
   private replan(): void {
     const plan = this.outputPlan('zh-CN');
     this.owned = plan ? ownedColumns(plan) : new Set();
+  }
+
+  /** A table the product writes and never reads (History, by its Excel.Table.id): its events are not edits to follow. */
+  noteProductTable(tableId: string): void {
+    this.written.add(tableId);
   }
 
   /** The record was saved by another command ("Create portfolio"): the store follows. */
@@ -299,7 +306,7 @@ export class PortfolioStore {
    * found by the next check, not at once).
    */
   private async noticeTable(tableId: string): Promise<void> {
-    if (this.unrelated.has(tableId) || this.roleById.has(tableId)) return;
+    if (this.unrelated.has(tableId) || this.roleById.has(tableId) || this.written.has(tableId)) return;
     this.unrelated.add(tableId);
     const name = await tableNameById(this.excel, tableId).catch(() => null);
     if (name !== null && (roleOf(name) !== null || !this.live)) {

@@ -27,7 +27,7 @@ import {
   sinceLastCheck,
   STATE_SHEET,
 } from '../workbook/history';
-import { HistoryBlock, HistoryRead, writeHistory } from '../excel/history';
+import { HistoryBlock, HistoryRead, HistoryWriteStats, writeHistory } from '../excel/history';
 import type { ExcelRun } from '../excel/run';
 import type { SinceEntry, SinceView } from './service';
 
@@ -36,6 +36,8 @@ export class HistoryTracker {
   private held: HistoryRead | null = null;
   /** Table row → the key its state is recorded under (to notice an ID changed by an edit). */
   private keyByRow = new Map<number, string>();
+  /** The last write's figures (tests, the benchmark). */
+  lastWrite: HistoryWriteStats | null = null;
   /** One write at a time: a check and an edit's re-check must not interleave their requests. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -120,13 +122,14 @@ export class HistoryTracker {
     const drop = recordsToDrop(whens, when, records.length);
     const stateRows = encodeState(next);
     const written = await writeHistory(this.run, { read: held, stateRows, drop, records, headerLanguage: outcome.headerMap.language });
+    this.lastWrite = written;
     const kept = held.table && drop < held.table.bodyRows ? whens.slice(drop) : [];
     const width = Math.max(...stateRows.map((r) => r.length));
     this.held = {
       stateSheet: { rows: stateRows.length, columns: width },
       state: next,
       stateProblem: null,
-      table: records.length > 0 || held.table ? { sheetName: written.sheetName, bodyRows: kept.length + records.length, whens: [...kept, ...records.map(() => when)] } : null,
+      table: written.tableId !== null ? { id: written.tableId, sheetName: written.sheetName, bodyRows: kept.length + records.length, whens: [...kept, ...records.map(() => when)] } : null,
       blocked: null,
       sheetNames: [...new Set([...held.sheetNames, STATE_SHEET.toLowerCase(), written.sheetName.toLowerCase()])],
     };

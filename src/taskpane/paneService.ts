@@ -69,8 +69,8 @@ export class ExcelPaneService implements PaneService {
   private checking = false;
   /** The last write's figures (for the benchmark). */
   lastWrite: WriteStats | null = null;
-  /** History and the state sheet (src/taskpane/historyTracker.ts). */
-  private readonly history: HistoryTracker;
+  /** History and the state sheet (src/taskpane/historyTracker.ts); its lastWrite for tests and the benchmark. */
+  readonly history: HistoryTracker;
   /** What the last recording of history found since the check before it (the pane keeps showing it). */
   private since: SinceView | null = null;
 
@@ -201,6 +201,8 @@ export class ExcelPaneService implements PaneService {
     try {
       const since = await work();
       if (since !== null) this.since = since;
+      const tableId = this.history.lastWrite?.tableId;
+      if (tableId) this.store.noteProductTable(tableId);
     } catch (error) {
       console.warn('Launch Tracker: History could not be written', error);
     }

@@ -40,6 +40,31 @@ export const en: UiStrings = {
 
   severity: { critical: 'Critical', error: 'Error', warning: 'Warning', info: 'Info', ok: 'OK' },
 
+  since: {
+    title: 'Since last check',
+    previous: (when, source) => `Compared with the check of ${when} (${source}).`,
+    baseline: 'First check: the history starts here (baseline).',
+    records: (n) => `${n} change${n === 1 ? '' : 's'} recorded in History.`,
+    nothing: 'Nothing changed.',
+    blocked: (what, name) => `No history written: the workbook has a ${what} of yours named "${name}". Rename it to let Launch Tracker keep its history.`,
+    kinds: {
+      overdue: 'Newly overdue',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      severityUp: 'Severity rose',
+      severityDown: 'Severity fell',
+      released: 'Released',
+      findingsCleared: 'Findings cleared',
+      findingsRaised: 'Findings raised',
+      added: 'Rows added',
+      removed: 'Rows removed',
+    },
+    sources: { pane: 'pane', keepUpToDate: 'keep up to date', cli: 'command line' },
+    item: (id, detail) => `${id} (${detail})`,
+    more: (n) => `and ${n} more`,
+    selectLabel: (kind, item) => `${kind}: ${item}. Select the row`,
+  },
+
   attention: {
     title: 'Needs attention',
     columns: { severity: 'Severity', id: 'ID', client: 'Client', nextStep: 'Next step', due: 'Due' },
