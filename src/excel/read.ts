@@ -9,6 +9,7 @@
  * 5 MB: a portfolio too large for one response is read in blocks of rows.
  */
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
+import { HISTORY_TABLE } from '../workbook/history';
 import type { Cell } from '../workbook/values';
 import { WorkbookError } from './errors';
 import { finishHistoryRead, HistoryRead, PendingHistoryRead, queueHistoryRead } from './history';
@@ -171,12 +172,15 @@ async function discoverTables(ctx: Excel.RequestContext, sync: () => Promise<voi
 
 /**
  * No table named Portfolio: the first table whose header row has an ID column (项目编号/ID),
- * as the command line does with sheets.
+ * as the command line does with sheets — but never the History table.
  */
 async function findPortfolioByHeader(ctx: Excel.RequestContext, known: readonly string[], sync: () => Promise<void>): Promise<TableRead | null> {
   const tables = ctx.workbook.tables.load('items/name');
   await sync();
-  const candidates = tables.items.map((t) => t.name).filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()));
+  // The product's History table has an ID column (项目编号) too, and is never a portfolio.
+  const candidates = tables.items
+    .map((t) => t.name)
+    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && n.toLowerCase() !== HISTORY_TABLE.toLowerCase());
   if (candidates.length === 0) return null;
   const headers = candidates.map((name) => ({ name, range: ctx.workbook.tables.getItem(name).getHeaderRowRange().load('values') }));
   await sync();
