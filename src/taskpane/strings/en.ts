@@ -211,6 +211,7 @@ export const en: UiStrings = {
       'conditional-format': 'Add a conditional format',
       'data-validation': 'Add a drop-down list',
       'freeze-panes': 'Freeze the header row',
+      'history-calls': 'History: delete and add table rows, a very hidden sheet',
       'event-own-write': "Change event after the add-in's write",
       'event-user-edit': 'Change event after your edit',
       settings: 'Save and reload a setting',

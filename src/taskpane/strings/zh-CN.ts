@@ -207,6 +207,7 @@ export const zhCN: UiStrings = {
       'conditional-format': '添加条件格式',
       'data-validation': '添加下拉列表',
       'freeze-panes': '冻结标题行',
+      'history-calls': '变更记录：删除和添加表格行、深度隐藏工作表',
       'event-own-write': '加载项写入后的更改事件',
       'event-user-edit': '你编辑后的更改事件',
       settings: '保存并重新读取设置',
