@@ -30,6 +30,7 @@ import {
 import { DATETIME_FORMAT } from '../workbook/template';
 import { Cell, cellText } from '../workbook/values';
 import { ExcelRun, MAX_PAYLOAD_BYTES, payloadBytes } from './run';
+import { RANGE_REQUEST_BYTES, rowRuns } from './write';
 
 const HISTORY_WIDTH = 6;
 /** Roughly how many bytes a state cell takes in a values response: the first block's size. */
@@ -38,8 +39,11 @@ const BYTES_PER_CELL_ESTIMATE = 40;
 const POINTS_PER_CHARACTER = 7;
 
 export interface HistoryRead {
-  /** The state sheet of ours: its used size (to clear it), or null when there is none. */
-  stateSheet: { rows: number; columns: number } | null;
+  /**
+   * The state sheet of ours: its used size, and its cells as text (what a write compares with,
+   * to write only the rows that differ), or null when there is none.
+   */
+  stateSheet: { rows: number; columns: number; cells: string[][] } | null;
   state: PortfolioState | null;
   /** Why a state sheet of ours could not be read: this check records a new baseline. */
   stateProblem: StateReadProblem | null;
@@ -95,8 +99,8 @@ export async function finishHistoryRead(ctx: Excel.RequestContext, pending: Pend
     read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: whens.values.map((r) => serialOf(r[0])) };
   }
   if (used && !used.isNullObject) {
-    read.stateSheet = { rows: used.rowCount, columns: used.columnCount };
     const cells = await readInBlocks(ctx, used.rowCount, used.columnCount, sync);
+    read.stateSheet = { rows: used.rowCount, columns: used.columnCount, cells: cells.map((r) => r.map((c) => cellText(c) ?? '')) };
     const decoded = decodeState(cells);
     if ('state' in decoded) read.state = decoded.state;
     else read.stateProblem = decoded.problem;
@@ -147,16 +151,20 @@ export interface HistoryWriteStats {
   sheetName: string;
   /** The History table's id (Excel.Table.id), when there is one: its change events are the product's own. */
   tableId: string | null;
+  /** The state sheet's cells as written (the next write compares with them). */
+  stateCells: string[][];
+  /** State rows written (the others were as they are). */
+  stateRowsWritten: number;
 }
 
 export async function writeHistory(run: ExcelRun, write: HistoryWrite): Promise<HistoryWriteStats> {
   return run(async (ctx) => {
     const batch = new Batch(ctx);
-    await writeState(ctx, write, batch);
+    const state = await writeState(ctx, write, batch);
     const { sheetName, table } = await writeRecords(ctx, write, batch);
     await batch.flush();
     const tableId = table ? table.id : (write.read.table?.id ?? null);
-    return { syncs: batch.syncs, maxPayloadBytes: batch.maxBytes, sheetName, tableId };
+    return { syncs: batch.syncs, maxPayloadBytes: batch.maxBytes, sheetName, tableId, stateCells: state.grid, stateRowsWritten: state.written };
   });
 }
 
@@ -191,13 +199,13 @@ function rectangle(rows: readonly (readonly string[])[]): { grid: string[][]; wi
   return { grid: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]), width };
 }
 
-/** Consecutive blocks of rows, each at most MAX_PAYLOAD_BYTES of values (the request's other commands are small). */
-function rowBlocks<T>(rows: readonly T[]): { start: number; rows: T[]; bytes: number }[] {
+/** Consecutive blocks of rows, each at most `budget` bytes of values. */
+function rowBlocks<T>(rows: readonly T[], budget: number): { start: number; rows: T[]; bytes: number }[] {
   const out: { start: number; rows: T[]; bytes: number }[] = [];
   let current = { start: 0, rows: [] as T[], bytes: 0 };
   rows.forEach((row, i) => {
     const size = payloadBytes(row) + 16;
-    if (current.rows.length > 0 && current.bytes + size > MAX_PAYLOAD_BYTES) {
+    if (current.rows.length > 0 && current.bytes + size > budget) {
       out.push(current);
       current = { start: i, rows: [], bytes: 0 };
     }
@@ -208,28 +216,46 @@ function rowBlocks<T>(rows: readonly T[]): { start: number; rows: T[]; bytes: nu
   return out;
 }
 
+/** A state block: its values and the range's own share of the request. */
+const STATE_BUDGET = MAX_PAYLOAD_BYTES - RANGE_REQUEST_BYTES;
+/** A block of records is sent twice (empty rows added, then their values) with three ranges. */
+const RECORD_BUDGET = Math.floor(MAX_PAYLOAD_BYTES / 2) - 3 * RANGE_REQUEST_BYTES;
+
 /** TableRowCollection.add at the end: "If null or -1, the addition happens at the end." */
 const AT_END = null as unknown as number;
 
-async function writeState(ctx: Excel.RequestContext, write: HistoryWrite, batch: Batch): Promise<void> {
+/**
+ * The state sheet: only the rows that differ from what it holds (most rows of a large portfolio
+ * are as the last check left them), or all of it when it is new or its width changed. The cells
+ * are compared as text, whatever their layout (encodeState's to say).
+ */
+async function writeState(ctx: Excel.RequestContext, write: HistoryWrite, batch: Batch): Promise<{ grid: string[][]; written: number }> {
   const { grid, width } = rectangle(write.stateRows);
   const existing = write.read.stateSheet;
   let sheet: Excel.Worksheet;
+  let rows: number[];
   if (existing === null) {
     sheet = ctx.workbook.worksheets.add(STATE_SHEET);
+    rows = grid.map((_, i) => i);
   } else {
     sheet = ctx.workbook.worksheets.getItem(STATE_SHEET);
-    sheet.getRangeByIndexes(0, 0, existing.rows, existing.columns).clear();
+    const same = existing.columns === width;
+    rows = grid.flatMap((line, i) => (same && existing.cells[i] !== undefined && line.every((v, j) => v === existing.cells[i][j]) ? [] : [i]));
+    if (!same) sheet.getRangeByIndexes(0, 0, existing.rows, existing.columns).clear();
+    else if (existing.rows > grid.length) sheet.getRangeByIndexes(grid.length, 0, existing.rows - grid.length, existing.columns).clear();
   }
   // Very hidden: no menu shows it (ExcelApi 1.2 to set visibility); set again on a sheet someone made visible.
   sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
-  for (const block of rowBlocks(grid)) {
-    await batch.room(block.bytes);
-    const range = sheet.getRangeByIndexes(block.start, 0, block.rows.length, width);
-    // Text before values: a value written into a General cell would become a date or a number.
-    range.numberFormat = '@' as unknown as string[][];
-    range.values = block.rows;
+  for (const [first, count] of rowRuns(rows)) {
+    for (const block of rowBlocks(grid.slice(first, first + count), STATE_BUDGET)) {
+      await batch.room(block.bytes + RANGE_REQUEST_BYTES);
+      const range = sheet.getRangeByIndexes(first + block.start, 0, block.rows.length, width);
+      // Text before values: a value written into a General cell would become a date or a number.
+      range.numberFormat = '@' as unknown as string[][];
+      range.values = block.rows;
+    }
   }
+  return { grid, written: rows.length };
 }
 
 /** Appends the records (after removing the oldest); returns the sheet the table is on, and the table when it made one (its id loaded). */
@@ -238,8 +264,8 @@ async function writeRecords(ctx: Excel.RequestContext, write: HistoryWrite, batc
   if (table !== null && write.drop < table.bodyRows) {
     const history = ctx.workbook.tables.getItem(HISTORY_TABLE);
     if (write.drop > 0) history.getDataBodyRange().getRow(0).getResizedRange(write.drop - 1, 0).delete('Up' as Excel.DeleteShiftDirection);
-    for (const block of rowBlocks(write.records)) {
-      await batch.room(block.bytes * 2);
+    for (const block of rowBlocks(write.records, RECORD_BUDGET)) {
+      await batch.room(block.bytes * 2 + 3 * RANGE_REQUEST_BYTES);
       appendRecords(history, block.rows);
     }
     return { sheetName: table.sheetName, table: null };
@@ -290,8 +316,8 @@ async function createTable(ctx: Excel.RequestContext, write: HistoryWrite, sheet
   const headers = HISTORY_HEADERS[write.headerLanguage];
   // The header and the first block of records, then the table over them (a table made from its
   // header row alone would hold an empty first row); later blocks are added to the table.
-  const [firstBlock, ...rest] = rowBlocks(write.records);
-  await batch.room(firstBlock.bytes);
+  const [firstBlock, ...rest] = rowBlocks(write.records, RECORD_BUDGET);
+  await batch.room(firstBlock.bytes + 4 * RANGE_REQUEST_BYTES);
   const head = sheet.getRangeByIndexes(0, 0, 1, HISTORY_WIDTH);
   head.numberFormat = '@' as unknown as string[][];
   head.values = [[...headers]];
@@ -303,7 +329,7 @@ async function createTable(ctx: Excel.RequestContext, write: HistoryWrite, sheet
   table.load('id');
   HISTORY_WIDTHS.forEach((w, j) => (sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = w * POINTS_PER_CHARACTER));
   for (const block of rest) {
-    await batch.room(block.bytes * 2);
+    await batch.room(block.bytes * 2 + 3 * RANGE_REQUEST_BYTES);
     appendRecords(table, block.rows);
   }
   return { sheetName: name, table };

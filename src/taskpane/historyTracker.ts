@@ -124,9 +124,8 @@ export class HistoryTracker {
     const written = await writeHistory(this.run, { read: held, stateRows, drop, records, headerLanguage: outcome.headerMap.language });
     this.lastWrite = written;
     const kept = held.table && drop < held.table.bodyRows ? whens.slice(drop) : [];
-    const width = Math.max(...stateRows.map((r) => r.length));
     this.held = {
-      stateSheet: { rows: stateRows.length, columns: width },
+      stateSheet: { rows: written.stateCells.length, columns: written.stateCells[0]?.length ?? 0, cells: written.stateCells },
       state: next,
       stateProblem: null,
       table: written.tableId !== null ? { id: written.tableId, sheetName: written.sheetName, bodyRows: kept.length + records.length, whens: [...kept, ...records.map(() => when)] } : null,

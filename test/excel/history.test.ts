@@ -17,8 +17,16 @@ import { addTable } from '../../src/excel/fake/example';
 import { STATE_MAGIC, STATE_SHEET } from '../../src/workbook/history';
 import { cellText } from '../../src/workbook/values';
 import { run } from '../helpers/cli';
+import { fakeExcel } from '../../src/excel/fake/api';
+import { generatedWorkbook } from '../../src/excel/fake/example';
+import { WEB_PAYLOAD_LIMIT } from '../../src/excel/fake/model';
+import { createRuntime } from '../../src/excel/runtime';
+import { memoryDocumentSettings } from '../../src/excel/workbook';
+import { ExcelPaneService } from '../../src/taskpane/paneService';
+import { generateSample } from '../../src/workbook/sample';
+import { dayFromYmd } from '../../src/rules/dates';
 import { INPUT_COLUMNS } from '../../src/workbook/columns';
-import { examplePane, until } from '../helpers/excelPane';
+import { examplePane, NOW, until } from '../helpers/excelPane';
 
 const HISTORY_HEADERS_ZH = ['时间', '项目编号', '变更项', '原值', '新值', '来源'];
 
@@ -96,6 +104,9 @@ test('an edit, then a second check: only that row is recorded, with source 任�
   const history = model.table('History')!;
   const dateCell = [...Array(history.height).keys()].map((k) => history.sheet.cell(history.top + 1 + k, 4)).find((c) => c?.value === '2026-11-20');
   expect(dateCell?.numberFormat).toBe('@');
+  // Of the state sheet, only what changed was written: the edited row (and row 1, the check's time).
+  expect(pane.history.lastWrite!.stateRowsWritten).toBeGreaterThanOrEqual(1);
+  expect(pane.history.lastWrite!.stateRowsWritten).toBeLessThanOrEqual(2);
   const since = summary.since!;
   expect(since.previous?.source).toBe('pane');
   expect(since.records).toBe(added.length);
@@ -207,6 +218,30 @@ test('English headers: the History table goes on "Change history (2)" when a she
   expect(model.sheet('Change history')!.value(0, 0)).toBe('notes');
   runtime.store.dispose();
 });
+
+test('Excel on the web, 20,000 rows: the state is read in blocks, every request under 5 MB, and an edit rewrites only its row', async () => {
+  const asOf = dayFromYmd(2026, 11, 21);
+  const sample = generateSample({ rows: 20_000, seed: 7, asOf, dates: 'serial' });
+  const model = generatedWorkbook(sample.headers as string[], sample.rows, 'web', asOf);
+  const runtime = createRuntime(fakeExcel(model), 'zh-CN');
+  const pane = new ExcelPaneService({ runtime, settings: memoryDocumentSettings(model.settings), isSetSupported: () => true, officeLanguage: 'zh-CN', now: () => NOW });
+  await pane.checkPortfolio('zh-CN');
+  const first = pane.history.lastWrite!;
+  expect(first.syncs).toBeGreaterThanOrEqual(2); // the state alone is over 4 MB
+  const sheet = model.sheet('项目')!;
+  const status = [...Array(80).keys()].find((c) => sheet.value(0, c) === '备案状态')!;
+  model.userEdit(sheet, 5, status, '已备案');
+  const syncs = model.syncs.length;
+  const summary = await pane.checkPortfolio('zh-CN');
+  // The state (about 4.4 MB of values) was read back in blocks of rows, each response under 5 MB.
+  expect(summary.since?.previous?.source).toBe('pane');
+  expect(pane.history.lastWrite!.stateRowsWritten).toBeLessThanOrEqual(2);
+  expect(pane.history.lastWrite!.syncs).toBe(1);
+  for (const s of model.syncs.slice(syncs)) expect(s.requestBytes).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+  const id = String(sheet.value(5, 0));
+  expect(new Set(records(model).slice(1).map((r) => r[1]))).toEqual(new Set([id]));
+  runtime.store.dispose();
+}, 120_000);
 
 // ---- helpers ----------------------------------------------------------------------------------
 
