@@ -240,9 +240,10 @@ export function App({ service }: { service: PaneService }) {
                     counts={counts}
                     isPressed={(tile) => isPressed(view, tile)}
                     onToggle={(tile) => setFilters((f) => toggleTile(f, tile))}
-                  />
+                  >
+                    {summary.since && <SinceLastCheck since={summary.since} owner={mine} language={language} onSelectRow={selectRow} />}
+                  </SummaryCounts>
                 )}
-                {summary?.since && <SinceLastCheck since={summary.since} owner={mine} language={language} onSelectRow={selectRow} />}
                 {summary && (
                   <FilterBar
                     owners={summary.owners}

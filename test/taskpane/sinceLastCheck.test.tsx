@@ -68,9 +68,9 @@ test('the owner filter keeps my rows only; the other language re-renders every t
   expect(items().map((i) => i.textContent)).toEqual(['G-031 (version review)', 'G-031 (FLOW-SLA)']);
 });
 
-test('a first check says the history starts here; a sheet of the user under the name says why nothing is recorded', async () => {
+test('a first check (a baseline) shows no section; a sheet of the user under the name says why nothing is recorded', async () => {
   await checked({ previous: null, records: 1, items: [], blocked: null });
-  expect(need('since-caption').textContent).toBe('首次检查：变更记录从此开始（基线）。');
+  expect(byTestId('since-last-check')).toBeNull();
   await unmount();
   await checked({ previous: null, records: 0, items: [], blocked: { what: 'sheet', name: 'LaunchTrackerState' } });
   expect(need('since-caption').textContent).toContain('你自己的工作表「LaunchTrackerState」');

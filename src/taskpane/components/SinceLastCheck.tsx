@@ -5,7 +5,7 @@
  * Of my rows when the owner filter is on. Texts are rendered here from the items' codes, so a
  * language switch changes them at once.
  */
-import { Caption1, Link, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { catalogFor } from '../../rules/i18n';
 import type { Language, RowSeverity, Topic } from '../../rules/types';
 import { SINCE_KINDS, type SinceKind } from '../../workbook/history';
@@ -18,8 +18,10 @@ import { formatMoment } from './format';
 export const SINCE_SHOWN = 5;
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
-  heading: { margin: 0 },
+  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  // The heading and what it compares with share a line: at 320 × 700 the day's first rows still show.
+  head: { margin: 0 },
+  heading: { display: 'inline', margin: 0, marginInlineEnd: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
   kinds: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   kind: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, alignItems: 'baseline' },
   label: { fontWeight: tokens.fontWeightSemibold },
@@ -55,17 +57,20 @@ export function SinceLastCheck({ since, owner, language, onSelectRow }: SinceLas
   const mine = owner === null ? since.items : since.items.filter((i) => i.owner === owner);
   const byKind = new Map<SinceKind, SinceEntry[]>();
   for (const item of mine) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  // A first check has nothing to compare with: it records the baseline, and the section (which
+  // would push the day's first rows below a 320 × 700 pane's fold) appears from the next check.
+  if (since.previous === null && !since.blocked) return null;
   const caption = since.blocked
     ? s.since.blocked(since.blocked.what, since.blocked.name)
-    : since.previous === null
-      ? s.since.baseline
-      : `${s.since.previous(formatMoment(since.previous.checkedAt), s.since.sources[since.previous.source])} ${s.since.records(since.records)}`;
+    : `${s.since.previous(formatMoment(since.previous!.checkedAt), s.since.sources[since.previous!.source])} ${s.since.records(since.records)}`;
   return (
     <section className={styles.box} aria-labelledby={headingId} data-testid="since-last-check">
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        {s.since.title}
-      </Subtitle2>
-      <Caption1 data-testid="since-caption">{caption}</Caption1>
+      <div className={styles.head}>
+        <h2 id={headingId} className={styles.heading}>
+          {s.since.title}
+        </h2>
+        <Caption1 data-testid="since-caption">{caption}</Caption1>
+      </div>
       {since.previous !== null && !since.blocked && mine.length === 0 && <Caption1>{s.since.nothing}</Caption1>}
       {byKind.size > 0 && (
         <ul className={styles.kinds}>

@@ -43,7 +43,6 @@ export const en: UiStrings = {
   since: {
     title: 'Since last check',
     previous: (when, source) => `Compared with the check of ${when} (${source}).`,
-    baseline: 'First check: the history starts here (baseline).',
     records: (n) => `${n} change${n === 1 ? '' : 's'} recorded in History.`,
     nothing: 'Nothing changed.',
     blocked: (what, name) => `No history written: the workbook has a ${what} of yours named "${name}". Rename it to let Launch Tracker keep its history.`,

@@ -52,8 +52,6 @@ export interface UiStrings {
     title: string;
     /** The previous check: when (China time) and by what. */
     previous(when: string, source: string): string;
-    /** A first check: the history starts here. */
-    baseline: string;
     records(n: number): string;
     nothing: string;
     /** No history written: a sheet or table of the user's has the product's name. */

@@ -43,7 +43,6 @@ export const zhCN: UiStrings = {
   since: {
     title: '自上次检查',
     previous: (when, source) => `与 ${when} 的检查（${source}）相比。`,
-    baseline: '首次检查：变更记录从此开始（基线）。',
     records: (n) => `已在变更记录中记录 ${n} 项变更。`,
     nothing: '没有变化。',
     blocked: (what, name) => `未写入变更记录：工作簿中已有你自己的${what === 'sheet' ? '工作表' : '表格'}「${name}」。将其改名后 Launch Tracker 才能记录变更。`,
