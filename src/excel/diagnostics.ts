@@ -23,6 +23,7 @@ export const DIAGNOSTICS = [
   'conditional-format',
   'data-validation',
   'freeze-panes',
+  'history-calls',
   'event-own-write',
   'event-user-edit',
   'settings',
@@ -233,6 +234,11 @@ export async function runDiagnostics(host: DiagnosticsHost): Promise<DiagnosticR
       });
     });
 
+    await check('history-calls', async () => {
+      needSheet();
+      return historyCalls(run, sheetName, tableName('History'));
+    });
+
     await check('event-own-write', async () => {
       needSheet();
       const event = await listenOnce(host.excel, portfolio, async () => {
@@ -388,4 +394,53 @@ export function reportText(report: DiagnosticReport, version: string): string {
   const counts = (['pass', 'fail', 'skip'] as const).map((s) => `${report.results.filter((r) => r.state === s).length} ${s}`);
   lines.push(counts.join(', '));
   return lines.join('\n');
+}
+
+/**
+ * The calls History makes (src/excel/history.ts): a table's oldest body row deleted (Range.delete
+ * up), rows added at its end (rows.add with null), the last rows formatted as text and then
+ * given a date-like text (which must stay text); and a very hidden sheet, its visibility read
+ * back, its used range a null object while it is blank. The very hidden sheet is made visible
+ * again and deleted in the same check.
+ */
+async function historyCalls(run: ExcelApi['run'], sheetName: string, table: string): Promise<string> {
+  await run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem(sheetName);
+    const range = sheet.getRangeByIndexes(25, 0, 3, 2);
+    range.values = [['时间', '项目编号'], ['old-1', 'A'], ['old-2', 'B']];
+    sheet.tables.add(range, true).name = table;
+    await ctx.sync();
+  });
+  await run(async (ctx) => {
+    const t = ctx.workbook.tables.getItem(table);
+    t.getDataBodyRange().getRow(0).delete('Up' as Excel.DeleteShiftDirection);
+    t.rows.add(null as unknown as number, [['', ''], ['', '']]);
+    const added = t.getDataBodyRange().getLastRow().getOffsetRange(-1, 0).getResizedRange(1, 0);
+    added.numberFormat = '@' as unknown as string[][];
+    added.values = [['2026-11-24', 'G-005'], ['001', 'G-006']];
+    const body = t.getDataBodyRange().load(['values', 'numberFormat']);
+    await ctx.sync();
+    const want = [['old-2', 'B'], ['2026-11-24', 'G-005'], ['001', 'G-006']];
+    if (JSON.stringify(body.values) !== JSON.stringify(want)) fail(`body after delete and add: ${JSON.stringify(body.values)}`);
+    if (body.numberFormat[1][0] !== '@') fail(`added rows' format: ${JSON.stringify(body.numberFormat)}`);
+  });
+  const hidden = `${sheetName}-h`.slice(0, 31);
+  return run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.add(hidden);
+    sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    sheet.load('visibility');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    const probe = ctx.workbook.worksheets.getItemOrNullObject(hidden).load('name');
+    await ctx.sync();
+    const visibility = sheet.visibility;
+    const blank = used.isNullObject;
+    const found = !probe.isNullObject;
+    sheet.visibility = 'Visible' as Excel.SheetVisibility;
+    sheet.delete();
+    await ctx.sync();
+    if (visibility !== 'VeryHidden') fail(`visibility read back as ${visibility}`);
+    if (!blank) fail('the used range of a blank sheet is not a null object');
+    if (!found) fail('getItemOrNullObject did not find the very hidden sheet');
+    return 'oldest row deleted, rows added at the end as text ("2026-11-24", "001" kept), a very hidden sheet made, found and deleted';
+  });
 }

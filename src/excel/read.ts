@@ -9,8 +9,10 @@
  * 5 MB: a portfolio too large for one response is read in blocks of rows.
  */
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
+import { HISTORY_TABLE } from '../workbook/history';
 import type { Cell } from '../workbook/values';
 import { WorkbookError } from './errors';
+import { finishHistoryRead, HistoryRead, PendingHistoryRead, queueHistoryRead } from './history';
 import { finishOwnershipRead, ownershipOf, PendingOwnershipRead, queueOwnershipRead, WorkbookOwnership } from './ownership';
 import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 
@@ -48,7 +50,12 @@ export interface ReadStats {
 /** Roughly how many bytes a cell takes in a values response: used to size row blocks. */
 const BYTES_PER_CELL_ESTIMATE = 24;
 
-export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[]): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership }> {
+/** `history`: also read the state sheet and the History table (src/excel/history.ts), in the tables' request. */
+export async function readWorkbook(
+  run: ExcelRun,
+  knownTables?: readonly string[],
+  options: { history?: boolean } = {},
+): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership; history: HistoryRead | null }> {
   return run(async (ctx) => {
     const stats: ReadStats = { syncs: 0, tableNames: [] };
     const sync = async () => {
@@ -58,8 +65,10 @@ export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[
     // The record goes in the request that reads the tables; a request that fails brings none
     // of its answers back, so each attempt asks for it again.
     let record: PendingOwnershipRead | null = null;
+    let history: PendingHistoryRead | null = null;
     const withRecord = <T>(load: () => Promise<T>): Promise<T> => {
       record = queueOwnershipRead(ctx);
+      if (options.history) history = queueHistoryRead(ctx);
       return load();
     };
     let names = knownTables ?? Object.values(TABLES);
@@ -81,7 +90,8 @@ export async function readWorkbook(run: ExcelRun, knownTables?: readonly string[
     checkPortfolio(read.portfolio);
     const parts = await finishOwnershipRead(ctx, record!, sync);
     const ownership = ownershipOf(parts, { tableName: read.portfolio.name, sheetName: read.portfolio.sheetName });
-    return { read, stats, ownership };
+    const historyRead = history ? await finishHistoryRead(ctx, history, read.portfolio.sheetName, sync) : null;
+    return { read, stats, ownership, history: historyRead };
   });
 }
 
@@ -162,12 +172,15 @@ async function discoverTables(ctx: Excel.RequestContext, sync: () => Promise<voi
 
 /**
  * No table named Portfolio: the first table whose header row has an ID column (项目编号/ID),
- * as the command line does with sheets.
+ * as the command line does with sheets — but never the History table.
  */
 async function findPortfolioByHeader(ctx: Excel.RequestContext, known: readonly string[], sync: () => Promise<void>): Promise<TableRead | null> {
   const tables = ctx.workbook.tables.load('items/name');
   await sync();
-  const candidates = tables.items.map((t) => t.name).filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()));
+  // The product's History table has an ID column (项目编号) too, and is never a portfolio.
+  const candidates = tables.items
+    .map((t) => t.name)
+    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && n.toLowerCase() !== HISTORY_TABLE.toLowerCase());
   if (candidates.length === 0) return null;
   const headers = candidates.map((name) => ({ name, range: ctx.workbook.tables.getItem(name).getHeaderRowRange().load('values') }));
   await sync();

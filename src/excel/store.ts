@@ -12,6 +12,7 @@ import { Slices } from '../workbook/slices';
 import type { OutputColumnPlan } from '../workbook/ownership';
 import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
+import type { HistoryRead } from './history';
 import { readWorkbook, ReadStats, roleOf, TableRead, TableRole, TABLES, WorkbookRead } from './read';
 import { asWorkbookError } from './errors';
 import type { ExcelApi } from './run';
@@ -72,6 +73,8 @@ export class PortfolioStore {
   private roleById = new Map<string, TableRole>();
   /** Tables seen in events that are none of ours (looked up once). */
   private unrelated = new Set<string>();
+  /** Tables the product writes that no check reads (History): their events are its own writes. */
+  private written = new Set<string>();
   private ownWrites: OwnWrite[] = [];
   /** The one start of watching under way or done: the pane and the functions may both ask. */
   private watchStart: Promise<void> | null = null;
@@ -81,6 +84,8 @@ export class PortfolioStore {
   /** How many reads of the workbook have been made (for tests and the benchmark). */
   reads = 0;
   lastReadStats: ReadStats | null = null;
+  /** The state sheet and History table as the last full read found them (src/excel/history.ts). */
+  history: HistoryRead | null = null;
 
   constructor(
     private readonly excel: ExcelApi,
@@ -111,13 +116,14 @@ export class PortfolioStore {
         // Started before the read: the in-memory Excel answers a sync in the same task (real Excel
         // in a later one), so a long read is a slice that has run its time.
         const slices = new Slices();
-        const { read, stats, ownership } = await readWorkbook(this.excel.run, this.tableNames);
+        const { read, stats, ownership, history } = await readWorkbook(this.excel.run, this.tableNames, { history: true });
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
         const history = this.options.historyRecords?.(read) ?? null;
         const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history }, slices, onCheck);
         this.read = read;
+        this.history = history;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));
         this.unrelated.clear();
         this.owner = ownership;
@@ -171,6 +177,11 @@ export class PortfolioStore {
   private replan(): void {
     const plan = this.outputPlan('zh-CN');
     this.owned = plan ? ownedColumns(plan) : new Set();
+  }
+
+  /** A table the product writes and never reads (History, by its Excel.Table.id): its events are not edits to follow. */
+  noteProductTable(tableId: string): void {
+    this.written.add(tableId);
   }
 
   /** The record was saved by another command ("Create portfolio"): the store follows. */
@@ -304,7 +315,7 @@ export class PortfolioStore {
    * found by the next check, not at once).
    */
   private async noticeTable(tableId: string): Promise<void> {
-    if (this.unrelated.has(tableId) || this.roleById.has(tableId)) return;
+    if (this.unrelated.has(tableId) || this.roleById.has(tableId) || this.written.has(tableId)) return;
     this.unrelated.add(tableId);
     const name = await tableNameById(this.excel, tableId).catch(() => null);
     if (name !== null && (roleOf(name) !== null || !this.live)) {

@@ -19,6 +19,7 @@ import { PaneHeader } from './components/PaneHeader';
 import { ClashMessage, ErrorMessage, OutcomeMessage, ProblemsMessage, type Outcome } from './components/PaneMessage';
 import { PreviewBanner } from './components/PreviewBanner';
 import { SummaryCounts } from './components/SummaryCounts';
+import { SinceLastCheck } from './components/SinceLastCheck';
 import { isPressed, looksBeyondToday, NO_FILTERS, ownerRows, toggleTile, viewCounts, visibleRows, type ViewFilters } from './dayView';
 import { problemText } from '../workbook/check';
 import { toPaneError } from './components/paneError';
@@ -239,7 +240,9 @@ export function App({ service }: { service: PaneService }) {
                     counts={counts}
                     isPressed={(tile) => isPressed(view, tile)}
                     onToggle={(tile) => setFilters((f) => toggleTile(f, tile))}
-                  />
+                  >
+                    {summary.since && <SinceLastCheck since={summary.since} owner={mine} language={language} onSelectRow={selectRow} />}
+                  </SummaryCounts>
                 )}
                 {summary && (
                   <FilterBar

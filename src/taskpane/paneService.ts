@@ -23,7 +23,9 @@ import { writeOutputs, WriteStats } from '../excel/write';
 import { DiagnosticReport, runDiagnostics } from '../excel/diagnostics';
 import type { LivePortfolio } from '../workbook/live';
 import { PaneError } from './service';
-import type { CalendarFile, CheckSummary, ColumnClash, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
+import { HistoryTracker } from './historyTracker';
+import type { HistorySource } from '../workbook/history';
+import type { CalendarFile, CheckSummary, ColumnClash, SinceView, CreateOutcome, DiagnosticsListener, PaneService, PreviewWorkbook, Progress } from './service';
 import { rememberCalendar, rememberedCalendar } from './calendarMemory';
 import { ADDIN_VERSION } from './version';
 import type { TableRead } from '../excel/read';
@@ -68,8 +70,13 @@ export class ExcelPaneService implements PaneService {
   private checking = false;
   /** The last write's figures (for the benchmark). */
   lastWrite: WriteStats | null = null;
+  /** History and the state sheet (src/taskpane/historyTracker.ts); its lastWrite for tests and the benchmark. */
+  readonly history: HistoryTracker;
+  /** What the last recording of history found since the check before it (the pane keeps showing it). */
+  private since: SinceView | null = null;
 
   constructor(private readonly deps: PaneDeps) {
+    this.history = new HistoryTracker((batch) => deps.runtime.excel.run(batch));
     this.preview = deps.previewWorkbook !== undefined;
     this.previewWorkbook = deps.previewWorkbook;
     this.officeLanguage = deps.officeLanguage;
@@ -139,9 +146,11 @@ export class ExcelPaneService implements PaneService {
       const live = await this.store.reload([], (fraction) => onProgress?.({ phase: 'check', fraction }));
       onProgress?.({ phase: 'write', fraction: 0 });
       const clashes = await this.writeRows(live, undefined, (fraction) => onProgress?.({ phase: 'write', fraction }));
+      const checkedAt = this.now();
+      await this.recordHistory(() => this.history.afterCheck(this.store.history, live.outcome(), 'pane', checkedAt));
       // The summary is a slice of its own (at 50,000 rows it takes a tenth of a second).
       await yieldToEventLoop();
-      return this.publish(live, false, clashes);
+      return this.publish(live, false, clashes, checkedAt);
     } catch (error) {
       throw toPaneError(error);
     } finally {
@@ -185,6 +194,21 @@ export class ExcelPaneService implements PaneService {
     return this.lastWrite.clashes.map(toClash);
   }
 
+  /**
+   * Compare with the previous check's state and append to History. The outputs are written
+   * already: a history that cannot be written is said in the console, and the check stands.
+   */
+  private async recordHistory(work: () => Promise<SinceView | null>): Promise<void> {
+    try {
+      const since = await work();
+      if (since !== null) this.since = since;
+      const tableId = this.history.lastWrite?.tableId;
+      if (tableId) this.store.noteProductTable(tableId);
+    } catch (error) {
+      console.warn('Launch Tracker: History could not be written', error);
+    }
+  }
+
   private async rememberSeverityFormats(): Promise<void> {
     this.deps.settings.set(SETTING.severityFormats, true);
     await this.deps.settings.save();
@@ -208,6 +232,7 @@ export class ExcelPaneService implements PaneService {
       checkedAt,
     };
     if (clashes.length > 0) summary.clashes = clashes;
+    if (this.since) summary.since = this.since;
     this.lastSummary = summary;
     if (notify) this.emit(summary);
     return summary;
@@ -344,12 +369,23 @@ export class ExcelPaneService implements PaneService {
         const changed = this.store.patchRows(dated);
         if (rows !== 'all') rows = [...new Set([...rows, ...changed])];
       }
+      const source: HistorySource = 'keepUpToDate';
+      // What History follows of a row (its steps, its release) can change without its result.
+      const compared = rows === 'all' ? 'all' : [...new Set([...rows, ...update.edits.map((e) => e.row)])];
+      const record = () =>
+        this.recordHistory(() =>
+          compared === 'all'
+            ? this.history.afterCheck(this.store.history, live.outcome(), source, this.now())
+            : this.history.afterEdits(compared, live.outcome(), source, this.now()),
+        );
       if (rows === 'all' || rows.length > 0) {
         const clashes = await this.writeRows(live, rows === 'all' ? undefined : rows);
+        await record();
         this.publish(live, true, clashes);
       } else if (update.edits.length > 0) {
         // An edit that changes no result (a client's name, an owner): nothing to write, but what
         // the pane shows of the row (ID, client, owner) is the row's again.
+        await record();
         this.publish(live, true, [], this.lastSummary?.checkedAt);
       }
     } catch (error) {

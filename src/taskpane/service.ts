@@ -12,6 +12,7 @@ import type { Language, RowSeverity, StageCode } from '../rules/types';
 import type { AttentionItem } from '../workbook/summary';
 import type { Problem } from '../workbook/tables';
 import type { DiagnosticReport, DiagnosticResult } from '../excel/diagnostics';
+import type { HistorySource, SinceKind } from '../workbook/history';
 import type { WorkbookErrorCode } from '../excel/errors';
 
 /** What the Diagnostics run tells the pane while it runs. */
@@ -83,6 +84,35 @@ export interface CheckSummary {
   checkedAt: number;
   /** The user's columns this write left alone, adding the product's beside them (only the write that added them says so). */
   clashes?: ColumnClash[];
+  /** Since the last check, when this check recorded history (absent when nothing was recorded). */
+  since?: SinceView | null;
+}
+
+/**
+ * One thing that changed since the last check, language-free (the pane renders it in its
+ * language): `detail` is a step or topic code (approved, rejected), `from>to` severity codes, a
+ * rule ID (findings), an ISO date (overdue: the due date; released: the release date) or null.
+ */
+export interface SinceEntry {
+  kind: SinceKind;
+  id: string;
+  detail: string | null;
+  /** The 0-based table row selectRow takes; null for a removed row. */
+  row: number | null;
+  /** The row's owner (负责人), for the owner filter. */
+  owner: string | null;
+}
+
+/** What the check recorded in History, and what changed since the previous check. */
+export interface SinceView {
+  /** The previous check, or null for a first check (a baseline). */
+  previous: { checkedAt: number; source: HistorySource } | null;
+  /** Records appended to History. */
+  records: number;
+  /** Every item, in the order of SINCE_KINDS. */
+  items: SinceEntry[];
+  /** No history written: a sheet or table of the user's has the product's name. */
+  blocked: { what: 'sheet' | 'table'; name: string } | null;
 }
 
 export interface CreateOutcome {

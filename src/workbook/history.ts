@@ -654,12 +654,13 @@ export const SINCE_ITEMS = 5;
 const APPROVED = new Set(['approved', 'filed']);
 const REJECTED = new Set(['rejected', 'platform_rejected', 'authority_rejected']);
 
-export function sinceLastCheck(diff: StateDiff, previous: PortfolioState | null, next: PortfolioState, records: number): SinceLastCheck {
+/** `maxItems`: how many items of each kind to keep (the pane keeps them all, to filter them by owner). */
+export function sinceLastCheck(diff: StateDiff, previous: PortfolioState | null, next: PortfolioState, records: number, maxItems = SINCE_ITEMS): SinceLastCheck {
   const counts = Object.fromEntries(SINCE_KINDS.map((k) => [k, 0])) as Record<SinceKind, number>;
   const items = Object.fromEntries(SINCE_KINDS.map((k) => [k, []])) as unknown as Record<SinceKind, SinceItem[]>;
   const note = (kind: SinceKind, id: string, detail: string | null) => {
     counts[kind]++;
-    if (items[kind].length < SINCE_ITEMS) items[kind].push({ id, detail });
+    if (items[kind].length < maxItems) items[kind].push({ id, detail });
   };
   if (previous === null) return { previous: null, records, counts, items };
   for (const r of diff.rows) {

@@ -402,6 +402,51 @@ export class RangeProxy extends Proxy<RangeRef> {
     );
   }
 
+  /** Range.getLastRow() (ExcelApi 1.1): "Gets the last row within the range." */
+  getLastRow(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return sub(t, t.rect.rows - 1, 0, 1, t.rect.cols);
+      },
+      this.depth + 1,
+    );
+  }
+
+  /**
+   * Range.delete(shift) (ExcelApi 1.1; excel-add-ins-ranges-clear-delete.md: "removes cells from
+   * the worksheet and shifts surrounding cells to fill the gap"). Modelled for shift "Up": the
+   * cells below in the range's columns move up. Rows of a table's body across its whole width
+   * leave the table (it gets shorter, as deleting table rows in Excel does); a delete that would
+   * cut a table any other way is refused, as Excel refuses to move part of a table.
+   */
+  delete(shift: string): void {
+    this.ctx.enqueue(OP_BYTES, (changes) => {
+      const ref = this.target();
+      if (shift !== 'Up') throw new FakeOfficeError('InvalidArgument', 'fake: only Range.delete("Up") is modelled');
+      const { top, left, rows, cols } = ref.rect;
+      const model = this.ctx.model;
+      const shrinking: TableModel[] = [];
+      const moving: TableModel[] = [];
+      for (const t of model.tables) {
+        if (t.sheet !== ref.sheet || t.left + t.width <= left || t.left >= left + cols) continue;
+        const body = t.bodyRect;
+        const wholeRows = t.left === left && t.width === cols && top >= body.top && top + rows <= body.top + body.rows;
+        if (wholeRows && rows < t.height) shrinking.push(t);
+        else if (t.top >= top + rows && t.left >= left && t.left + t.width <= left + cols) moving.push(t);
+        else if (t.top + t.height >= top) throw new FakeOfficeError('InvalidOperation', "This operation isn't allowed. It would shift cells in a table on your worksheet.");
+      }
+      ref.sheet.shiftRows(top + rows, left, cols, -rows);
+      for (const t of shrinking) {
+        t.height -= rows;
+        changes.push({ table: t, rect: ref.rect, changeType: 'RowDeleted', source: 'Local' });
+      }
+      for (const t of moving) t.top -= rows;
+      this.ctx.wroteValues = true;
+    });
+  }
+
   select(): void {
     this.ctx.enqueue(OP_BYTES, () => {
       const ref = this.target();
@@ -588,11 +633,13 @@ class ConditionalFormatProxy {
 
 export class TableProxy extends Proxy<TableModel> {
   readonly columns: TableColumnCollectionProxy;
+  readonly rows: TableRowCollectionProxy;
   readonly onChanged: { add(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult };
 
   constructor(ctx: Context, resolve: () => TableModel | null, nullable = false) {
     super(ctx, resolve, nullable);
     this.columns = new TableColumnCollectionProxy(ctx, () => this.target());
+    this.rows = new TableRowCollectionProxy(ctx, () => this.target());
     this.onChanged = { add: (handler) => this.addChangedHandler(handler) };
   }
 
@@ -794,6 +841,51 @@ class TableColumnCollectionProxy {
   }
 }
 
+/**
+ * TableRowCollection.add(index, values) (ExcelApi 1.1; several rows at once 1.4): "If null or -1,
+ * the addition happens at the end. Any rows below the inserted row are shifted downwards." Only
+ * the end is modelled. The cells below the table, in its columns, move down. A table made from
+ * its header row alone has one empty data row; excel-add-ins-tables.md makes one ("A1:D1") and
+ * adds seven rows, and says the table "contains four columns and seven rows of data": the fake
+ * reads that as the first added row taking the place of that empty row.
+ */
+class TableRowCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly table: () => TableModel,
+  ) {}
+
+  add(index?: number | null, values?: unknown[][]): void {
+    this.ctx.enqueue(OP_BYTES + payloadBytes(values ?? null), (changes) => {
+      const t = this.table();
+      if (index !== undefined && index !== null && index !== -1) throw new FakeOfficeError('InvalidArgument', 'fake: rows are only added at the end');
+      const grid = values ?? [Array.from({ length: t.width }, () => '')];
+      if (grid.some((line) => line.length !== t.width)) throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      const placeholder = t.height === 1 && t.headers().every((_, c) => t.sheet.value(t.top + 1, t.left + c) === '');
+      const first = placeholder ? t.top + 1 : t.top + t.height + 1;
+      const inserted = grid.length - (placeholder ? 1 : 0);
+      if (inserted > 0) {
+        for (const other of this.ctx.model.tables) {
+          if (other === t || other.sheet !== t.sheet || other.top < first || other.left + other.width <= t.left || other.left >= t.left + t.width) continue;
+          if (other.left < t.left || other.left + other.width > t.left + t.width) throw new FakeOfficeError('InvalidOperation', "This won't work because it would move cells in a table on your worksheet.");
+          other.top += inserted;
+        }
+        t.sheet.shiftRows(t.top + t.height + 1, t.left, t.width, inserted);
+        t.height += inserted;
+      }
+      grid.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const cell = t.sheet.ensure(first + r, t.left + c);
+          if (isFormulaText(v) && cell.numberFormat !== '@') cell.formula = v as string;
+          else cell.value = (v ?? '') as CellValue;
+        }),
+      );
+      this.ctx.wroteValues = true;
+      changes.push({ table: t, rect: { top: first, left: t.left, rows: grid.length, cols: t.width }, changeType: 'RowInserted', source: 'Local' });
+    });
+  }
+}
+
 class TableCollectionProxy extends Proxy<TableModel[]> {
   /** TableCollection.onChanged (ExcelApi 1.7): "Occurs when data changes on any table in a workbook, or a worksheet." */
   readonly onChanged: { add(handler: (args: TableChangedArgs) => Promise<unknown> | void): EventHandlerResult };
@@ -943,6 +1035,7 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     if (prop === 'name') return sheet.name;
     if (prop === 'id') return sheet.id;
     if (prop === 'position') return this.ctx.model.sheets.indexOf(sheet);
+    if (prop === 'visibility') return sheet.visibility;
     throw new FakeOfficeError('InvalidArgument', `fake: worksheet property ${prop} is not supported`);
   }
 
@@ -958,6 +1051,27 @@ export class WorksheetProxy extends Proxy<SheetModel> {
   get id(): string {
     return this.loadedValue('id');
   }
+  get visibility(): string {
+    return this.loadedValue('visibility');
+  }
+  /**
+   * Worksheet.visibility (ExcelApi 1.2 to set). "A workbook must always contain at least one
+   * visible worksheet" is Excel's rule for any way of hiding (the fake refuses to hide the last).
+   */
+  set visibility(value: string) {
+    this.ctx.enqueue(OP_BYTES, () => {
+      const sheet = this.target();
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (value !== 'Visible' && !this.ctx.model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      sheet.visibility = value;
+      if (value !== 'Visible' && this.ctx.model.activeSheet === sheet) {
+        this.ctx.model.activeSheet = this.ctx.model.sheets.find((s) => s.visibility === 'Visible') ?? null;
+        this.ctx.model.selection = null;
+      }
+    });
+  }
 
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? parseAddress(address) : { top: 0, left: 0, rows: 1_048_576, cols: 16_384 } }), 2);
@@ -965,12 +1079,22 @@ export class WorksheetProxy extends Proxy<SheetModel> {
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: column, rows, cols: columns } }), 2);
   }
-  getUsedRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const sheet = this.target();
-      const extent = sheet.usedExtent();
-      return extent ? { sheet, rect: { top: 0, left: 0, rows: extent.rows, cols: extent.cols } } : null;
-    });
+  /**
+   * Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): "If the entire worksheet is
+   * blank, then this method returns an object with its isNullObject property set to true." The
+   * fake's used range starts at A1 and counts values and fills (usedExtent).
+   */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.target();
+        const extent = sheet.usedExtent();
+        return extent ? { sheet, rect: { top: 0, left: 0, rows: extent.rows, cols: extent.cols } } : null;
+      },
+      2,
+      true,
+    );
   }
 
   activate(): void {

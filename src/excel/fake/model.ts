@@ -50,6 +50,12 @@ export class SheetModel {
   readonly validations: ValidationData[] = [];
   readonly charts: ChartData[] = [];
   frozen: { rows: number; cols: number } = { rows: 0, cols: 0 };
+  /**
+   * Worksheet.visibility (Excel.SheetVisibility: Visible, Hidden, VeryHidden; ExcelApi 1.1 to read,
+   * 1.2 to set). A very hidden sheet is shown by no menu (Unhide does not list it): preview mode
+   * shows no tab for a hidden sheet either.
+   */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
 
   constructor(
     public name: string,
@@ -88,6 +94,26 @@ export class SheetModel {
       if (used && r >= rows) rows = r + 1;
     });
     return rows === 0 ? null : { rows, cols };
+  }
+
+  /**
+   * Move the cells of columns [left, left+cols) from row `from` on by `by` rows (down when
+   * positive); with `by` negative the rows [from+by, from) are overwritten (deleted).
+   */
+  shiftRows(from: number, left: number, cols: number, by: number): void {
+    const rows = [...this.cells.keys()].filter((r) => r >= (by < 0 ? from + by : from)).sort((a, b) => (by > 0 ? b - a : a - b));
+    for (const r of rows) {
+      const line = this.cells.get(r)!;
+      for (let c = left; c < left + cols; c++) {
+        const cell = line.get(c);
+        line.delete(c);
+        if (cell && r >= from) {
+          let target = this.cells.get(r + by);
+          if (!target) this.cells.set(r + by, (target = new Map()));
+          target.set(c, cell);
+        }
+      }
+    }
   }
 
   /** Move the cells of rows [top, top+rows) from column `from` on, `by` columns to the right. */

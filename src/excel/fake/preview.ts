@@ -39,7 +39,8 @@ export class PreviewView implements PreviewWorkbook {
   }
 
   sheetNames(): string[] {
-    return this.model.sheets.map((s) => s.name);
+    // Excel shows no tab for a hidden sheet (the state sheet is very hidden).
+    return this.model.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
   }
 
   activeSheet(): string {

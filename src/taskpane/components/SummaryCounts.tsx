@@ -3,6 +3,7 @@
  * overdue rows, rows due within 7 days. Each tile is a toggle button: pressed, the list shows only
  * its rows (a severity and a due tile combine).
  */
+import type { ReactNode } from 'react';
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import type { RowSeverity } from '../../rules/types';
 import type { CheckSummary } from '../service';
@@ -59,9 +60,11 @@ export interface SummaryCountsProps {
   counts: ViewCounts;
   isPressed: (tile: Tile) => boolean;
   onToggle: (tile: Tile) => void;
+  /** Shown under the tiles, in the same box (since last check). */
+  children?: ReactNode;
 }
 
-export function SummaryCounts({ summary, counts, isPressed, onToggle }: SummaryCountsProps) {
+export function SummaryCounts({ summary, counts, isPressed, onToggle, children }: SummaryCountsProps) {
   const styles = useStyles();
   const s = useStrings();
   const headingId = useId('summary');
@@ -93,6 +96,7 @@ export function SummaryCounts({ summary, counts, isPressed, onToggle }: SummaryC
         {tile('overdue', s.summary.overdue, counts.overdue)}
         {tile('due7', s.summary.dueWithin7, counts.dueWithin7)}
       </div>
+      {children}
     </section>
   );
 }

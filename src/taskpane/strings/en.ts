@@ -40,6 +40,30 @@ export const en: UiStrings = {
 
   severity: { critical: 'Critical', error: 'Error', warning: 'Warning', info: 'Info', ok: 'OK' },
 
+  since: {
+    title: 'Since last check',
+    previous: (when, source) => `Compared with the check of ${when} (${source}).`,
+    records: (n) => `${n} change${n === 1 ? '' : 's'} recorded in History.`,
+    nothing: 'Nothing changed.',
+    blocked: (what, name) => `No history written: the workbook has a ${what} of yours named "${name}". Rename it to let Launch Tracker keep its history.`,
+    kinds: {
+      overdue: 'Newly overdue',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      severityUp: 'Severity rose',
+      severityDown: 'Severity fell',
+      released: 'Released',
+      findingsCleared: 'Findings cleared',
+      findingsRaised: 'Findings raised',
+      added: 'Rows added',
+      removed: 'Rows removed',
+    },
+    sources: { pane: 'pane', keepUpToDate: 'keep up to date', cli: 'command line' },
+    item: (id, detail) => `${id} (${detail})`,
+    more: (n) => `and ${n} more`,
+    selectLabel: (kind, item) => `${kind}: ${item}. Select the row`,
+  },
+
   attention: {
     title: 'Needs attention',
     columns: { severity: 'Severity', id: 'ID', client: 'Client', nextStep: 'Next step', due: 'Due' },
@@ -186,6 +210,7 @@ export const en: UiStrings = {
       'conditional-format': 'Add a conditional format',
       'data-validation': 'Add a drop-down list',
       'freeze-panes': 'Freeze the header row',
+      'history-calls': 'History: delete and add table rows, a very hidden sheet',
       'event-own-write': "Change event after the add-in's write",
       'event-user-edit': 'Change event after your edit',
       settings: 'Save and reload a setting',

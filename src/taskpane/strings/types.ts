@@ -5,6 +5,7 @@
  */
 import type { DiagnosticName, DiagnosticState } from '../../excel/diagnostics';
 import type { RowSeverity } from '../../rules/types';
+import type { HistorySource, SinceKind } from '../../workbook/history';
 import type { PaneErrorCode, Progress } from '../service';
 
 export interface ErrorTexts {
@@ -45,6 +46,24 @@ export interface UiStrings {
   };
 
   severity: Record<RowSeverity, string>;
+
+  /** 自上次检查 / Since last check: what changed, rendered from the items' codes. */
+  since: {
+    title: string;
+    /** The previous check: when (China time) and by what. */
+    previous(when: string, source: string): string;
+    records(n: number): string;
+    nothing: string;
+    /** No history written: a sheet or table of the user's has the product's name. */
+    blocked(what: 'sheet' | 'table', name: string): string;
+    kinds: Record<SinceKind, string>;
+    sources: Record<HistorySource, string>;
+    /** An item with what it is about: "G-005 (Version review)". */
+    item(id: string, detail: string): string;
+    more(n: number): string;
+    /** The accessible name of an item's button. */
+    selectLabel(kind: string, item: string): string;
+  };
 
   attention: {
     title: string;

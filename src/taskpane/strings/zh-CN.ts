@@ -40,6 +40,30 @@ export const zhCN: UiStrings = {
 
   severity: { critical: '严重', error: '错误', warning: '警告', info: '提示', ok: '正常' },
 
+  since: {
+    title: '自上次检查',
+    previous: (when, source) => `与 ${when} 的检查（${source}）相比。`,
+    records: (n) => `已在变更记录中记录 ${n} 项变更。`,
+    nothing: '没有变化。',
+    blocked: (what, name) => `未写入变更记录：工作簿中已有你自己的${what === 'sheet' ? '工作表' : '表格'}「${name}」。将其改名后 Launch Tracker 才能记录变更。`,
+    kinds: {
+      overdue: '新超期',
+      approved: '审核通过',
+      rejected: '被驳回',
+      severityUp: '级别升高',
+      severityDown: '级别降低',
+      released: '已上线',
+      findingsCleared: '提醒解除',
+      findingsRaised: '新提醒',
+      added: '新增项目',
+      removed: '删除项目',
+    },
+    sources: { pane: '任务窗格', keepUpToDate: '自动更新', cli: '命令行' },
+    item: (id, detail) => `${id}（${detail}）`,
+    more: (n) => `另有 ${n} 项`,
+    selectLabel: (kind, item) => `${kind}：${item}。选中该行`,
+  },
+
   attention: {
     title: '需要关注',
     columns: { severity: '级别', id: '项目编号', client: '客户', nextStep: '下一步', due: '最近截止' },
@@ -182,6 +206,7 @@ export const zhCN: UiStrings = {
       'conditional-format': '添加条件格式',
       'data-validation': '添加下拉列表',
       'freeze-panes': '冻结标题行',
+      'history-calls': '变更记录：删除和添加表格行、深度隐藏工作表',
       'event-own-write': '加载项写入后的更改事件',
       'event-user-edit': '你编辑后的更改事件',
       settings: '保存并重新读取设置',
