@@ -151,12 +151,14 @@ interface HistoryTracking {
  */
 async function readAndTrackHistory(source: XlsxSource, outcome: CheckOutcome, checkedAt: number, phase: (name: string) => void, early: HistoryInput | null): Promise<{ input: HistoryInput; history: HistoryTracking }> {
   const collected = collectStates(outcome.rows, outcome.results);
+  // What review times need of the rows (each ID's kind), kept before the rows are let go.
+  const kinds = outcome.reviewTimes === null ? outcome.rows.map((r) => ({ id: r.id, kind: r.kind })) : [];
   releaseCells(outcome);
   phase('collect_states');
   const input = early ?? (await readHistoryInput(source.pkg, source.block.sheet, collected.rows));
   phase('read_history');
   // Review times for the Summary sheet, from the History just read (the check measured them itself when it read History first).
-  outcome.reviewTimes ??= measureHistory(input.records, source.setup, outcome.rows);
+  outcome.reviewTimes ??= measureHistory(input.records, source.setup, kinds as CheckOutcome['rows']);
   const history = trackHistory(input, collected, outcome, checkedAt);
   phase('history');
   return { input, history };

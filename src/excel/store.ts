@@ -120,8 +120,10 @@ export class PortfolioStore {
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
-        const history = this.options.historyRecords?.(read) ?? null;
-        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history }, slices, onCheck);
+        // The pane reads only History's times (for compaction), not its records: review times are
+        // measured where a historyRecords source is given (none yet in the pane).
+        const records = this.options.historyRecords?.(read) ?? null;
+        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history: records }, slices, onCheck);
         this.read = read;
         this.history = history;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));

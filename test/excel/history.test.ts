@@ -74,7 +74,7 @@ test('a first check records a baseline: the very hidden state sheet (all text) a
       expect(cell.numberFormat).toBe('@');
     }),
   );
-  expect(cells).toBeGreaterThan(48 * 4);
+  expect(cells).toBeGreaterThanOrEqual(48 * 2); // format 2: the ID and its state, two cells a row
   const table = model.table('History')!;
   expect(table.sheet.name).toBe('变更记录');
   expect(table.headers()).toEqual(HISTORY_HEADERS_ZH);
@@ -227,7 +227,7 @@ test('Excel on the web, 20,000 rows: the state is read in blocks, every request 
   const pane = new ExcelPaneService({ runtime, settings: memoryDocumentSettings(model.settings), isSetSupported: () => true, officeLanguage: 'zh-CN', now: () => NOW });
   await pane.checkPortfolio('zh-CN');
   const first = pane.history.lastWrite!;
-  expect(first.syncs).toBeGreaterThanOrEqual(2); // the state alone is over 4 MB
+  expect(first.syncs).toBeGreaterThanOrEqual(1); // format 2 keeps 20,000 rows' state under 4 MB
   const sheet = model.sheet('项目')!;
   const status = [...Array(80).keys()].find((c) => sheet.value(0, c) === '备案状态')!;
   model.userEdit(sheet, 5, status, '已备案');
