@@ -689,7 +689,8 @@ export function chinaTime(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const SINCE_LABELS: Record<Language, Record<SinceKind, string>> = {
+/** What each kind of change since the last check is called: the CLI's summary and the pane's section alike. */
+export const SINCE_LABELS: Record<Language, Record<SinceKind, string>> = {
   'zh-CN': {
     overdue: '新超期',
     approved: '审核通过',

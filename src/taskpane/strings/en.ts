@@ -1,4 +1,5 @@
 /** The task pane's English texts (a setting). Same keys as zh-CN.ts (UiStrings). */
+import { SINCE_LABELS } from '../../workbook/history';
 import type { UiStrings } from './types';
 
 const list = (items: string[]) => items.join(', ');
@@ -46,18 +47,7 @@ export const en: UiStrings = {
     records: (n) => `${n} change${n === 1 ? '' : 's'} recorded in History.`,
     nothing: 'Nothing changed.',
     blocked: (what, name) => `No history written: the workbook has a ${what} of yours named "${name}". Rename it to let Launch Tracker keep its history.`,
-    kinds: {
-      overdue: 'Newly overdue',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      severityUp: 'Severity rose',
-      severityDown: 'Severity fell',
-      released: 'Released',
-      findingsCleared: 'Findings cleared',
-      findingsRaised: 'Findings raised',
-      added: 'Rows added',
-      removed: 'Rows removed',
-    },
+    kinds: SINCE_LABELS['en'],
     sources: { pane: 'pane', keepUpToDate: 'keep up to date', cli: 'command line' },
     item: (id, detail) => `${id} (${detail})`,
     more: (n) => `and ${n} more`,

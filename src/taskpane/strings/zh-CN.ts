@@ -1,4 +1,5 @@
 /** The task pane's Chinese texts (the default language). Same keys as en.ts (UiStrings). */
+import { SINCE_LABELS } from '../../workbook/history';
 import type { UiStrings } from './types';
 
 const list = (items: string[]) => items.join('、');
@@ -46,18 +47,7 @@ export const zhCN: UiStrings = {
     records: (n) => `已在变更记录中记录 ${n} 项变更。`,
     nothing: '没有变化。',
     blocked: (what, name) => `未写入变更记录：工作簿中已有你自己的${what === 'sheet' ? '工作表' : '表格'}「${name}」。将其改名后 Launch Tracker 才能记录变更。`,
-    kinds: {
-      overdue: '新超期',
-      approved: '审核通过',
-      rejected: '被驳回',
-      severityUp: '级别升高',
-      severityDown: '级别降低',
-      released: '已上线',
-      findingsCleared: '提醒解除',
-      findingsRaised: '新提醒',
-      added: '新增项目',
-      removed: '删除项目',
-    },
+    kinds: SINCE_LABELS['zh-CN'],
     sources: { pane: '任务窗格', keepUpToDate: '自动更新', cli: '命令行' },
     item: (id, detail) => `${id}（${detail}）`,
     more: (n) => `另有 ${n} 项`,
