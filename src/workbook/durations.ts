@@ -11,10 +11,12 @@
  *   the same check's date record, else the check's day. The submission is the one tracked above;
  *   when History does not show it (submitted before the baseline), the date record's From (the
  *   date the row held while in review); with neither, the review is not measured.
- * - **ICP stages**: History records the filing's status, not its date, so both ends of the
- *   platform review (→平台审核中 … → 待短信核验 / 管局审核中 / 已备案 or 平台驳回) and the authority
- *   review (→管局审核中 … → 已备案 or 管局驳回) are the checks' days: as precise as checks are
- *   frequent (keep up to date records an edit at once).
+ * - **ICP stages**: the platform review (→平台审核中 … → 待短信核验 / 管局审核中 / 已备案 or 平台驳回)
+ *   and the authority review (→管局审核中 … → 已备案 or 管局驳回), measured as a step's review: each
+ *   end's day is the To of the same check's 备案日期 record, else the check's day; a stage whose
+ *   start History does not show takes the 备案日期 record's From. (Builds before state format 3
+ *   recorded no 备案日期: their records measure from the checks' days, as precise as checks are
+ *   frequent.)
  * - Each resubmission is a review of its own; a withdrawal or any other status ends the open one
  *   unmeasured. Records are taken in time order whatever the table's order (a sorted table);
  *   a record another tool left unreadable (no time, no ID, an unknown column or status) is skipped.
@@ -63,7 +65,7 @@ export interface MeasureOptions {
   kindOf: (key: string) => Kind | null;
 }
 
-type Field = { step: StepId; part: 'status' | 'date' } | { step: 'icp'; part: 'status' };
+type Field = { step: StepId | 'icp'; part: 'status' | 'date' };
 
 interface Rec {
   when: number;
@@ -74,6 +76,7 @@ interface Rec {
   to: Cell;
 }
 
+const ICP_STAGES = ['icp.platform', 'icp.authority'] as const;
 const STAGE_OPEN: Record<'icp.platform' | 'icp.authority', IcpStatus> = { 'icp.platform': 'platform_review', 'icp.authority': 'authority_review' };
 const STAGE_REJECTED: Record<'icp.platform' | 'icp.authority', IcpStatus> = { 'icp.platform': 'platform_rejected', 'icp.authority': 'authority_rejected' };
 
@@ -108,12 +111,9 @@ export function measureReviewTimes(records: readonly (readonly Cell[])[], option
     const day = group[0].day;
     for (const step of new Set(group.map((r) => r.field.step))) {
       const status = group.find((r) => r.field.step === step && r.field.part === 'status');
-      if (step === 'icp') {
-        if (status) icpChange(key, status, day);
-        continue;
-      }
       const date = group.find((r) => r.field.step === step && r.field.part === 'date');
-      stepChange(key, step, status, date, day);
+      if (step === 'icp') icpChange(key, status, date, day);
+      else stepChange(key, step, status, date, day);
     }
   }
 
@@ -135,17 +135,23 @@ export function measureReviewTimes(records: readonly (readonly Cell[])[], option
     else open.delete(slot);
   }
 
-  function icpChange(id: string, status: Rec, day: Day): void {
+  /** The filing's stages, as a step's review: its 备案日期 record gives the days where History has one. */
+  function icpChange(id: string, status: Rec | undefined, date: Rec | undefined, day: Day): void {
+    const dateTo = date ? dayOf(date.to) : null;
+    if (!status) {
+      for (const stage of ICP_STAGES) if (open.has(`${id}|${stage}`) && dateTo !== null) open.set(`${id}|${stage}`, dateTo);
+      return;
+    }
     const from = icpStatusVocab.get(cellText(status.from) ?? '') ?? 'unfiled';
     const to = icpStatusVocab.get(cellText(status.to) ?? '') ?? 'unfiled';
-    for (const stage of ['icp.platform', 'icp.authority'] as const) {
+    for (const stage of ICP_STAGES) {
       const slot = `${id}|${stage}`;
       if (from === STAGE_OPEN[stage] && to !== from) {
         const approved = to !== STAGE_REJECTED[stage] && (stage === 'icp.authority' ? to === 'filed' : to === 'sms_pending' || to === 'authority_review' || to === 'filed');
-        if (approved || to === STAGE_REJECTED[stage]) add(stage, open.get(slot) ?? null, day, approved);
+        if (approved || to === STAGE_REJECTED[stage]) add(stage, open.get(slot) ?? (date ? dayOf(date.from) : null), dateTo ?? day, approved);
         open.delete(slot);
       }
-      if (to === STAGE_OPEN[stage]) open.set(slot, day);
+      if (to === STAGE_OPEN[stage]) open.set(slot, dateTo ?? day);
     }
   }
 
@@ -249,7 +255,7 @@ function fieldOf(what: string): Field | 'other' {
     const code = /^(\w+)\.(status|date)$/.exec(what.trim());
     const def = inputColumnFor(code ? `${code[1]}${code[2] === 'status' ? 'Status' : 'Date'}` : what);
     const key: string | undefined = def?.key ?? (code ? `${code[1]}${code[2] === 'status' ? 'Status' : 'Date'}` : undefined);
-    if (key === 'icpStatus') field = { step: 'icp', part: 'status' };
+    if (key === 'icpStatus' || key === 'icpDate') field = { step: 'icp', part: key === 'icpStatus' ? 'status' : 'date' };
     else if (key !== undefined) {
       const m = /^(register|name|category|verify|qualification|version|realname|payment)(Status|Date)$/.exec(key);
       if (m) field = { step: m[1] as StepId, part: m[2] === 'Status' ? 'status' : 'date' };

@@ -45,7 +45,7 @@ import { cellText, type Cell } from './values';
 export const STATE_SHEET = 'LaunchTrackerState';
 /** A1 of the state sheet: a sheet of that name without it is not ours and is left alone. */
 export const STATE_MAGIC = 'launch-tracker-state';
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 export const HISTORY_TABLE = 'History';
 /**
  * The sheet the History table is on. Not "History" in English: Excel reserves that sheet name
@@ -91,6 +91,8 @@ export interface RowState {
   dueFor: Topic | null;
   release: string | null;
   icp: IcpStatus;
+  /** The date of the ICP status (备案日期), ISO: what measures the filing's reviews by their own days. */
+  icpDate: string | null;
   /** Only steps with a status other than not started, or a date. */
   steps: Partial<Record<StepId, StepSnapshot>>;
   /** Rule IDs of the row's findings, sorted, each once. */
@@ -169,6 +171,7 @@ export function rowState(row: Row, result: RowResult): RowState {
     dueFor: result.dueFor,
     release: row.releaseDate === null ? null : toIso(row.releaseDate),
     icp: row.icp.status,
+    icpDate: row.icp.date === null ? null : toIso(row.icp.date),
     steps: steps ?? shared.noSteps,
     findings: ruleIds(result),
   };
@@ -229,17 +232,19 @@ export function nextState(previous: PortfolioState | null, collected: CollectedS
 
 /**
  * The state sheet, every cell text (the adapter formats the range as text, "@", before writing,
- * so Excel does not turn "001" into 1). Format version 2, two cells a row — one cell per row
+ * so Excel does not turn "001" into 1). Format version 3, two cells a row — one cell per row
  * for its state keeps a 100,000-row sheet at about 20 MB of XML and 2 MB of the file (version
  * 1's eight cells a row made 50 MB and 4.9 MB, and as much again to read back):
  *
- *   row 1: launch-tracker-state | 2 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
+ *   row 1: launch-tracker-state | 3 (version) | checked at (ISO instant, UTC) | today (ISO) | source | row count
  *   row 2: id | state
  *   row 3…: one row per ID, its state as severity|nextStep|due|release|icp|steps|findings, e.g.
  *     G-017 | warning|version.await@2026-11-24|version@2026-11-24||unfiled|a2026-10-01,,,,,s2026-11-17|FLOW-SLA ICP-REQUIRED
+ *     P-203 | ok|icp.await_sms||||sms_pending@2026-11-20|a2026-09-01,a2026-09-03|
  *
  * `nextStep` is code[@day][#detail]; `due` is [topic]@day; `release` a day; `icp` the ICP status
- * code; `steps` one entry per step in STEP_IDS order (register, name, category, verify,
+ * code[@day] (the day its 备案日期; version 2, without it, is still read, as states without ICP
+ * dates); `steps` one entry per step in STEP_IDS order (register, name, category, verify,
  * qualification, version, realname, payment), comma-separated, trailing empty entries left
  * out: empty for a step not started without a date, else its status letter (STATUS_LETTERS:
  * n not started, i in progress, s submitted, a approved, r rejected, w withdrawn, x not
@@ -284,7 +289,8 @@ function encodeRow(r: RowState): string {
     return step === undefined ? '' : `${STATUS_LETTERS[step.status] ?? step.status}${step.date ?? ''}`;
   });
   while (steps.length > 0 && steps[steps.length - 1] === '') steps.pop();
-  return `${r.severity}|${next}|${due}|${r.release ?? ''}|${r.icp}|${steps.join(',')}|${r.findings.join(' ')}`;
+  const icp = r.icpDate === null ? r.icp : `${r.icp}@${r.icpDate}`;
+  return `${r.severity}|${next}|${due}|${r.release ?? ''}|${icp}|${steps.join(',')}|${r.findings.join(' ')}`;
 }
 
 export type StateReadProblem = 'not-ours' | 'newer-version' | 'damaged';
@@ -321,6 +327,7 @@ export function stateReader(head: readonly Cell[], current?: ReadonlyMap<string,
   if (!Number.isFinite(checkedAt) || today === null || !(source in SOURCE_TEXT.en)) return { problem: 'damaged' };
   const rows = new Map<string, RowState>();
   const codes = new Interner();
+  // Versions 2 and 3 differ only in the ICP entry's optional @day, which decodeRow reads.
   const decode = version === 1 ? decodeRowV1 : decodeRow;
   const unchanged = (cells: readonly Cell[]): boolean => {
     const id = cellText(cells[0]);
@@ -382,7 +389,10 @@ function decodeRow(cells: readonly Cell[], codes: Interner): RowState | null {
   const at = due.indexOf('@');
   // rowOf takes the due date as version 1 wrote it: day>topic.
   const dueV1 = at < 0 ? '' : `${due.slice(at + 1)}${at > 0 ? `>${due.slice(0, at)}` : ''}`;
-  return rowOf(id, severity, nextStep, dueV1, isoOf(release), icp, steps, findings, codes);
+  const icpAt = icp.indexOf('@');
+  const icpDate = icpAt < 0 ? null : isoOf(icp.slice(icpAt + 1));
+  const row = rowOf(id, severity, nextStep, dueV1, isoOf(release), icpAt < 0 ? icp : icp.slice(0, icpAt), steps, findings, codes);
+  return icpDate === null ? row : { ...row, icpDate: codes.of(icpDate) };
 }
 
 /** Version 1: id, severity, nextStep, due, release, icp, steps (step=status[@day];…), findings. */
@@ -422,6 +432,7 @@ function rowOf(
     dueFor: dueFor ? (codes.of(dueFor) as Topic) : null,
     release: release === null ? null : codes.of(release),
     icp: codes.of(icp || 'unfiled') as IcpStatus,
+    icpDate: null,
     steps,
     findings: findings === '' ? shared.noFindings : findings.split(' ').filter((f) => f !== '').map((f) => codes.of(f)),
   };
@@ -439,7 +450,7 @@ function isoOf(cell: Cell): string | null {
 
 /**
  * One change of one row, language-free: `field` is `<step>.status`, `<step>.date`,
- * `icp.status`, `release`, `severity`, `nextStep`, `due` (from/to ISO days), `finding` (a rule
+ * `icp.status`, `icp.date`, `release`, `severity`, `nextStep`, `due` (from/to ISO days), `finding` (a rule
  * ID raised: from null; cleared: to null) or `row` (added: from null, to the ID; removed: to null).
  */
 export interface Change {
@@ -467,9 +478,10 @@ export function diffStates(previous: PortfolioState | null, collected: Collected
   const rows: RowChanges[] = [];
   const byKey = new Map<string, Change[]>();
   if (previous === null) return { baseline: true, rows, byKey };
+  const icpDates = previous.version >= 3;
   for (const [key, now] of collected.rows) {
     const before = previous.rows.get(key);
-    const changes = before === undefined ? [{ field: 'row', from: null, to: now.id }] : rowChanges(before, now);
+    const changes = before === undefined ? [{ field: 'row', from: null, to: now.id }] : rowChanges(before, now, icpDates);
     byKey.set(key, changes);
     if (changes.length > 0) rows.push({ key, id: now.id, changes });
   }
@@ -481,9 +493,10 @@ export function diffStates(previous: PortfolioState | null, collected: Collected
 
 const NOT_STARTED: StepSnapshot = { status: 'not_started', date: null };
 
-function rowChanges(a: RowState, b: RowState): Change[] {
+/** `icpDates`: whether the earlier state recorded ICP dates (format 3 on); before, a date is not a change. */
+function rowChanges(a: RowState, b: RowState, icpDates: boolean): Change[] {
   // Most rows do not change between two checks: they are told apart without allocating.
-  if (sameRow(a, b)) return [];
+  if (sameRow(a, b, icpDates)) return [];
   const out: Change[] = [];
   const add = (field: string, from: string | null, to: string | null) => {
     if (from !== to) out.push({ field, from, to });
@@ -495,6 +508,7 @@ function rowChanges(a: RowState, b: RowState): Change[] {
     add(`${step}.date`, x.date, y.date);
   }
   add('icp.status', a.icp, b.icp);
+  if (icpDates) add('icp.date', a.icpDate, b.icpDate);
   add('release', a.release, b.release);
   add('severity', a.severity, b.severity);
   add('nextStep', a.nextStep.code, b.nextStep.code);
@@ -507,8 +521,8 @@ function rowChanges(a: RowState, b: RowState): Change[] {
 }
 
 /** True when rowChanges would find nothing: every compared field equal, the findings the same list. */
-function sameRow(a: RowState, b: RowState): boolean {
-  if (a.icp !== b.icp || a.release !== b.release || a.severity !== b.severity || a.nextStep.code !== b.nextStep.code || a.due !== b.due) return false;
+function sameRow(a: RowState, b: RowState, icpDates: boolean): boolean {
+  if (a.icp !== b.icp || (icpDates && a.icpDate !== b.icpDate) || a.release !== b.release || a.severity !== b.severity || a.nextStep.code !== b.nextStep.code || a.due !== b.due) return false;
   for (const step of STEP_IDS) {
     const x = a.steps[step] ?? NOT_STARTED;
     const y = b.steps[step] ?? NOT_STARTED;
@@ -537,6 +551,8 @@ export function fieldText(field: string, language: Language): string {
   switch (field) {
     case 'icp.status':
       return header('icpStatus', language);
+    case 'icp.date':
+      return header('icpDate', language);
     case 'release':
       return header('releaseDate', language);
     case 'severity':

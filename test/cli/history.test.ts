@@ -75,7 +75,7 @@ describe('the example, checked twice with an edit by another tool in between', (
     ]);
     expect(dump.worksheets['变更记录'].cells.A2.numberFormat).toBe('yyyy-mm-dd hh:mm');
     const state = dump.worksheets.LaunchTrackerState.cells;
-    expect([state.A1.value, state.B1.value, state.A2.value, state.A3.value]).toEqual(['launch-tracker-state', '2', 'id', 'G-001']);
+    expect([state.A1.value, state.B1.value, state.A2.value, state.A3.value]).toEqual(['launch-tracker-state', '3', 'id', 'G-001']);
   });
 
   test('every part of the example outside the rewritten set is byte-identical in the copy', async () => {

@@ -112,6 +112,36 @@ describe('recognising reviews in History', () => {
     expect(times(out, 'icp.authority')).toMatchObject({ count: 1, median: 10 }); // 12-04 Fri → 12-18 Fri
   });
 
+  test('ICP stages from the 备案日期 records where History has them, not the days of the checks that saw them', () => {
+    const at = (when: string) => excelSerialFromDay(fromIso(when)!) + 0.5;
+    const icp = (when: string, from: string, to: string) => [at(when), 'H-1', '备案状态', from, to, '命令行'];
+    const date = (when: string, from: string | null, to: string) => [at(when), 'H-1', '备案日期', from, to, '命令行'];
+    // Checked on Mondays only: the platform review went in on Tue 12-01 and passed on Fri 12-04
+    // (the filing went to the authority that day); the filing came on Fri 12-18.
+    const out = check([
+      icp('2026-11-30', '准备中', '准备中'),
+      icp('2026-12-07', '准备中', '平台审核中'),
+      date('2026-12-07', null, '2026-12-01'),
+      icp('2026-12-14', '平台审核中', '管局审核中'),
+      date('2026-12-14', '2026-12-01', '2026-12-04'),
+      icp('2026-12-21', '管局审核中', '已备案'),
+      date('2026-12-21', '2026-12-04', '2026-12-18'),
+    ]);
+    // The checks' days alone would say 5 working days (12-07 → 12-14) and 5 again (12-14 → 12-21).
+    expect(times(out, 'icp.platform')).toMatchObject({ count: 1, median: 3, from: fromIso('2026-12-04'), to: fromIso('2026-12-04') });
+    expect(times(out, 'icp.authority')).toMatchObject({ count: 1, median: 10, from: fromIso('2026-12-18') });
+  });
+
+  test('an ICP review already open at the baseline is measured from the 备案日期 it held', () => {
+    const at = (when: string) => excelSerialFromDay(fromIso(when)!) + 0.5;
+    const out = check([
+      [at('2026-12-07'), 'H-1', '备案状态', '平台审核中', '平台驳回', '命令行'],
+      [at('2026-12-07'), 'H-1', '备案日期', '2026-12-01', '2026-12-03', '命令行'],
+    ]);
+    expect(times(out, 'icp.platform')).toMatchObject({ count: 1, median: 2, approved: 0, rejected: 1 });
+    expect(out.reviewTimes!.unmeasured).toBe(0);
+  });
+
   test('version reviews are measured by the kind of the ID\'s row; an ID no longer in the table is not', () => {
     const out = check([...review('H-1', 'version', '2026-11-01', '2026-11-02'), ...review('GONE', 'version', '2026-11-01', '2026-11-02')]);
     expect(times(out, 'version.minigame').count).toBe(1);

@@ -44,7 +44,7 @@ const first = stateOf([base('G-1'), base('G-2')], null);
 describe('the state sheet', () => {
   test('round-trips through its cells: header, column names, one row per ID in two cells', () => {
     const cells = encodeState(first.next);
-    expect(cells[0]).toEqual(['launch-tracker-state', '2', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '2']);
+    expect(cells[0]).toEqual(['launch-tracker-state', '3', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli', '2']);
     expect(cells[1]).toEqual(['id', 'state']);
     expect(cells[2]).toEqual(['G-1', 'error|icp.submit|version@2026-11-23||unfiled|a2026-10-01,,,,,s2026-11-20|ICP-REQUIRED']);
     const back = decodeState(cells);
@@ -83,8 +83,8 @@ describe('the state sheet', () => {
 
   test('a sheet that is not ours, a newer version and a damaged header are told apart', () => {
     expect(decodeState([['my notes']])).toEqual({ problem: 'not-ours' });
-    expect(decodeState([['launch-tracker-state', '3', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli']])).toEqual({ problem: 'newer-version' });
-    expect(decodeState([['launch-tracker-state', '2', 'yesterday', '2026-11-21', 'cli']])).toEqual({ problem: 'damaged' });
+    expect(decodeState([['launch-tracker-state', '4', '2026-11-21T07:30:00.000Z', '2026-11-21', 'cli']])).toEqual({ problem: 'newer-version' });
+    expect(decodeState([['launch-tracker-state', '3', 'yesterday', '2026-11-21', 'cli']])).toEqual({ problem: 'damaged' });
   });
 
   test('rows without an ID are not followed; an ID on two rows is not compared and keeps its last state', () => {
@@ -168,6 +168,51 @@ describe('changes between two checks', () => {
     const lines = sinceLastCheckLines(since, 'en');
     expect(lines.title).toBe(`Since last check (2026-11-21 15:30, command line): ${rows.length} changes recorded`);
     expect(lines.lines).toContainEqual(['Released', 1, 'G-1 (2026-11-20)']);
+  });
+
+  describe('the ICP date (备案日期), recorded from state format 3 on', () => {
+    const ICP_HEADERS = ['ID', 'Kind', 'Subject type', 'Register status', 'Register date', 'ICP status', 'ICP date'];
+    const icpRow = (status: string, date: string | null) => ['P-7', 'miniprogram', 'enterprise', 'approved', '2026-10-01', status, date];
+    const icpState = (status: string, date: string | null, previous: PortfolioState | null) => {
+      const out = checkWorkbook({ portfolio: { headers: ICP_HEADERS, rows: [icpRow(status, date)] } }, { today: TODAY, language: 'en' });
+      const collected = collectStates(out.rows, out.results);
+      return { next: nextState(previous, collected, { checkedAt: NOW, today: TODAY, source: 'cli' }), diff: diffStates(previous, collected) };
+    };
+
+    test('is kept in the state sheet after the status and read back', () => {
+      const { next } = icpState('平台审核中', '2026-11-18', null);
+      const cells = encodeState(next);
+      expect(cells[2][1].split('|')[4]).toBe('platform_review@2026-11-18');
+      const back = decodeState(cells);
+      expect('state' in back && back.state.rows.get('p-7')).toMatchObject({ icp: 'platform_review', icpDate: '2026-11-18' });
+    });
+
+    test('a changed date is a record of its own, named by its column', () => {
+      const before = icpState('平台审核中', '2026-11-18', null).next;
+      const later = icpState('待短信核验', '2026-11-20', before);
+      expect(later.diff.byKey.get('p-7')).toEqual(
+        expect.arrayContaining([
+          { field: 'icp.status', from: 'platform_review', to: 'sms_pending' },
+          { field: 'icp.date', from: '2026-11-18', to: '2026-11-20' },
+        ]),
+      );
+      const rows = historyRows(later.diff, before, later.next, { when: 1, source: 'cli', language: 'zh-CN' });
+      expect(rows).toContainEqual([1, 'P-7', '备案日期', '2026-11-18', '2026-11-20', '命令行']);
+    });
+
+    test('a format 2 state (no ICP dates) does not make every dated filing a change', () => {
+      const before = icpState('平台审核中', '2026-11-18', null).next;
+      const v2: Cell[][] = encodeState(before).map((r) => [...r]);
+      v2[0][1] = '2';
+      v2[2][1] = String(v2[2][1]).replace('platform_review@2026-11-18', 'platform_review');
+      const read = decodeState(v2);
+      const old = 'state' in read ? read.state : null;
+      expect(old?.rows.get('p-7')).toMatchObject({ icp: 'platform_review', icpDate: null });
+      expect(icpState('平台审核中', '2026-11-18', old).diff.rows).toEqual([]);
+      const changes = icpState('待短信核验', '2026-11-20', old).diff.byKey.get('p-7')!;
+      expect(changes).toContainEqual({ field: 'icp.status', from: 'platform_review', to: 'sms_pending' });
+      expect(changes.map((c) => c.field)).not.toContain('icp.date');
+    });
   });
 
   test('newly overdue: a due date passed since the last check, with no edit at all', () => {
