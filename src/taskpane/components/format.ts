@@ -1,6 +1,7 @@
 /** Small display helpers shared by the components: dates as YYYY-MM-DD, cell addresses. */
 import { toIso, type Day } from '../../rules/dates';
 import { columnLetters } from '../../workbook/address';
+import { chinaTime } from '../../workbook/history';
 
 /** A day as YYYY-MM-DD, or an em dash when there is none. */
 export function formatDay(day: Day | null | undefined): string {
@@ -12,10 +13,8 @@ export function formatDay(day: Day | null | undefined): string {
  * whatever the machine's own time zone.
  */
 export function formatMoment(ms: number): string {
-  const d = new Date(ms + 8 * 3_600_000);
-  if (Number.isNaN(d.getTime())) return '—';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  // Past ±8.64e15 ms a Date is invalid (ECMA-262 §21.4.1.1) and chinaTime's toISOString would throw.
+  return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 - 8 * 3_600_000 ? chinaTime(ms) : '—';
 }
 
 /** 0 → A, 25 → Z, 26 → AA (Excel column letters). */
