@@ -244,7 +244,7 @@ export async function readXlsxSource(file: string, kind: FileKind, size: number,
     throw e;
   }
   try {
-    const block = (await findBlock(pkg, TABLE_LOOKUP.portfolio, isKeyHeader)) ?? (await findBlockByHeader(pkg, isKeyHeader));
+    const block = (await findBlock(pkg, TABLE_LOOKUP.portfolio, isKeyHeader)) ?? (await findBlockByHeader(pkg, isKeyHeader, [...TABLE_LOOKUP.settings, ...TABLE_LOOKUP.holidays, ...TABLE_LOOKUP.materials]));
     if (!block || !block.headers.some(isKeyHeader)) throw noKeyColumn(file, block?.headers ?? []);
     const recorded = recordedColumnsFor(pkg.ownership?.record ?? null, block.table?.name ?? null, block.sheet.name);
     const plan = planOutputColumns(block.headers, recorded, mapHeaders(block.headers).language);

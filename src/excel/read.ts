@@ -9,7 +9,7 @@
  * 5 MB: a portfolio too large for one response is read in blocks of rows.
  */
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
-import { HISTORY_TABLE } from '../workbook/history';
+import { isHistoryPartName } from '../workbook/history';
 import type { Cell } from '../workbook/values';
 import { WorkbookError } from './errors';
 import { finishHistoryRead, HistoryRead, PendingHistoryRead, queueHistoryRead } from './history';
@@ -180,7 +180,7 @@ async function findPortfolioByHeader(ctx: Excel.RequestContext, known: readonly 
   // The product's History table has an ID column (项目编号) too, and is never a portfolio.
   const candidates = tables.items
     .map((t) => t.name)
-    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && n.toLowerCase() !== HISTORY_TABLE.toLowerCase());
+    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && !isHistoryPartName(n, 'table'));
   if (candidates.length === 0) return null;
   const headers = candidates.map((name) => ({ name, range: ctx.workbook.tables.getItem(name).getHeaderRowRange().load('values') }));
   await sync();

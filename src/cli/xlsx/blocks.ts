@@ -3,6 +3,7 @@
  * table (ListObject) by name, else a sheet by name (its table, else its header row), else the
  * first sheet whose header row has an ID column.
  */
+import { isHistoryPartName } from '../../workbook/history';
 import { Cell, cellText, vocabKey } from '../../workbook/values';
 import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
 import { readSheet, SheetReadResult } from './sheetRead';
@@ -102,10 +103,20 @@ export async function findBlock(pkg: WorkbookPackage, names: readonly string[], 
   return null;
 }
 
-/** The first sheet, in workbook order, whose table or header row has a key header. */
-export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: string) => boolean): Promise<Block | null> {
+/**
+ * The first sheet, in workbook order, whose table or header row has a key header — never one of
+ * the product's own (the History table and the state sheet, both with an ID column; the Summary
+ * sheet the ownership record names), nor a table or sheet named as a side table (`others`: the
+ * Materials table has an ID column too).
+ */
+export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: string) => boolean, others: readonly string[] = []): Promise<Block | null> {
+  const summary = pkg.ownership?.record.summarySheet?.toLowerCase() ?? null;
+  const side = new Set(others.map(normalizeName));
+  const skipTable = (t: TableInfo) => isHistoryPartName(t.name, 'table') || side.has(normalizeName(t.name));
   for (const sheet of pkg.sheets) {
-    const tables = pkg.tables.filter((t) => t.sheet === sheet);
+    if (isHistoryPartName(sheet.name, 'sheet') || sheet.name.toLowerCase() === summary || side.has(normalizeName(sheet.name))) continue;
+    const tables = pkg.tables.filter((t) => t.sheet === sheet && !skipTable(t));
+    if (tables.length === 0 && pkg.tables.some((t) => t.sheet === sheet)) continue;
     const keyed = tables.find((t) => t.columns.some(isKeyHeader));
     if (keyed) return tableBlock(keyed);
     if (tables.length > 0) continue;
