@@ -4,9 +4,8 @@
  *
  * Reading: the sheet and the table are looked up in the request that reads the portfolio
  * (queueHistoryRead, with *OrNullObject: ExcelApi 1.4), then, when either exists, a request
- * reads the state sheet's size and the table's header, sheet and body's place; then the state's
- * cells and the History records, in blocks under Excel on the web's 5 MB (the records' times are
- * what the compaction needs; the records are what review times are measured from).
+ * reads the state sheet's size and the table's header, sheet and first column (the records'
+ * times, for the compaction), and the state's cells in blocks under Excel on the web's 5 MB.
  * A sheet of that name whose A1 is not `launch-tracker-state`, or a table named History whose
  * headers are not the product's, is the user's: no history is written then (as the CLI does).
  *
@@ -48,12 +47,8 @@ export interface HistoryRead {
   state: PortfolioState | null;
   /** Why a state sheet of ours could not be read: this check records a new baseline. */
   stateProblem: StateReadProblem | null;
-  /**
-   * The History table of ours: its sheet, its body rows, the records' times (oldest first, one
-   * per body row, for the compaction) and its records (one per body row, a blank row's cells
-   * null), from which review times are measured (src/workbook/durations.ts).
-   */
-  table: { id: string; sheetName: string; bodyRows: number; whens: (number | null)[]; records: Cell[][] } | null;
+  /** The History table of ours: its sheet, its body rows, and the records' times (oldest first). */
+  table: { id: string; sheetName: string; bodyRows: number; whens: (number | null)[] } | null;
   /** A sheet or table of the user's under the product's name: no history is written. */
   blocked: HistoryBlock | null;
   /** The workbook's sheet names (lower case), for the History sheet's name when it is made. */
@@ -92,21 +87,19 @@ export async function finishHistoryRead(ctx: Excel.RequestContext, pending: Pend
   const corner = hasSheet ? ctx.workbook.worksheets.getItem(STATE_SHEET).getRange('A1').load('values') : null;
   const table = hasTable ? ctx.workbook.tables.getItem(HISTORY_TABLE) : null;
   const header = table?.getHeaderRowRange().load(['values', 'columnCount']) ?? null;
-  const body = table?.getDataBodyRange().load(['rowCount', 'rowIndex', 'columnIndex']) ?? null;
+  const body = table?.getDataBodyRange().load('rowCount') ?? null;
+  const whens = table?.getDataBodyRange().getColumn(0).load('values') ?? null;
   const tableSheet = table?.worksheet.load('name') ?? null;
   await sync();
   if (corner && cellText(corner.values[0][0] as Cell) !== STATE_MAGIC) return { ...read, blocked: { what: 'sheet', name: STATE_SHEET } };
-  if (header && tableSheet && body) {
+  if (header && tableSheet && body && whens) {
     if (tableSheet.name === portfolioSheet || header.columnCount !== HISTORY_WIDTH || !isHistoryHeader(header.values[0] as Cell[])) {
       return { ...read, blocked: { what: 'table', name: HISTORY_TABLE } };
     }
-    const sheet = ctx.workbook.worksheets.getItem(tableSheet.name);
-    const records = await readInBlocks(body.rowCount, HISTORY_WIDTH, (start, count) => sheet.getRangeByIndexes(body.rowIndex + start, body.columnIndex, count, HISTORY_WIDTH), sync);
-    read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: records.map((r) => serialOf(r[0])), records };
+    read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: whens.values.map((r) => serialOf(r[0])) };
   }
   if (used && !used.isNullObject) {
-    const stateSheet = ctx.workbook.worksheets.getItem(STATE_SHEET);
-    const cells = await readInBlocks(used.rowCount, used.columnCount, (start, count) => stateSheet.getRangeByIndexes(start, 0, count, used.columnCount), sync);
+    const cells = await readInBlocks(ctx, used.rowCount, used.columnCount, sync);
     read.stateSheet = { rows: used.rowCount, columns: used.columnCount, cells: cells.map((r) => r.map((c) => cellText(c) ?? '')) };
     const decoded = decodeState(cells);
     if ('state' in decoded) read.state = decoded.state;
@@ -120,16 +113,14 @@ function serialOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/**
- * A range's values (the state sheet's, the History table's body), in blocks of rows sized by
- * what the rows read so far weigh, each response under Excel on the web's 5 MB; '' reads as blank.
- */
-async function readInBlocks(rowCount: number, columnCount: number, rangeOf: (start: number, count: number) => Excel.Range, sync: () => Promise<void>): Promise<Cell[][]> {
+/** The state sheet's cells, in blocks of rows sized by what the rows read so far weigh. */
+async function readInBlocks(ctx: Excel.RequestContext, rowCount: number, columnCount: number, sync: () => Promise<void>): Promise<Cell[][]> {
+  const sheet = ctx.workbook.worksheets.getItem(STATE_SHEET);
   let perRow = Math.max(1, columnCount) * BYTES_PER_CELL_ESTIMATE;
   const rows: Cell[][] = [];
   for (let start = 0; start < rowCount; ) {
     const count = Math.min(Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / perRow)), rowCount - start);
-    const block = rangeOf(start, count).load('values');
+    const block = sheet.getRangeByIndexes(start, 0, count, columnCount).load('values');
     await sync();
     rows.push(...block.values.map((r) => r.map((v) => (v === '' ? null : (v as Cell)))));
     perRow = Math.max(perRow / 4, (payloadBytes(block.values) / count) * 1.25);

@@ -10,7 +10,7 @@ import { parseAddress } from '../workbook/address';
 import { LivePortfolio } from '../workbook/live';
 import { Slices } from '../workbook/slices';
 import type { OutputColumnPlan } from '../workbook/ownership';
-import { Cell, cellText } from '../workbook/values';
+import type { Cell } from '../workbook/values';
 import { NO_OWNERSHIP, ownedColumns, planFor, WorkbookOwnership } from './ownership';
 import type { HistoryRead } from './history';
 import { readWorkbook, ReadStats, roleOf, TableRead, TableRole, TABLES, WorkbookRead } from './read';
@@ -32,6 +32,14 @@ export interface StoreOptions {
   now?: () => number;
   /** How long to wait for more edits before re-checking (ms). */
   debounceMs?: number;
+  /**
+   * HOOK for the adapter's History read (another branch teaches read.ts to read the History
+   * table): the History table's data rows as a read found them, oldest first. The check measures
+   * their reviews for the Dashboard's Review times table, and uses them for due dates and the ETA
+   * when the Settings say durations.source = measured. Not given (today): nothing measured, the
+   * Dashboard says so and the rules' defaults apply.
+   */
+  historyRecords?: (read: WorkbookRead) => readonly (readonly Cell[])[] | null;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -112,9 +120,9 @@ export class PortfolioStore {
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
-        // Review times are measured from History's records as this read found them (the Dashboard's
-        // table; due dates and the ETA too when durations.source = measured), as the command line does.
-        const records = history?.table?.records.filter((r) => r.some((c) => cellText(c) !== null)) ?? null;
+        // The pane reads only History's times (for compaction), not its records: review times are
+        // measured where a historyRecords source is given (none yet in the pane).
+        const records = this.options.historyRecords?.(read) ?? null;
         const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history: records }, slices, onCheck);
         this.read = read;
         this.history = history;

@@ -128,7 +128,7 @@ export class HistoryTracker {
       stateSheet: { rows: written.stateCells.length, columns: written.stateCells[0]?.length ?? 0, cells: written.stateCells },
       state: next,
       stateProblem: null,
-      table: written.tableId !== null ? { id: written.tableId, sheetName: written.sheetName, bodyRows: kept.length + records.length, whens: [...kept, ...records.map(() => when)], records: [...(kept.length > 0 ? held.table!.records.slice(drop) : []), ...records.map((r) => [...r])] } : null,
+      table: written.tableId !== null ? { id: written.tableId, sheetName: written.sheetName, bodyRows: kept.length + records.length, whens: [...kept, ...records.map(() => when)] } : null,
       blocked: null,
       sheetNames: [...new Set([...held.sheetNames, STATE_SHEET.toLowerCase(), written.sheetName.toLowerCase()])],
     };
