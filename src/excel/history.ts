@@ -25,8 +25,8 @@ import {
   HISTORY_WIDTHS,
   isHistoryHeader,
   PortfolioState,
-  STATE_MAGIC,
   recordTime,
+  STATE_MAGIC,
   STATE_SHEET,
   StateReadProblem,
 } from '../workbook/history';
