@@ -4,8 +4,10 @@
  *
  * Reading: the sheet and the table are looked up in the request that reads the portfolio
  * (queueHistoryRead, with *OrNullObject: ExcelApi 1.4), then, when either exists, a request
- * reads the state sheet's size and the table's header, sheet and first column (the records'
- * times, for the compaction), and the state's cells in blocks under Excel on the web's 5 MB.
+ * reads the state sheet's size and the table's header, sheet and size; then the records of a
+ * History table of ours (their times for the compaction, all six cells for the review times the
+ * check measures, src/workbook/durations.ts) and the state's cells, in blocks under Excel on the
+ * web's 5 MB.
  * A sheet of that name whose A1 is not `launch-tracker-state`, or a table named History whose
  * headers are not the product's, is the user's: no history is written then (as the CLI does).
  *
@@ -23,18 +25,25 @@ import {
   HISTORY_WIDTHS,
   isHistoryHeader,
   PortfolioState,
+  recordTime,
   STATE_MAGIC,
   STATE_SHEET,
   StateReadProblem,
 } from '../workbook/history';
 import { DATETIME_FORMAT } from '../workbook/template';
 import { Cell, cellText } from '../workbook/values';
-import { ExcelRun, MAX_PAYLOAD_BYTES, payloadBytes } from './run';
+import { ExcelRun, MAX_PAYLOAD_BYTES, officeErrorCode, payloadBytes } from './run';
 import { RANGE_REQUEST_BYTES, rowRuns } from './write';
 
 const HISTORY_WIDTH = 6;
 /** Roughly how many bytes a state cell takes in a values response: the first block's size. */
 const BYTES_PER_CELL_ESTIMATE = 40;
+/**
+ * A History record's bytes in a values response, for the first block: most take about 90, one of
+ * the next step (two sentences) up to 700; the next blocks are sized by what the first weighed,
+ * and a block still too large is read again in halves. 100,000 records (9 MB): four requests.
+ */
+const RECORD_BYTES_ESTIMATE = 400;
 /** Excel's column width unit is about 7 points per character of the default font (ColumnWidth is in points). */
 const POINTS_PER_CHARACTER = 7;
 
@@ -76,53 +85,77 @@ export function queueHistoryRead(ctx: Excel.RequestContext): PendingHistoryRead 
   };
 }
 
+/** A finished read: what the workbook holds, and the History table's records for the check to measure. */
+export interface HistoryReadResult {
+  read: HistoryRead;
+  /**
+   * The records of a History table of ours, six cells each ('' read as null), the blank body row
+   * of an empty table left out; [] when there is no table of ours. Handed to the check, not kept.
+   */
+  records: Cell[][];
+}
+
 /** The rest of the read, when the sheet or the table exists (`portfolioSheet`: a History table there is the user's). */
-export async function finishHistoryRead(ctx: Excel.RequestContext, pending: PendingHistoryRead, portfolioSheet: string, sync: () => Promise<void>): Promise<HistoryRead> {
+export async function finishHistoryRead(ctx: Excel.RequestContext, pending: PendingHistoryRead, portfolioSheet: string, sync: () => Promise<void>): Promise<HistoryReadResult> {
   const sheetNames = pending.sheets.items.map((s) => s.name.toLowerCase());
   const read: HistoryRead = { stateSheet: null, state: null, stateProblem: null, table: null, blocked: null, sheetNames };
   const hasSheet = !pending.sheet.isNullObject;
   const hasTable = !pending.table.isNullObject;
-  if (!hasSheet && !hasTable) return read;
+  if (!hasSheet && !hasTable) return { read, records: [] };
   const used = hasSheet ? ctx.workbook.worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject(true).load(['rowCount', 'columnCount']) : null;
   const corner = hasSheet ? ctx.workbook.worksheets.getItem(STATE_SHEET).getRange('A1').load('values') : null;
   const table = hasTable ? ctx.workbook.tables.getItem(HISTORY_TABLE) : null;
   const header = table?.getHeaderRowRange().load(['values', 'columnCount']) ?? null;
   const body = table?.getDataBodyRange().load('rowCount') ?? null;
-  const whens = table?.getDataBodyRange().getColumn(0).load('values') ?? null;
   const tableSheet = table?.worksheet.load('name') ?? null;
   await sync();
-  if (corner && cellText(corner.values[0][0] as Cell) !== STATE_MAGIC) return { ...read, blocked: { what: 'sheet', name: STATE_SHEET } };
-  if (header && tableSheet && body && whens) {
+  if (corner && cellText(corner.values[0][0] as Cell) !== STATE_MAGIC) return { read: { ...read, blocked: { what: 'sheet', name: STATE_SHEET } }, records: [] };
+  let records: Cell[][] = [];
+  if (header && tableSheet && body) {
     if (tableSheet.name === portfolioSheet || header.columnCount !== HISTORY_WIDTH || !isHistoryHeader(header.values[0] as Cell[])) {
-      return { ...read, blocked: { what: 'table', name: HISTORY_TABLE } };
+      return { read: { ...read, blocked: { what: 'table', name: HISTORY_TABLE } }, records: [] };
     }
-    read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: whens.values.map((r) => serialOf(r[0])) };
+    // The table is ours (its headers said so): only now are its records read.
+    const rows = await readInBlocks(ctx, (start, count) => ctx.workbook.tables.getItem(HISTORY_TABLE).getDataBodyRange().getRow(start).getResizedRange(count - 1, 0), body.rowCount, RECORD_BYTES_ESTIMATE, sync);
+    // One time per body row, in the table's order: the compaction drops rows from the top.
+    read.table = { id: pending.table.id, sheetName: tableSheet.name, bodyRows: body.rowCount, whens: rows.map((r) => recordTime(r[0])) };
+    records = rows.filter((r) => r.some((c) => cellText(c) !== null));
   }
   if (used && !used.isNullObject) {
-    const cells = await readInBlocks(ctx, used.rowCount, used.columnCount, sync);
+    const sheet = ctx.workbook.worksheets.getItem(STATE_SHEET);
+    const cells = await readInBlocks(ctx, (start, count) => sheet.getRangeByIndexes(start, 0, count, used.columnCount), used.rowCount, Math.max(1, used.columnCount) * BYTES_PER_CELL_ESTIMATE, sync);
     read.stateSheet = { rows: used.rowCount, columns: used.columnCount, cells: cells.map((r) => r.map((c) => cellText(c) ?? '')) };
     const decoded = decodeState(cells);
     if ('state' in decoded) read.state = decoded.state;
     else read.stateProblem = decoded.problem;
   }
-  return read;
+  return { read, records };
 }
 
-/** A record's time: Excel gives a date-time cell's serial as a number; anything else cannot be read. */
-function serialOf(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** The state sheet's cells, in blocks of rows sized by what the rows read so far weigh. */
-async function readInBlocks(ctx: Excel.RequestContext, rowCount: number, columnCount: number, sync: () => Promise<void>): Promise<Cell[][]> {
-  const sheet = ctx.workbook.worksheets.getItem(STATE_SHEET);
-  let perRow = Math.max(1, columnCount) * BYTES_PER_CELL_ESTIMATE;
+/**
+ * Rows of a range read in blocks (`rangeAt(start, count)`), each block one request whose response
+ * stays under MAX_PAYLOAD_BYTES: the first sized by `firstRowBytes` (a cautious guess), the next
+ * by what the rows read so far weighed. A block Excel still finds too large (rows heavier than
+ * those before) is read again in halves: a failed request changes nothing, and the context
+ * takes the next one (as the portfolio's read does, read.ts).
+ */
+async function readInBlocks(ctx: Excel.RequestContext, rangeAt: (start: number, count: number) => Excel.Range, rowCount: number, firstRowBytes: number, sync: () => Promise<void>): Promise<Cell[][]> {
+  let perRow = firstRowBytes;
   const rows: Cell[][] = [];
   for (let start = 0; start < rowCount; ) {
-    const count = Math.min(Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / perRow)), rowCount - start);
-    const block = sheet.getRangeByIndexes(start, 0, count, columnCount).load('values');
-    await sync();
-    rows.push(...block.values.map((r) => r.map((v) => (v === '' ? null : (v as Cell)))));
+    let count = Math.min(Math.max(1, Math.floor(MAX_PAYLOAD_BYTES / perRow)), rowCount - start);
+    let block = rangeAt(start, count).load('values');
+    for (;;) {
+      try {
+        await sync();
+        break;
+      } catch (error) {
+        if (count === 1 || officeErrorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
+        count = Math.ceil(count / 2);
+        block = rangeAt(start, count).load('values');
+      }
+    }
+    for (const r of block.values) rows.push(r.map((v) => (v === '' ? null : (v as Cell))));
     perRow = Math.max(perRow / 4, (payloadBytes(block.values) / count) * 1.25);
     start += count;
   }

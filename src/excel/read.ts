@@ -50,12 +50,16 @@ export interface ReadStats {
 /** Roughly how many bytes a cell takes in a values response: used to size row blocks. */
 const BYTES_PER_CELL_ESTIMATE = 24;
 
-/** `history`: also read the state sheet and the History table (src/excel/history.ts), in the tables' request. */
+/**
+ * `history`: also read the state sheet and the History table (src/excel/history.ts), looked up in
+ * the tables' request; `historyRecords` are then the table's records for the check to measure
+ * ([] without a table of ours), null when history was not asked for.
+ */
 export async function readWorkbook(
   run: ExcelRun,
   knownTables?: readonly string[],
   options: { history?: boolean } = {},
-): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership; history: HistoryRead | null }> {
+): Promise<{ read: WorkbookRead; stats: ReadStats; ownership: WorkbookOwnership; history: HistoryRead | null; historyRecords: Cell[][] | null }> {
   return run(async (ctx) => {
     const stats: ReadStats = { syncs: 0, tableNames: [] };
     const sync = async () => {
@@ -91,7 +95,7 @@ export async function readWorkbook(
     const parts = await finishOwnershipRead(ctx, record!, sync);
     const ownership = ownershipOf(parts, { tableName: read.portfolio.name, sheetName: read.portfolio.sheetName });
     const historyRead = history ? await finishHistoryRead(ctx, history, read.portfolio.sheetName, sync) : null;
-    return { read, stats, ownership, history: historyRead };
+    return { read, stats, ownership, history: historyRead?.read ?? null, historyRecords: historyRead?.records ?? null };
   });
 }
 

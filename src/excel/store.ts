@@ -32,14 +32,6 @@ export interface StoreOptions {
   now?: () => number;
   /** How long to wait for more edits before re-checking (ms). */
   debounceMs?: number;
-  /**
-   * HOOK for the adapter's History read (another branch teaches read.ts to read the History
-   * table): the History table's data rows as a read found them, oldest first. The check measures
-   * their reviews for the Dashboard's Review times table, and uses them for due dates and the ETA
-   * when the Settings say durations.source = measured. Not given (today): nothing measured, the
-   * Dashboard says so and the rules' defaults apply.
-   */
-  historyRecords?: (read: WorkbookRead) => readonly (readonly Cell[])[] | null;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -116,14 +108,14 @@ export class PortfolioStore {
         // Started before the read: the in-memory Excel answers a sync in the same task (real Excel
         // in a later one), so a long read is a slice that has run its time.
         const slices = new Slices();
-        const { read, stats, ownership, history } = await readWorkbook(this.excel.run, this.tableNames, { history: true });
+        const { read, stats, ownership, history, historyRecords } = await readWorkbook(this.excel.run, this.tableNames, { history: true });
         this.reads++;
         this.lastReadStats = stats;
         this.tableNames = stats.tableNames;
-        // The pane reads only History's times (for compaction), not its records: review times are
-        // measured where a historyRecords source is given (none yet in the pane).
-        const records = this.options.historyRecords?.(read) ?? null;
-        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history: records }, slices, onCheck);
+        // The check measures the History its read found (the Dashboard's review times; due dates
+        // and the ETA when durations.source = measured), as the command line does: what this
+        // check records counts from the next one. The records are not kept after it.
+        const live = await LivePortfolio.check(tablesOf(read), { defaultLanguage: this.options.defaultLanguage(), now: this.now(), history: historyRecords }, slices, onCheck);
         this.read = read;
         this.history = history;
         this.roleById = new Map((Object.keys(TABLES) as TableRole[]).filter((r) => read[r]).map((r) => [read[r]!.id, r]));

@@ -27,13 +27,14 @@
  * counted as the due dates are — the smallest n with addWorkdays(submitted, n) on or after the decision.
  */
 import type { Calendar } from '../rules/calendar';
-import { dayFromExcelSerial, excelSerialFromDay, fromIso, toIso, type Day } from '../rules/dates';
+import { dayFromExcelSerial, toIso, type Day } from '../rules/dates';
 import { normalizeKey } from '../rules/keys';
 import { MeasuredReviews, MIN_MEASURED_REVIEWS, REVIEWS, ReviewDef, ReviewKey, usesMeasured, durationOverrides } from '../rules/reviewTimes';
 import type { Settings } from '../rules/settings';
 import type { Language } from '../rules/types';
 import type { IcpStatus, Kind, StepId, StepStatus } from '../rules/types';
 import { inputColumnFor } from './columns';
+import { recordTime } from './history';
 import { Cell, cellText, readDate } from './values';
 import { icpStatusVocab, stepStatusVocab } from './vocab';
 
@@ -222,7 +223,7 @@ function dayOf(cell: Cell): Day | null {
 
 /** A record, 'other' for a change that is not a step's or the filing's status or date, null when unreadable. */
 function readRecord(cells: readonly Cell[]): Rec | 'other' | null {
-  const when = whenOf(cells[0]);
+  const when = recordTime(cells[0]);
   const id = cellText(cells[1]);
   const what = cellText(cells[2]);
   if (when === null || what === null) return null;
@@ -232,17 +233,6 @@ function readRecord(cells: readonly Cell[]): Rec | 'other' | null {
   const day = dayFromExcelSerial(when);
   if (day === null) return null;
   return { when, day, key: normalizeKey(id), field, from: cells[3] ?? null, to: cells[4] ?? null };
-}
-
-/** A record's time as an Excel serial (China time): a number, a date read from a sheet, or text a tool wrote. */
-function whenOf(cell: Cell): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.getTime() / 86_400_000 + 25_569;
-  const text = cellText(cell);
-  const day = text === null ? null : fromIso(text.slice(0, 10));
-  if (day === null) return null;
-  const time = /(\d{1,2}):(\d{2})/.exec(text!.slice(10));
-  return excelSerialFromDay(day) + (time ? (Number(time[1]) * 60 + Number(time[2])) / 1440 : 0);
 }
 
 const FIELD_CACHE = new Map<string, Field | 'other'>();

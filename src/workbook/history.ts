@@ -20,7 +20,7 @@
  * once the ID is unique again the next check shows what changed since — as the calendar
  * export treats it.
  */
-import { fromIso, toIso, type Day } from '../rules/dates';
+import { excelSerialFromDay, fromIso, toIso, type Day } from '../rules/dates';
 import { actionText, catalogFor } from '../rules/i18n';
 import { normalizeKey } from '../rules/keys';
 import {
@@ -638,6 +638,26 @@ export function isHistoryHeader(cells: readonly Cell[]): boolean {
   const texts = cells.slice(0, 6).map((c) => cellText(c) ?? '');
   return (Object.values(HISTORY_HEADERS) as string[][]).some((h) => h.every((t, i) => texts[i] === t));
 }
+
+/**
+ * A record's time (the History table's first column) as an Excel serial, China time, or null:
+ * the one reading of it for every surface. A number is Excel's serial (what Office.js gives for a
+ * date-time cell, and the .xlsx reader for an unformatted one); a Date is a cell the .xlsx reader
+ * read as a date (China time written as UTC, as excelSerialFromInstant computes it, so a time read
+ * back is written back to the same digits); text is another tool's "yyyy-mm-dd hh:mm".
+ */
+export function recordTime(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
+  const text = cellText(cell ?? null);
+  const day = text === null ? null : fromIso(text.slice(0, 10));
+  if (day === null) return null;
+  const time = /(\d{1,2}):(\d{2})/.exec(text!.slice(10));
+  return excelSerialFromDay(day) + (time ? (Number(time[1]) * 60 + Number(time[2])) / 1440 : 0);
+}
+
+/** Excel's serial of 1970-01-01 (the 1900 system, past its phantom leap day). */
+const EXCEL_EPOCH_OFFSET = 25_569;
 
 /**
  * How many of the oldest records to drop (records are kept in the order they were written, the

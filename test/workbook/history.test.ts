@@ -16,6 +16,7 @@ import {
   nextState,
   PortfolioState,
   recordsToDrop,
+  recordTime,
   sinceLastCheck,
   sinceLastCheckLines,
 } from '../../src/workbook/history';
@@ -233,6 +234,16 @@ describe('the History table', () => {
     expect(isHistoryHeader(HISTORY_HEADERS['zh-CN'])).toBe(true);
     expect(isHistoryHeader(HISTORY_HEADERS.en)).toBe(true);
     expect(isHistoryHeader(['Date', 'Event'])).toBe(false);
+  });
+
+  test('a record\'s time, however a surface read it: Excel\'s serial, a date the .xlsx reader made, another tool\'s text', () => {
+    const at = excelSerialFromInstant(NOW); // 2026-11-21 15:30 in China
+    expect(recordTime(at)).toBe(at);
+    // The .xlsx reader gives China time as a UTC date.
+    expect(recordTime(new Date(Date.UTC(2026, 10, 21, 15, 30)))).toBeCloseTo(at, 9);
+    expect(recordTime('2026-11-21 15:30')).toBeCloseTo(at, 9);
+    expect(recordTime('2026-11-21')).toBe(Math.floor(at));
+    expect([recordTime('soon'), recordTime(null), recordTime(undefined), recordTime(Number.NaN), recordTime(new Date(Number.NaN))]).toEqual([null, null, null, null, null]);
   });
 
   test('compaction: records older than 400 days go first, then the oldest beyond the cap', () => {

@@ -7,7 +7,7 @@
  * History table keeps its id and name; its records are read from the input and written back
  * after the compaction, with the new ones at the bottom.
  */
-import { HISTORY_TABLE, isHistoryHeader, PortfolioState, RowState, STATE_MAGIC, STATE_SHEET, StateReader, stateReader, StateReadProblem } from '../../workbook/history';
+import { HISTORY_TABLE, isHistoryHeader, PortfolioState, recordTime, RowState, STATE_MAGIC, STATE_SHEET, StateReader, stateReader, StateReadProblem } from '../../workbook/history';
 import { Cell, cellText } from '../../workbook/values';
 import { xmlAttr, xmlText } from '../../workbook/xmlText';
 import { columnName, rangeRef, SheetInfo, TableInfo, WorkbookPackage } from './package';
@@ -17,8 +17,6 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const HISTORY_WIDTH = 6;
-/** Excel's serial of 1970-01-01 (the 1900 system, past its phantom leap day). */
-const EXCEL_EPOCH_OFFSET = 25_569;
 
 export interface HistoryInput {
   /** The state sheet, when the input has ours. */
@@ -91,12 +89,9 @@ export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInf
   return input;
 }
 
-/** A record's time as an Excel serial (1900 system), or null. Dates read from a sheet are China time written as UTC. */
+/** A record's time as an Excel serial (1900 system), or null: recordTime's reading (src/workbook/history.ts). */
 export function serialOf(cell: Cell): number | null {
-  if (typeof cell === 'number') return cell;
-  if (!(cell instanceof Date) || Number.isNaN(cell.getTime())) return null;
-  // As excelSerialFromInstant computes it, so that a time read back is written back to the same digits.
-  return cell.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
+  return recordTime(cell);
 }
 
 function textCell(ref: string, text: string, style = 0): string {
