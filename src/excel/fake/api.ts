@@ -184,9 +184,22 @@ interface RangeRef {
   rect: Rect;
 }
 
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * A range relative to another. Outside the grid is an error: getOffsetRange "If the resulting
+ * range is forced outside the bounds of the worksheet grid, an error will be thrown"; getCell
+ * "can be outside the bounds of its parent range, so long as it stays within the worksheet grid"
+ * (excel.range). Which error the reference does not say: the fake gives InvalidArgument, as for
+ * an empty range (getResizedRange contracted to nothing, of which the reference says nothing).
+ */
 function sub(ref: RangeRef, top: number, left: number, rows: number, cols: number): RangeRef {
-  if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-  return { sheet: ref.sheet, rect: { top: ref.rect.top + top, left: ref.rect.left + left, rows, cols } };
+  const rect = { top: ref.rect.top + top, left: ref.rect.left + left, rows, cols };
+  if (rows < 1 || cols < 1 || rect.top < 0 || rect.left < 0 || rect.top + rows > SHEET_ROWS || rect.left + cols > SHEET_COLUMNS) {
+    throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  }
+  return { sheet: ref.sheet, rect };
 }
 
 function matrix(ref: RangeRef, read: (row: number, col: number) => unknown): unknown[][] {
@@ -1080,17 +1093,19 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: { top: row, left: column, rows, cols: columns } }), 2);
   }
   /**
-   * Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): "If the entire worksheet is
-   * blank, then this method returns an object with its isNullObject property set to true." The
-   * fake's used range starts at A1 and counts values and fills (usedExtent).
+   * Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4, excel.worksheet): "The used range
+   * is the smallest range that encompasses any cells that have a value or formatting assigned to
+   * them. If the entire worksheet is blank, then this method returns an object with its
+   * isNullObject property set to true"; valuesOnly "Considers only cells with values as used
+   * cells" (SheetModel.usedRange).
    */
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(
       this.ctx,
       () => {
         const sheet = this.target();
-        const extent = sheet.usedExtent();
-        return extent ? { sheet, rect: { top: 0, left: 0, rows: extent.rows, cols: extent.cols } } : null;
+        const rect = sheet.usedRange(valuesOnly === true);
+        return rect ? { sheet, rect } : null;
       },
       2,
       true,
@@ -1105,8 +1120,17 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     });
   }
 
+  /**
+   * Worksheet.delete() (excel.worksheet): "if the worksheet's visibility is set to "VeryHidden",
+   * the delete operation will fail with an InvalidOperation exception. You should first change its
+   * visibility to hidden or visible before deleting it" (also excel-add-ins-worksheets.md).
+   */
   delete(): void {
-    this.ctx.enqueue(OP_BYTES, () => this.ctx.model.deleteSheet(this.target()));
+    this.ctx.enqueue(OP_BYTES, () => {
+      const sheet = this.target();
+      if (sheet.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', "This operation isn't allowed: the worksheet is very hidden.");
+      this.ctx.model.deleteSheet(sheet);
+    });
   }
 }
 

@@ -97,6 +97,32 @@ export class SheetModel {
   }
 
   /**
+   * Worksheet.getUsedRange(valuesOnly): "the smallest range that encompasses any cells that have
+   * a value or formatting assigned to them"; valuesOnly: "considers only cells with values as used
+   * cells (ignoring formatting)" (learn.microsoft.com/javascript/api/excel/excel.worksheet). It
+   * starts at the first used row and column, not at A1. A formula counts as a value; the
+   * formatting the fake keeps is a number format, fill, bold and wrap. Null when nothing is used.
+   */
+  usedRange(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    this.cells.forEach((line, r) => {
+      line.forEach((cell, c) => {
+        const hasValue = cell.value !== '' || cell.formula !== undefined;
+        const formatted = cell.numberFormat !== undefined || !!cell.fill || !!cell.bold || cell.wrap !== undefined;
+        if (!hasValue && (valuesOnly || !formatted)) return;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      });
+    });
+    return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /**
    * Move the cells of columns [left, left+cols) from row `from` on by `by` rows (down when
    * positive); with `by` negative the rows [from+by, from) are overwritten (deleted).
    */
