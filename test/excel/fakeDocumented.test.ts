@@ -1,7 +1,8 @@
 /**
  * The fake Excel where the Office.js reference says what Excel does (each test names the page):
  * a very hidden sheet cannot be deleted, the used range is the smallest range around what is
- * used (not from A1), and a range outside the grid is an error.
+ * used (not from A1), a range outside the grid is an error, and clearing a validation clears
+ * only the cells cleared.
  */
 import { fakeExcel, FakeOfficeError } from '../../src/excel/fake/api';
 import { WorkbookModel } from '../../src/excel/fake/model';
@@ -66,4 +67,18 @@ test('excel.range getOffsetRange above row 1 fails the batch; within the grid it
     await ctx.sync();
   }).catch((e: unknown) => e);
   expect((error as FakeOfficeError).code).toBe('InvalidArgument');
+});
+
+test('excel-add-ins-data-validation.md: clearing part of a validated range clears only the overlapping cells', async () => {
+  const model = twoSheets();
+  const sheet = model.sheet('Visible')!;
+  sheet.validations.push({ rect: { top: 0, left: 0, rows: 10, cols: 1 }, list: '甲,乙' }); // A1:A10
+  await run(model, async (ctx) => {
+    ctx.workbook.worksheets.getItem('Visible').getRange('A3:A4').dataValidation.clear();
+    await ctx.sync();
+  });
+  expect(sheet.validations.map((v) => [v.rect, v.list])).toEqual([
+    [{ top: 0, left: 0, rows: 2, cols: 1 }, '甲,乙'],
+    [{ top: 4, left: 0, rows: 6, cols: 1 }, '甲,乙'],
+  ]);
 });

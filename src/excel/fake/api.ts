@@ -538,6 +538,18 @@ class RangeFormatProxy {
   }
 }
 
+/** The parts of `a` outside `b` (a and b intersect): up to four rectangles, above, below, left and right of b. */
+function outside(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+  const parts: Rect[] = [];
+  if (a.top < b.top) parts.push({ top: a.top, left: a.left, rows: b.top - a.top, cols: a.cols });
+  if (a.top + a.rows > b.top + b.rows) parts.push({ top: b.top + b.rows, left: a.left, rows: a.top + a.rows - (b.top + b.rows), cols: a.cols });
+  if (a.left < b.left) parts.push({ top, left: a.left, rows: bottom - top, cols: b.left - a.left });
+  if (a.left + a.cols > b.left + b.cols) parts.push({ top, left: b.left + b.cols, rows: bottom - top, cols: a.left + a.cols - (b.left + b.cols) });
+  return parts;
+}
+
 class DataValidationProxy {
   private loadedRule: { list: { inCellDropDown: boolean; source: string } } | null | undefined;
 
@@ -570,10 +582,16 @@ class DataValidationProxy {
     });
   }
 
+  /**
+   * DataValidation.clear(): "The range you clear doesn't need to precisely match the range on which
+   * you added data validation. If the two ranges aren't an exact match, only overlapping cells are
+   * cleared" (excel-add-ins-data-validation.md): the rest of a validation keeps its rule.
+   */
   clear(): void {
     this.ctx.enqueue(OP_BYTES, () => {
       const r = this.ref();
-      for (let i = r.sheet.validations.length - 1; i >= 0; i--) if (intersects(r.sheet.validations[i].rect, r.rect)) r.sheet.validations.splice(i, 1);
+      const kept = r.sheet.validations.flatMap((v) => (intersects(v.rect, r.rect) ? outside(v.rect, r.rect).map((rect) => ({ ...v, rect })) : [v]));
+      r.sheet.validations.splice(0, r.sheet.validations.length, ...kept);
     });
   }
 }
