@@ -39,6 +39,7 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** What one command adds to a request: Office.js does not document its request format or sizes; an estimate. */
 const OP_BYTES = 40;
 /**
  * What one navigation step (getCell, getRow, getResizedRange, …) adds to a request when a
@@ -109,6 +110,12 @@ class Context {
   }
 }
 
+/**
+ * A property read before load() and sync(): "Before you can read the properties of a proxy object,
+ * you must explicitly load the properties … and then call context.sync()"
+ * (application-specific-api-model.md, "load()"). The code and text are what Office.js throws; the
+ * docs do not list PropertyNotLoaded (application-specific-api-error-handling.md).
+ */
 function notLoaded(prop: string): never {
   throw new FakeOfficeError(
     'PropertyNotLoaded',
@@ -212,7 +219,14 @@ function matrix(ref: RangeRef, read: (row: number, col: number) => unknown): unk
   return out;
 }
 
-/** A value for every cell: a 2-D array of the range's size, or one value for all (Office.js allows both). */
+/**
+ * A value for every cell: a 2-D array of the range's size, or one value for all. The array's
+ * size must match ("The number of rows or columns in the input array doesn't match the size or
+ * dimensions of the range" is Office.js's InvalidArgument text). One value for all: the typings
+ * take `any[][]` only; application-specific-api-model.md sets `range.numberFormat = "0.00%"` on a
+ * one-cell range, and what one value does to a larger range the docs do not say — the fake
+ * gives it to every cell (the adapter relies on this for number formats; Diagnostics checks it).
+ */
 function forEachCell(ref: RangeRef, value: unknown, apply: (row: number, col: number, v: unknown) => void): void {
   const grid = Array.isArray(value) ? (value as unknown[][]) : null;
   if (grid && (grid.length !== ref.rect.rows || grid.some((line) => !Array.isArray(line) || line.length !== ref.rect.cols))) {
@@ -224,9 +238,14 @@ function forEachCell(ref: RangeRef, value: unknown, apply: (row: number, col: nu
 }
 
 /**
- * Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
- * Excel interprets this value as a formula" (Excel.Range.values). A text that is a number (-5,
- * +8613800000000) is a number, not a formula. What happens in a cell formatted as text ("@") the
+ * Range.values (excel.range): "If the returned value starts with a plus ("+"), minus ("-"), or equal
+ * sign ("="), Excel interprets this value as a formula". The fake stores a text that is a number
+ * (-5, +8613800000000) as that text, not as a formula. Not modelled: Excel keeps a value written to
+ * a General cell as it would a typed one — the same page says locale-shaped date strings "are
+ * stored as text instead of as dates" and to use ISO (YYYY-MM-DD) "to ensure dates are stored as
+ * dates", so "2026-11-24" becomes a date serial in Excel and stays text in the fake (that numbers
+ * such as "001" become numbers the reference does not say). The adapter formats text ("@") before
+ * writing such values (src/excel/history.ts). What happens in a cell formatted as text the
  * reference does not say; the fake keeps the text there, as Excel does for a person typing into
  * such a cell — the Diagnostics run checks it in real Excel (src/excel/diagnostics.ts).
  */
@@ -235,7 +254,12 @@ function isFormulaText(v: unknown): boolean {
   return v.startsWith('=') || !Number.isFinite(Number(v.trim()));
 }
 
-/** Table change events for a write; `before`: the value of a one-cell range before it (for `details`). */
+/**
+ * Table change events for a write (TableCollection.onChanged / Table.onChanged: "Occurs when data
+ * in cells changes on a specific table", excel.table); `before`: the value of a one-cell range
+ * before it (for `details`). changeType RangeEdited, source Local (excel.datachangetype,
+ * excel.eventsource).
+ */
 function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange[], before?: CellValue): void {
   const one = ref.rect.rows === 1 && ref.rect.cols === 1 && before !== undefined;
   for (const table of model.tables) {
@@ -246,7 +270,7 @@ function changedTables(model: WorkbookModel, ref: RangeRef, changes: TableChange
   }
 }
 
-/** Excel.RangeValueType of a cell value, as ChangedEventDetail.valueTypeBefore/After give it. */
+/** Excel.RangeValueType (excel.rangevaluetype) of a cell value, as ChangedEventDetail.valueTypeBefore/After give it (excel.changedeventdetail). */
 function valueType(v: CellValue): string {
   if (v === '') return 'Empty';
   if (typeof v === 'boolean') return 'Boolean';
@@ -294,6 +318,13 @@ export class RangeProxy extends Proxy<RangeRef> {
     this.dataValidation = new DataValidationProxy(ctx, () => this.target());
   }
 
+  /**
+   * excel.range properties. numberFormat of a cell never formatted is "General" (the reference
+   * names no default; Excel's own name for it). address "Specifies the range reference in A1-style.
+   * Address value contains the sheet reference (e.g., "Sheet1!A1:B4")"; when Excel quotes a sheet
+   * name there ('My sheet'!A1) the reference does not say, and the fake never quotes. formulas: "If
+   * a cell has no formula, its value is returned instead."
+   */
   protected read(ref: RangeRef, prop: string): unknown {
     switch (prop) {
       case 'values':
@@ -385,6 +416,8 @@ export class RangeProxy extends Proxy<RangeRef> {
     return new WorksheetProxy(this.ctx, () => this.target().sheet);
   }
 
+  // getCell, getRow, getColumn, getResizedRange, getOffsetRange (excel.range, ExcelApi 1.1):
+  // zero-indexed and relative to the range's top-left cell; outside the grid is an error (sub).
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.ctx, () => sub(this.target(), row, column, 1, 1), this.depth + 1);
   }
@@ -430,9 +463,11 @@ export class RangeProxy extends Proxy<RangeRef> {
   /**
    * Range.delete(shift) (ExcelApi 1.1; excel-add-ins-ranges-clear-delete.md: "removes cells from
    * the worksheet and shifts surrounding cells to fill the gap"). Modelled for shift "Up": the
-   * cells below in the range's columns move up. Rows of a table's body across its whole width
-   * leave the table (it gets shorter, as deleting table rows in Excel does); a delete that would
-   * cut a table any other way is refused, as Excel refuses to move part of a table.
+   * cells below in the range's columns move up (Excel.DeleteShiftDirection: Up, Left; Left is not
+   * modelled). The reference is silent on tables: rows of a table's body across its whole width
+   * leave the table (it gets shorter, as deleting table rows in Excel's UI does); a delete that
+   * would cut a table any other way, or remove all its body rows, is refused with InvalidOperation,
+   * as Excel's UI refuses to move part of a table. Both are the fake's reading.
    */
   delete(shift: string): void {
     this.ctx.enqueue(OP_BYTES, (changes) => {
@@ -460,6 +495,12 @@ export class RangeProxy extends Proxy<RangeRef> {
     });
   }
 
+  /**
+   * Range.select(): "Selects the specified range in the Excel UI." Whether a range on a sheet
+   * that is not active is refused or its sheet activated the reference does not say; the fake
+   * refuses it (InvalidSelection: "The current selection is invalid for this operation",
+   * application-specific-api-error-handling.md), so the adapter activates first.
+   */
   select(): void {
     this.ctx.enqueue(OP_BYTES, () => {
       const ref = this.target();
@@ -468,6 +509,7 @@ export class RangeProxy extends Proxy<RangeRef> {
     });
   }
 
+  /** Range.clear(applyTo): "Clear range values and formatting, such as fill and border" (excel.range); only applyTo All is modelled. */
   clear(): void {
     this.ctx.enqueue(OP_BYTES, (changes) => {
       const ref = this.target();
@@ -479,6 +521,13 @@ export class RangeProxy extends Proxy<RangeRef> {
   }
 }
 
+/**
+ * Range.format (excel.rangeformat, excel.rangefont, excel.rangefill): font.bold, fill.color,
+ * columnWidth ("Specifies the width of all columns within the range"; the summary gives no unit,
+ * the fake stores what it is given — the adapter gives points), wrapText;
+ * horizontalAlignment and autofitColumns() are accepted and not modelled. Reading them needs
+ * load() as any property (not modelled: the fake never loads them).
+ */
 class RangeFormatProxy {
   readonly font: { bold: boolean; color: string };
   readonly fill: { color: string };
@@ -558,7 +607,12 @@ class DataValidationProxy {
     private readonly ref: () => RangeRef,
   ) {}
 
-  /** load('rule'): the list rule of the first validation over the range (an empty rule when none). */
+  /**
+   * load('rule'): "Data validation rule that contains different type of data validation criteria"
+   * (excel.datavalidation). The fake gives the list rule of the first validation over the range,
+   * an empty rule when none; what Excel gives for a range under several rules the reference does
+   * not say. Only list rules are modelled (excel.listdatavalidation: inCellDropDown, source).
+   */
   load(_props?: unknown): this {
     this.ctx.enqueue(OP_BYTES, () => {
       const r = this.ref();
@@ -607,6 +661,12 @@ class ClientResult<T> {
   }
 }
 
+/**
+ * Range.conditionalFormats (excel.conditionalformatcollection): add(type) "Adds a new conditional
+ * format to the collection at the first/top priority"; getCount() "Returns the number of
+ * conditional formats in the workbook" — the fake counts those over the range. Only the
+ * textComparison format is modelled (excel.textconditionalformat: format.fill.color, rule).
+ */
 class ConditionalFormatCollectionProxy {
   constructor(
     private readonly ctx: Context,
@@ -674,6 +734,7 @@ export class TableProxy extends Proxy<TableModel> {
     this.onChanged = { add: (handler) => this.addChangedHandler(handler) };
   }
 
+  /** excel.table: name, id ("Returns a value that uniquely identifies the table in a given workbook"), style. */
   protected read(t: TableModel, prop: string): unknown {
     if (prop === 'name') return t.name;
     if (prop === 'id') return t.id;
@@ -684,6 +745,7 @@ export class TableProxy extends Proxy<TableModel> {
   get name(): string {
     return this.loadedValue('name');
   }
+  /** Table.name: a name another table has is refused; the reference does not say with which error (the fake: InvalidArgument). */
   set name(value: string) {
     this.ctx.enqueue(OP_BYTES, () => {
       const clash = this.ctx.model.table(value);
@@ -706,6 +768,8 @@ export class TableProxy extends Proxy<TableModel> {
     return new WorksheetProxy(this.ctx, () => this.target().sheet);
   }
 
+  // getHeaderRowRange(), getDataBodyRange(), getRange() (excel.table): the header row, the data
+  // body, the whole table. A table has at least one body row (excel-add-ins-tables.md makes one from "A1:D1").
   getHeaderRowRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.target();
@@ -838,7 +902,14 @@ class TableColumnCollectionProxy {
     private readonly table: () => TableModel,
   ) {}
 
-  /** Appends a column at the right (index undefined), shifting what is right of the table over. */
+  /**
+   * TableColumnCollection.add(index, values, name) (excel.tablecolumncollection): "Adds a new
+   * column to the table"; index "Specifies the relative position of the new column. If null or
+   * -1, the addition happens at the end." Only the end is modelled, without values. What is right
+   * of the table moves right (its errors: checkRoomToTheRight; another table in the way:
+   * InsertDeleteConflict, application-specific-api-error-handling.md). A column without a name is
+   * named Column<n> as Excel's UI does (the reference does not say).
+   */
   add(index?: number, values?: unknown[][], name?: string): { name: string } {
     this.ctx.enqueue(OP_BYTES + payloadBytes(name ?? null), (changes) => {
       const t = this.table();
@@ -859,6 +930,7 @@ class TableColumnCollectionProxy {
     return { name: name ?? '' };
   }
 
+  /** TableColumnCollection.getItem(key): "Gets a column object by name or ID"; the fake matches names case-insensitively (not documented) and knows no IDs. */
   getItem(name: string): { getDataBodyRange(): RangeProxy } {
     return {
       getDataBodyRange: () =>
@@ -873,9 +945,13 @@ class TableColumnCollectionProxy {
 }
 
 /**
- * TableRowCollection.add(index, values) (ExcelApi 1.1; several rows at once 1.4): "If null or -1,
+ * TableRowCollection.add(index, values, alwaysInsert) (excel.tablerowcollection; ExcelApi 1.1, several
+ * rows at once 1.4, alwaysInsert 1.15): "Adds one or more rows to the table"; index "If null or -1,
  * the addition happens at the end. Any rows below the inserted row are shifted downwards." Only
- * the end is modelled. The cells below the table, in its columns, move down. A table made from
+ * the end is modelled, with alwaysInsert's default ("If true, the new rows will be inserted into
+ * the table … Default is true"): the cells below the table, in its columns, move down. Not
+ * modelled: the returned TableRow (the fake returns nothing; the adapter does not use it) and
+ * values given as one value (the typings allow it). A table made from
  * its header row alone has one empty data row; excel-add-ins-tables.md makes one ("A1:D1") and
  * adds seven rows, and says the table "contains four columns and seven rows of data": the fake
  * reads that as the first added row taking the place of that empty row.
@@ -960,6 +1036,7 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
     };
   }
 
+  /** load('items/name') and load('count') (excel.tablecollection; "Load from a collection", application-specific-api-model.md). */
   protected read(tables: TableModel[], prop: string): unknown {
     if (prop === 'items/name' || prop === 'items') return tables.map((t) => t.name);
     if (prop === 'count') return tables.length;
@@ -979,16 +1056,25 @@ class TableCollectionProxy extends Proxy<TableModel[]> {
   getItem(key: string): TableProxy {
     return new TableProxy(this.ctx, () => this.byKey(key));
   }
+  /** getItemOrNullObject(key): "If the table doesn't exist, then this method returns an object with its isNullObject property set to true." */
   getItemOrNullObject(key: string): TableProxy {
     return new TableProxy(this.ctx, () => this.byKey(key), true);
   }
 
+  /** By name, case-insensitively (Excel's table names are; the reference does not say), else by ID. */
   private byKey(key: string): TableModel | null {
     const model = this.ctx.model;
     return model.table(key) ?? model.tables.find((t) => t.id === key) ?? null;
   }
 
-  /** A table over `address` (on the scope sheet, or the sheet named in the address). */
+  /**
+   * TableCollection.add(address, hasHeaders) (excel.tablecollection): "Creates a new table. The range
+   * object or source address determines the worksheet under which the table will be added. If the
+   * table cannot be added (e.g., because the address is invalid, or the table would overlap with
+   * another table), an error will be thrown." Which error the reference does not say (the fake:
+   * InvalidOperation). Only hasHeaders true is modelled; the name Table<n> is Excel's UI default
+   * (not documented).
+   */
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let created: TableModel | null = null;
     this.ctx.enqueue(OP_BYTES, () => {
@@ -1027,6 +1113,8 @@ export class WorksheetProxy extends Proxy<SheetModel> {
   constructor(ctx: Context, resolve: () => SheetModel | null, nullable = false) {
     super(ctx, resolve, nullable);
     this.tables = new TableCollectionProxy(ctx, () => this.target());
+    // Worksheet.freezePanes (excel.worksheetfreezepanes): freezeAt(frozenRange) "Sets the frozen
+    // cells in the active worksheet view"; freezeRows(count) "Freeze the top row or rows of the worksheet in place".
     this.freezePanes = {
       freezeAt: (range) =>
         ctx.enqueue(OP_BYTES, () => {
@@ -1050,6 +1138,8 @@ export class WorksheetProxy extends Proxy<SheetModel> {
           true,
         ),
     };
+    // ChartCollection.add(type, sourceData, seriesBy) (excel.chartcollection): "Creates a new chart";
+    // only the type, source and title are kept.
     this.charts = {
       add: (type, source) => {
         const record = { type, source: { top: 0, left: 0, rows: 0, cols: 0 }, title: '' };
@@ -1062,6 +1152,7 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     };
   }
 
+  /** excel.worksheet: name, id, position ("The zero-based position of the worksheet within the workbook"), visibility. */
   protected read(sheet: SheetModel, prop: string): unknown {
     if (prop === 'name') return sheet.name;
     if (prop === 'id') return sheet.id;
@@ -1073,6 +1164,7 @@ export class WorksheetProxy extends Proxy<SheetModel> {
   get name(): string {
     return this.loadedValue('name');
   }
+  /** Worksheet.name: a name another sheet has is refused; the reference does not say with which error (the fake: InvalidArgument). */
   set name(value: string) {
     this.ctx.enqueue(OP_BYTES, () => {
       if (this.ctx.model.sheet(value)) throw new FakeOfficeError('InvalidArgument', `A sheet named ${value} exists.`);
@@ -1086,8 +1178,11 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     return this.loadedValue('visibility');
   }
   /**
-   * Worksheet.visibility (ExcelApi 1.2 to set). "A workbook must always contain at least one
-   * visible worksheet" is Excel's rule for any way of hiding (the fake refuses to hide the last).
+   * Worksheet.visibility (excel.worksheet: "The visibility of the worksheet", ExcelApi 1.1 to read,
+   * 1.2 to set; Excel.SheetVisibility Visible, Hidden, VeryHidden). The reference is silent on
+   * hiding the last visible sheet: that a workbook keeps at least one visible sheet is Excel's UI
+   * rule, and the fake refuses it with InvalidOperation (its reading). That hiding the active sheet
+   * activates another the reference does not say either; the fake activates the first visible one.
    */
   set visibility(value: string) {
     this.ctx.enqueue(OP_BYTES, () => {
@@ -1104,6 +1199,7 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     });
   }
 
+  /** Worksheet.getRange(address): "If not specified, the entire worksheet range is returned"; getRangeByIndexes(startRow, startColumn, rowCount, columnCount), zero-indexed (excel.worksheet). */
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.target(), rect: address ? parseAddress(address) : { top: 0, left: 0, rows: 1_048_576, cols: 16_384 } }), 2);
   }
@@ -1130,6 +1226,7 @@ export class WorksheetProxy extends Proxy<SheetModel> {
     );
   }
 
+  /** Worksheet.activate(): "Activate the worksheet in the Excel UI." The selection on another sheet is dropped (the fake's reading). */
   activate(): void {
     this.ctx.enqueue(OP_BYTES, () => {
       const sheet = this.target();
@@ -1188,6 +1285,12 @@ class WorksheetCollectionProxy extends Proxy<SheetModel[]> {
     return (names as string[]).map((name) => ({ name }));
   }
 
+  /**
+   * WorksheetCollection.add(name) (excel.worksheetcollection): "Adds a new worksheet to the
+   * workbook. The worksheet will be added at the end of existing worksheets." A name in use fails
+   * with ItemAlreadyExists ("The resource being created already exists",
+   * application-specific-api-error-handling.md); without a name, Sheet<n> as Excel's UI does (not documented).
+   */
   add(name?: string): WorksheetProxy {
     let created: SheetModel | null = null;
     this.ctx.enqueue(OP_BYTES, () => {
@@ -1202,12 +1305,19 @@ class WorksheetCollectionProxy extends Proxy<SheetModel[]> {
     });
     return new WorksheetProxy(this.ctx, () => created);
   }
+  /**
+   * getItem(key): "Gets a worksheet object using its name or ID" — a missing one fails the batch
+   * with ItemNotFound (application-specific-api-model.md, "*OrNullObject methods"); the fake knows
+   * names only, matched case-insensitively as Excel's sheet names are (not documented). A very
+   * hidden sheet is found like any other (diagnostics checks it in Excel).
+   */
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null);
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null, true);
   }
+  /** getActiveWorksheet(): "Gets the currently active worksheet in the workbook." */
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.activeSheet);
   }

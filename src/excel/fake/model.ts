@@ -79,7 +79,7 @@ export class SheetModel {
     return cell;
   }
 
-  /** Bottom-right of what holds a value or format (like Excel's used range), or null when empty. */
+  /** Bottom-right of what holds a value or fill, or null when empty: preview mode's grid size (not Office.js; the API's used range is usedRange). */
   usedExtent(): { rows: number; cols: number } | null {
     // Walked at every preview redraw (5 million cells at 100,000 rows): forEach, no entry arrays.
     let rows = 0;
@@ -324,6 +324,7 @@ export class WorkbookModel {
     return this.tables.find((t) => t.sheet === sheet && row >= t.top && row <= t.top + t.height && col >= t.left && col < t.left + t.width);
   }
 
+  /** A sheet gone with its tables (Worksheet.delete(), excel.worksheet); which sheet is active next the reference does not say (the fake: the first). */
   deleteSheet(sheet: SheetModel): void {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) return;
@@ -347,7 +348,10 @@ export class WorkbookModel {
 
   /**
    * Tell the listeners registered now, a moment later: Excel raises events after the request
-   * that caused them, and only to handlers that existed when the change happened.
+   * that caused them, and only to handlers that existed when the change happened. The docs say
+   * only that "Excel fires event notifications when specific changes occur in the workbook"
+   * (excel-add-ins-events.md); when, relative to context.sync() resolving, they do not say — this
+   * is the fake's reading.
    */
   emitChangesLater(changes: readonly TableChange[]): void {
     const listeners = [...this.changeListeners];
