@@ -101,6 +101,12 @@ describe('ICP-SMS-PENDING', () => {
     expect(f.severity).toBe('critical');
     expect(f.text).toBe('备案短信核验已超时（应在 2026-11-20 前完成）：备案将退回平台，须重新提交');
   });
+
+  test('SMS answered, the filing at the authority since 2026-11-20: no ICP-SMS-PENDING; waiting for the authority until 2026-12-18', () => {
+    const r = evalOne(patch(REVIEWED, { icp: { status: 'authority_review', date: d('2026-11-20') } }));
+    expect(rules(r)).not.toContain('ICP-SMS-PENDING');
+    expect([r.nextStep.code, r.icpDeadline]).toEqual(['icp.await', '2026-12-18']);
+  });
 });
 
 describe('ICP-SLA', () => {
