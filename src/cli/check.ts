@@ -29,6 +29,7 @@ import {
   nextState,
   PortfolioState,
   recordsToDrop,
+  recordTime,
   SinceLastCheck,
   sinceLastCheck,
   StateDiff,
@@ -36,7 +37,7 @@ import {
 } from '../workbook/history';
 import type { Cell } from '../workbook/values';
 import { reviewTimeTable } from '../workbook/durations';
-import { HistoryInput, readHistoryInput, serialOf, stateSheetPieces } from './xlsx/history';
+import { HistoryInput, readHistoryInput, stateSheetPieces } from './xlsx/history';
 import type { HistoryWrite } from './xlsx/copy';
 
 /** Tables are found by their Excel name first, then by sheet name (Chinese or English). */
@@ -171,7 +172,7 @@ function trackHistory(input: HistoryInput, collected: CollectedStates, outcome: 
   const next = nextState(previous, collected, { checkedAt, today: outcome.today, source: 'cli' });
   const when = excelSerialFromInstant(checkedAt);
   const added = historyRows(diff, previous, next, { when, source: 'cli', language: outcome.language });
-  const dropped = recordsToDrop(input.records.map((r) => serialOf(r[0] ?? null)), when, added.length);
+  const dropped = recordsToDrop(input.records.map((r) => recordTime(r[0])), when, added.length);
   const records: Cell[][] = [...input.records.slice(dropped), ...added];
   const since = sinceLastCheck(diff, previous, next, added.length);
   // The previous state is compared with and done: it is not kept beside the new one while the copy is written.

@@ -389,10 +389,9 @@ function decodeRow(cells: readonly Cell[], codes: Interner): RowState | null {
   const at = due.indexOf('@');
   // rowOf takes the due date as version 1 wrote it: day>topic.
   const dueV1 = at < 0 ? '' : `${due.slice(at + 1)}${at > 0 ? `>${due.slice(0, at)}` : ''}`;
-  const icpAt = icp.indexOf('@');
-  const icpDate = icpAt < 0 ? null : isoOf(icp.slice(icpAt + 1));
-  const row = rowOf(id, severity, nextStep, dueV1, isoOf(release), icpAt < 0 ? icp : icp.slice(0, icpAt), steps, findings, codes);
-  return icpDate === null ? row : { ...row, icpDate: codes.of(icpDate) };
+  // The ICP entry is code[@day] (format 3; format 2 wrote the code alone).
+  const [icpCode, icpDay = null] = icp.split('@');
+  return rowOf(id, severity, nextStep, dueV1, isoOf(release), icpCode, icpDay === null ? null : isoOf(icpDay), steps, findings, codes);
 }
 
 /** Version 1: id, severity, nextStep, due, release, icp, steps (step=status[@day];…), findings. */
@@ -408,7 +407,7 @@ function decodeRowV1(cells: readonly Cell[], codes: Interner): RowState | null {
   const due = cellText(cells[3]) ?? '';
   // A due day a tool turned into a date has no topic left.
   const dueText = due.includes('>') ? due : (isoOf(cells[3]) ?? '');
-  return rowOf(id, severity, cellText(cells[2]) ?? '', dueText, isoOf(cells[4]), cellText(cells[5]) ?? 'unfiled', steps, cellText(cells[7]) ?? '', codes);
+  return rowOf(id, severity, cellText(cells[2]) ?? '', dueText, isoOf(cells[4]), cellText(cells[5]) ?? 'unfiled', null, steps, cellText(cells[7]) ?? '', codes);
 }
 
 function rowOf(
@@ -418,6 +417,7 @@ function rowOf(
   due: string,
   release: string | null,
   icp: string,
+  icpDate: string | null,
   steps: Partial<Record<StepId, StepSnapshot>>,
   findings: string,
   codes: Interner,
@@ -432,7 +432,7 @@ function rowOf(
     dueFor: dueFor ? (codes.of(dueFor) as Topic) : null,
     release: release === null ? null : codes.of(release),
     icp: codes.of(icp || 'unfiled') as IcpStatus,
-    icpDate: null,
+    icpDate: icpDate === null ? null : codes.of(icpDate),
     steps,
     findings: findings === '' ? shared.noFindings : findings.split(' ').filter((f) => f !== '').map((f) => codes.of(f)),
   };

@@ -89,11 +89,6 @@ export async function readHistoryInput(pkg: WorkbookPackage, portfolio: SheetInf
   return input;
 }
 
-/** A record's time as an Excel serial (1900 system), or null: recordTime's reading (src/workbook/history.ts). */
-export function serialOf(cell: Cell): number | null {
-  return recordTime(cell);
-}
-
 function textCell(ref: string, text: string, style = 0): string {
   const s = style > 0 ? ` s="${style}"` : '';
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
@@ -158,7 +153,7 @@ export function historySheetXml(headers: readonly string[], records: readonly (r
       const v = cells[j];
       const ref = `${columnName(j + 1)}${r}`;
       if (j === 0) {
-        const serial = serialOf(v ?? null);
+        const serial = recordTime(v);
         if (serial !== null) xml += `<c r="${ref}" s="${styles.when}"><v>${date1904 ? serial - DAYS_1900_TO_1904 : serial}</v></c>`;
         continue;
       }
