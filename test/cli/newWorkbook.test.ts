@@ -101,11 +101,21 @@ interface SheetInfo {
   part: string;
   root: El;
   table: El;
+  /** The workbook's shared string table, as the sheet's t="s" cells index it. */
+  strings: string[];
+}
+
+/** The shared string table the workbook's relationships name (none: empty). */
+async function sharedStrings(pkg: Pkg, workbookRels: Map<string, { type: string; target: string }>): Promise<string[]> {
+  const rel = [...workbookRels.values()].find((r) => r.type === 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings');
+  if (!rel) return [];
+  return kids(await pkg.xml(rel.target), 'si').map((si) => fromXstring(kid(si, 't').text));
 }
 
 async function sheets(pkg: Pkg): Promise<SheetInfo[]> {
   const workbookRels = await rels(pkg, 'xl/workbook.xml');
   const workbook = await pkg.xml('xl/workbook.xml');
+  const strings = await sharedStrings(pkg, workbookRels);
   const out: SheetInfo[] = [];
   for (const s of kids(kid(workbook, 'sheets'), 'sheet')) {
     const part = workbookRels.get(s.attr['r:id'])!.target;
@@ -114,7 +124,7 @@ async function sheets(pkg: Pkg): Promise<SheetInfo[]> {
     const tablePart = kid(kid(root, 'tableParts'), 'tablePart');
     const rel = sheetRels.get(tablePart.attr['r:id'])!;
     expect(rel.type).toBe('http://schemas.openxmlformats.org/officeDocument/2006/relationships/table');
-    out.push({ name: s.attr.name, part, root, table: await pkg.xml(rel.target) });
+    out.push({ name: s.attr.name, part, root, table: await pkg.xml(rel.target), strings });
   }
   return out;
 }
@@ -141,17 +151,18 @@ async function styles(pkg: Pkg): Promise<Styles> {
   };
 }
 
-/** Cells of a sheet by reference: style index, type, value or inline text. */
-function cells(sheet: El): Map<string, { s: number; t?: string; v?: string; text?: string }> {
+/** Cells of a sheet by reference: style index, type, value or text (shared or inline). */
+function cells(sheet: SheetInfo): Map<string, { s: number; t?: string; v?: string; text?: string }> {
   const out = new Map<string, { s: number; t?: string; v?: string; text?: string }>();
-  for (const row of kids(kid(sheet, 'sheetData'), 'row')) {
+  for (const row of kids(kid(sheet.root, 'sheetData'), 'row')) {
     for (const c of kids(row, 'c')) {
       const is = kids(c, 'is')[0];
+      const v = kids(c, 'v')[0]?.text;
       out.set(c.attr.r, {
         s: Number(c.attr.s ?? 0),
         t: c.attr.t,
-        v: kids(c, 'v')[0]?.text,
-        text: is ? fromXstring(kid(is, 't').text) : undefined,
+        v,
+        text: is ? fromXstring(kid(is, 't').text) : c.attr.t === 's' ? sheet.strings[Number(v)] : undefined,
       });
     }
   }
@@ -238,7 +249,7 @@ describe('the template', () => {
     expect(kid(p.table, 'autoFilter').attr.ref).toBe(`A1:${last}2`);
     expect(kids(kid(p.table, 'tableColumns'), 'tableColumn').map((c) => c.attr.name)).toEqual(columns.map((c) => c.header));
     expect(kid(p.table, 'tableStyleInfo').attr).toMatchObject({ name: 'TableStyleMedium2', showRowStripes: '1' });
-    const header = cells(p.root);
+    const header = cells(p);
     columns.forEach((c, i) => expect(header.get(`${letters(i)}1`)!.text).toBe(c.header));
     expect(kid(p.root, 'dimension').attr.ref).toBe(`A1:${last}2`);
     const ids = all.map((s) => s.table.attr.id);
@@ -261,7 +272,7 @@ describe('the template', () => {
 
   test('columns: widths, number formats (dates yyyy-mm-dd), product columns wrapped with a grey bold header', () => {
     const cols = kids(kid(all[0].root, 'cols'), 'col');
-    const header = cells(all[0].root);
+    const header = cells(all[0]);
     columns.forEach((c, i) => {
       const col = cols.find((x) => Number(x.attr.min) <= i + 1 && i + 1 <= Number(x.attr.max))!;
       expect([c.header, Number(col.attr.width)]).toEqual([c.header, c.width]);
@@ -313,7 +324,7 @@ describe('the template', () => {
     const s = settingsSheet('zh-CN');
     expect([settings.name, settings.table.attr.name, settings.table.attr.ref]).toEqual(['设置', 'Settings', `A1:D${s.rows.length + 1}`]);
     expect(kid(settings.table, 'tableStyleInfo').attr.name).toBe('TableStyleLight9');
-    const settingCells = cells(settings.root);
+    const settingCells = cells(settings);
     s.rows.forEach((r, i) => {
       expect(settingCells.get(`A${i + 2}`)!.text).toBe(r[0]);
       expect(settingCells.get(`B${i + 2}`)).toBeUndefined();
@@ -363,9 +374,19 @@ describe('a 2,000-row sample', () => {
     expect(rows).toEqual(Array.from({ length: 2001 }, (_, i) => i + 1));
   });
 
+  test('texts are shared strings, as Excel writes them: each once in the table, whose counts are right', async () => {
+    const all = await sheets(pkg);
+    const textCells = all.flatMap((s) => kids(kid(s.root, 'sheetData'), 'row').flatMap((r) => kids(r, 'c'))).filter((c) => c.attr.t === 's');
+    const sst = await pkg.xml('xl/sharedStrings.xml');
+    expect(Number(sst.attr.count)).toBe(textCells.length);
+    expect(Number(sst.attr.uniqueCount)).toBe(sheet.strings.length);
+    expect(new Set(sheet.strings).size).toBe(sheet.strings.length);
+    expect(all.flatMap((s) => kids(kid(s.root, 'sheetData'), 'row').flatMap((r) => kids(r, 'c'))).filter((c) => c.attr.t === 'inlineStr')).toEqual([]);
+  });
+
   test('every value comes back: text, numbers, and each date as the same day with a date format', () => {
     const table = generateSample(options);
-    const got = cells(sheet.root);
+    const got = cells(sheet);
     let dates = 0;
     const wrong: unknown[] = [];
     const check = (ref: string, got: unknown[], want: unknown[]) => {
@@ -376,7 +397,7 @@ describe('a 2,000-row sample', () => {
         const ref = `${letters(j)}${i + 2}`;
         const c = got.get(ref);
         if (v === null || v === undefined || v === '') return check(ref, [c], [undefined]);
-        if (typeof v === 'string') return check(ref, [c?.t, c?.text], ['inlineStr', v]);
+        if (typeof v === 'string') return check(ref, [c?.t, c?.text], ['s', v]);
         if (typeof v === 'number') return check(ref, [c?.t, Number(c?.v)], [undefined, v]);
         if (!(v instanceof Date)) return check(ref, [c], ['a Date']);
         dates++;
@@ -420,7 +441,7 @@ describe('text the writer has to make safe', () => {
     await writeNewWorkbook(file, 'zh-CN', { portfolio: rows, userColumns: [header] });
     const pkg = await open(file);
     const [p] = await sheets(pkg);
-    const got = cells(p.root);
+    const got = cells(p);
     const l = letters(width);
     expect(got.get(`${l}1`)!.text).toBe(header);
     expect(fromXstring(kids(kid(p.table, 'tableColumns'), 'tableColumn')[width].attr.name)).toBe(header);

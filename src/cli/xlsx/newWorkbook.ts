@@ -9,9 +9,9 @@
  * big one (100 000 rows ≈ 120 MB of XML), is generated lazily row by row into 64 KB chunks and
  * streamed through zlib, so memory holds the rows given and no sheet-sized string.
  *
- * Cell strings are written as inline strings (t="inlineStr"): one pass over the rows, no string
- * table to build and hold while the sheet streams, nothing to write after it. Excel, LibreOffice
- * and openpyxl read them; Excel turns them into shared strings on its first save.
+ * Cell strings go into the shared string table (t="s"), as Excel, WPS, LibreOffice and openpyxl
+ * write them: a sample is then a workbook like the ones users have, and a third smaller. The table
+ * is built while the sheets stream and written after them (the zip asks for its parts in order).
  *
  * Element order follows the schema (ECMA-376 Part 1, §18.3.1.99 CT_Worksheet: dimension,
  * sheetViews, sheetFormatPr, cols, sheetData, conditionalFormatting, dataValidations,
@@ -88,6 +88,7 @@ const REL = {
   table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
   customXml: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml',
   customXmlProps: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
 } as const;
 const CT = {
   workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
@@ -98,6 +99,7 @@ const CT = {
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
   customXmlProps: 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
 } as const;
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -277,15 +279,46 @@ function tableColumnNames(headers: readonly string[]): string[] {
   });
 }
 
-function cellXml(ref: string, value: Cell, col: ColumnOut): string {
+/** The shared string table (ECMA-376 Part 1 §18.4.9 sst): each text once, cells refer to it by index. */
+class SharedStrings {
+  private readonly indexes = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private references = 0;
+
+  index(text: string): number {
+    this.references++;
+    let i = this.indexes.get(text);
+    if (i === undefined) {
+      i = this.texts.push(text) - 1;
+      this.indexes.set(text, i);
+    }
+    return i;
+  }
+
+  /** The part, in chunks of about 64 KB: called once every sheet has been written. */
+  *chunks(): Generator<Buffer> {
+    let buf = `${DECLARATION}<sst xmlns="${NS_MAIN}" count="${this.references}" uniqueCount="${this.texts.length}">`;
+    for (const text of this.texts) {
+      buf += `<si><t${/^\s|\s$|[\t\n\r]/.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`;
+      if (buf.length >= CHUNK) {
+        yield Buffer.from(buf, 'utf8');
+        buf = '';
+      }
+    }
+    yield Buffer.from(`${buf}</sst>`, 'utf8');
+  }
+}
+
+function textCellXml(ref: string, s: string, text: string, strings: SharedStrings): string {
+  if (text.length > MAX_CELL_TEXT) throw new RangeError(`cell ${ref}: ${text.length} characters, more than Excel's ${MAX_CELL_TEXT} in a cell`);
+  return `<c r="${ref}"${s} t="s"><v>${strings.index(text)}</v></c>`;
+}
+
+function cellXml(ref: string, value: Cell, col: ColumnOut, strings: SharedStrings): string {
   if (value === null || value === undefined) return '';
   switch (typeof value) {
-    case 'string': {
-      if (value === '') return '';
-      if (value.length > MAX_CELL_TEXT) throw new RangeError(`cell ${ref}: ${value.length} characters, more than Excel's ${MAX_CELL_TEXT} in a cell`);
-      const space = /^\s|\s$|[\t\n\r]/.test(value) ? ' xml:space="preserve"' : '';
-      return `<c r="${ref}"${col.s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
-    }
+    case 'string':
+      return value === '' ? '' : textCellXml(ref, col.s, value, strings);
     case 'number':
       return Number.isFinite(value) ? `<c r="${ref}"${col.s}><v>${numberText(value)}</v></c>` : '';
     case 'boolean':
@@ -295,7 +328,7 @@ function cellXml(ref: string, value: Cell, col: ColumnOut): string {
       const serial = excelSerial(value);
       if (serial !== null) return `<c r="${ref}"${col.dateS}><v>${numberText(serial)}</v></c>`;
       // Before 1900 (or an invalid date): Excel has no serial for it; the ISO text keeps the day.
-      return Number.isNaN(value.getTime()) ? '' : cellXml(ref, value.toISOString().slice(0, 10), col);
+      return Number.isNaN(value.getTime()) ? '' : cellXml(ref, value.toISOString().slice(0, 10), col, strings);
     }
   }
 }
@@ -346,7 +379,7 @@ interface PreparedSheet {
   tail: string;
 }
 
-function prepareSheet(spec: SheetSpec, styles: Styles, selected: boolean): PreparedSheet {
+function prepareSheet(spec: SheetSpec, styles: Styles, strings: SharedStrings, selected: boolean): PreparedSheet {
   const cols = layoutColumns(spec.columns, styles);
   const names = tableColumnNames(spec.columns.map((c) => c.header));
   spec.rows.forEach((r, i) => {
@@ -355,9 +388,7 @@ function prepareSheet(spec: SheetSpec, styles: Styles, selected: boolean): Prepa
   const lastRow = 1 + Math.max(1, spec.rows.length);
   const ref = `A1:${cols[cols.length - 1].letters}${lastRow}`;
   const colsXml = cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.styleIndex ? ` style="${c.styleIndex}"` : ''} customWidth="1"/>`).join('');
-  const header = cols
-    .map((c, i) => `<c r="${c.letters}1"${c.headerS} t="inlineStr"><is><t${/^\s|\s$|[\t\n\r]/.test(names[i]) ? ' xml:space="preserve"' : ''}>${xmlText(names[i])}</t></is></c>`)
-    .join('');
+  const header = cols.map((c, i) => textCellXml(`${c.letters}1`, c.headerS, names[i], strings)).join('');
   const validations = cols.filter((c) => c.list !== undefined).map(listValidationXml);
   const head = [
     DECLARATION,
@@ -380,7 +411,7 @@ function prepareSheet(spec: SheetSpec, styles: Styles, selected: boolean): Prepa
 }
 
 /** The sheet's XML in chunks of about 64 KB, generated as the zip asks for it. */
-function* sheetChunks(sheet: PreparedSheet): Generator<Buffer> {
+function* sheetChunks(sheet: PreparedSheet, strings: SharedStrings): Generator<Buffer> {
   const { cols, spec } = sheet;
   let buf = sheet.head;
   for (let i = 0; i < spec.rows.length; i++) {
@@ -389,7 +420,7 @@ function* sheetChunks(sheet: PreparedSheet): Generator<Buffer> {
     let cells = '';
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
-      if (v !== null && v !== undefined) cells += cellXml(cols[j].letters + r, v, cols[j]);
+      if (v !== null && v !== undefined) cells += cellXml(cols[j].letters + r, v, cols[j], strings);
     }
     buf += cells === '' ? '' : `<row r="${r}">${cells}</row>`;
     if (buf.length >= CHUNK) {
@@ -503,8 +534,9 @@ interface Part {
 
 function workbookParts(language: Language, content: WorkbookContent): Part[] {
   const styles = new Styles();
+  const strings = new SharedStrings();
   const specs = [portfolioSpec(language, content.portfolio, content.userColumns ?? []), ...sideSpecs(language, content)];
-  const sheets = specs.map((s, i) => prepareSheet(s, styles, i === 0));
+  const sheets = specs.map((s, i) => prepareSheet(s, styles, strings, i === 0));
   const n = sheets.length;
   const sheetRels = sheets.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` }));
   const ownership = serializeOwnership({
@@ -516,6 +548,7 @@ function workbookParts(language: Language, content: WorkbookContent): Part[] {
     ...sheets.map((_, i): [string, string] => [`/xl/worksheets/sheet${i + 1}.xml`, CT.worksheet]),
     ...sheets.map((_, i): [string, string] => [`/xl/tables/table${i + 1}.xml`, CT.table]),
     ['/xl/styles.xml', CT.styles],
+    ['/xl/sharedStrings.xml', CT.sharedStrings],
     ['/xl/theme/theme1.xml', CT.theme],
     ['/docProps/core.xml', CT.core],
     ['/docProps/app.xml', CT.app],
@@ -549,6 +582,7 @@ function workbookParts(language: Language, content: WorkbookContent): Part[] {
         { id: `rId${n + 1}`, type: REL.styles, target: 'styles.xml' },
         { id: `rId${n + 2}`, type: REL.theme, target: 'theme/theme1.xml' },
         { id: `rId${n + 3}`, type: REL.customXml, target: '../customXml/item1.xml' },
+        { id: `rId${n + 4}`, type: REL.sharedStrings, target: 'sharedStrings.xml' },
       ]),
     },
     // The sheets' tails (conditional formats) register their dxfs, so styles.xml comes after prepareSheet.
@@ -558,7 +592,7 @@ function workbookParts(language: Language, content: WorkbookContent): Part[] {
   sheets.forEach((sheet, i) => {
     parts.push({
       name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: i === 0 ? () => Readable.from(sheetChunks(sheet), { objectMode: false }) : Buffer.concat([...sheetChunks(sheet)]).toString('utf8'),
+      data: i === 0 ? () => Readable.from(sheetChunks(sheet, strings), { objectMode: false }) : Buffer.concat([...sheetChunks(sheet, strings)]).toString('utf8'),
     });
     parts.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: relsXml([{ id: 'rId1', type: REL.table, target: `../tables/table${i + 1}.xml` }]) });
     parts.push({ name: `xl/tables/table${i + 1}.xml`, data: tableXml(sheet, i + 1) });
@@ -570,6 +604,8 @@ function workbookParts(language: Language, content: WorkbookContent): Part[] {
       data: `${DECLARATION}<ds:datastoreItem ds:itemID="${OWNERSHIP_ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
     },
     { name: 'customXml/_rels/item1.xml.rels', data: relsXml([{ id: 'rId1', type: REL.customXmlProps, target: 'itemProps1.xml' }]) },
+    // Last: the portfolio sheet, streamed before it, has added its texts.
+    { name: 'xl/sharedStrings.xml', data: () => Readable.from(strings.chunks(), { objectMode: false }) },
   );
   return parts;
 }

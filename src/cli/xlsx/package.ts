@@ -332,22 +332,35 @@ async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeepe
   let current: string | null = null;
   let inT = false;
   let phonetic = 0;
+  // Where the item's text is in the part while it is one piece without entities (the common
+  // <si><t>…</t></si>): it is then decoded from the part's bytes once, with no pieces joined.
+  let pieceStart = -1;
+  let pieceEnd = -1;
+  let onePiece = true;
   const scanner = new XmlScanner(
     {
     wantAttributes: () => false,
     open(_name, local, _attrs, _start, _openEnd, selfClosing) {
-      if (local === 'si') current = '';
-      else if (local === 'rPh') phonetic++;
+      if (local === 'si') {
+        current = '';
+        pieceStart = -1;
+        onePiece = true;
+      } else if (local === 'rPh') phonetic++;
       else if (local === 't' && current !== null && phonetic === 0) inT = !selfClosing;
     },
-    text(t) {
-      if (inT) current += t;
+    text(t, start, end) {
+      if (!inT) return;
+      current += t;
+      if (start < 0 || pieceStart >= 0) onePiece = false;
+      pieceStart = start;
+      pieceEnd = end;
     },
     close(_name, local) {
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        out.push(texts.keep(fromXstring(bytesToText(current ?? ''))));
+        const direct = onePiece && pieceStart >= 0 ? scanner.decode(pieceStart, pieceEnd) : null;
+        out.push(direct !== null ? fromXstring(direct) : texts.keep(fromXstring(bytesToText(current ?? ''))));
         current = null;
       }
     },
