@@ -265,7 +265,7 @@ export async function readXlsxSource(file: string, kind: FileKind, size: number,
     };
     const setup = setUpCheck(tables, options);
     const rows = new PortfolioRows(block.headers, setup.settings['dates.usOrder']);
-    const data = await readBlock(pkg, block, geometry.interest, (index, cells) => rows.addAt(index, cells));
+    const data = await readBlock(pkg, block, geometry.interest, (index, cells) => rows.addAt(index, cells), rows.readColumns());
     if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rowCount} rows\n`);
     if (data.read.formulasWithoutValue > 0) {
       io.stderr(

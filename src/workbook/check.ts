@@ -87,6 +87,11 @@ export class PortfolioRows {
     this.bound = bindColumns(this.headerMap, headers);
   }
 
+  /** The table columns (0-based) the rules read: the others' cells need not be read at all. */
+  readColumns(): number[] {
+    return this.bound.map((b) => b.col);
+  }
+
   /** The next table row's cells, in table column order. */
   add(cells: readonly Cell[]): void {
     this.addAt(this.next, cells);

@@ -131,9 +131,16 @@ export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: s
  * are in each row (header to last data row), for the copy. With `onDataRow`, each data row that
  * has a value is handed over as it is read, with its 0-based index in the table, and not kept
  * (a large sheet is read on two threads, so rows may come out of order): `rows` is then empty and
- * `rowCount` is one more than the last index handed over.
+ * `rowCount` is one more than the last index handed over. `readColumns`: the block's columns
+ * (0-based) whose data cells are read; the others' are only seen to be there (null in `cells`).
  */
-export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: number[], onDataRow?: (index: number, cells: Cell[]) => void): Promise<BlockData> {
+export async function readBlock(
+  pkg: WorkbookPackage,
+  block: Block,
+  positions?: number[],
+  onDataRow?: (index: number, cells: Cell[]) => void,
+  readColumns?: readonly number[],
+): Promise<BlockData> {
   const width = block.lastCol - block.firstCol + 1;
   let headerCells: Cell[] = [];
   let rowCount = 0;
@@ -148,10 +155,12 @@ export async function readBlock(pkg: WorkbookPackage, block: Block, positions?: 
   // A table's totals row is read too (not as data): the new columns must find it empty.
   const area = { top: Math.max(1, block.headerRow), bottom: block.table ? block.table.bottom : block.dataBottom, left: block.firstCol, right: block.lastCol };
   const part = block.sheet.part!;
+  const readSet = readColumns ? new Set(readColumns) : null;
+  const unread = readSet ? { fromRow: block.dataTop, columns: Array.from({ length: width }, (_, j) => j).filter((j) => !readSet.has(j)).map((j) => block.firstCol + j) } : undefined;
   const twoThreads = onRow !== undefined && readsInTwoThreads(pkg, part) && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
   const read = twoThreads
-    ? await readSheetInTwoThreads(pkg, part, { area, positions }, onRow)
-    : await readSheet(await pkg.zip.stream(part), { sharedStrings: pkg.sharedStrings, styles: pkg.styles, date1904: pkg.date1904, texts: pkg.texts, area, positions, onRow });
+    ? await readSheetInTwoThreads(pkg, part, { area, positions, unread }, onRow)
+    : await readSheet(await pkg.zip.stream(part), { sharedStrings: pkg.sharedStrings, styles: pkg.styles, date1904: pkg.date1904, texts: pkg.texts, area, positions, unread, onRow });
   if (!onDataRow) headerCells = read.rows.get(block.headerRow) ?? [];
   const headerTexts = block.table && !block.table.headerRowCount ? [] : headerCells.map(text);
   const headers = Array.from({ length: width }, (_, j) => headerTexts[j] || block.headers[j] || '');

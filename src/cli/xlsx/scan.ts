@@ -41,6 +41,12 @@ export interface ScanHandler {
    * mode, a value made of one such piece is decoded straight from the part's bytes (`decode`).
    */
   text?(text: string, start: number, end: number): void;
+  /**
+   * Instead of `text` for a piece without entities: only where it is ([start, end) as reported),
+   * with no string made — a worksheet has millions of values. Read it with `XmlScanner.code`,
+   * `text` or `decode` before the next chunk is written. Entities and CDATA still go to `text`.
+   */
+  textAt?(start: number, end: number): void;
 }
 
 /** Names seen, each kept once with its local part and whether its attributes are wanted. */
@@ -101,6 +107,7 @@ export class XmlScanner {
     this.partial = options.partial ?? false;
     const entity = options.bytes ? utf8AsLatin1 : String.fromCodePoint;
     this.wantText = handler.text !== undefined;
+    const textAt = handler.textAt?.bind(handler);
     this.tokenizer = new Tokenizer(
       { xmlMode: true, decodeEntities: true },
       {
@@ -173,13 +180,15 @@ export class XmlScanner {
           handler.close(t.names[id], t.locals[id], start - 2 + self.offset, end + 1 + self.offset);
         },
         ontext(start, end) {
-          if (self.wantText) handler.text!(self.slice(start, end), start + self.offset, end + self.offset);
+          if (textAt) textAt(start + self.offset, end + self.offset);
+          else if (self.wantText) handler.text!(self.slice(start, end), start + self.offset, end + self.offset);
         },
         ontextentity(codepoint) {
           if (self.wantText) handler.text!(entity(codepoint), -1, -1);
         },
         oncdata(start, end, endOffset) {
-          if (self.wantText) handler.text!(self.slice(start, end - endOffset + 1), -1, -1);
+          // The CDATA section's text is [start, end - endOffset) (htmlparser2's Parser slices it so).
+          if (self.wantText) handler.text!(self.slice(start, end - endOffset), -1, -1);
         },
         oncomment() {},
         ondeclaration() {},

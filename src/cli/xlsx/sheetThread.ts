@@ -43,10 +43,10 @@ function rowTagAt(buf: Buffer, from: number): number {
   return -1;
 }
 
-type Options = Pick<SheetReadOptions, 'area' | 'positions'>;
+type Options = Pick<SheetReadOptions, 'area' | 'positions' | 'unread'>;
 
 export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, options: Options, onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
-  const input: SheetWorkerInput = { ...options, sharedStrings: pkg.sharedStrings, dateStyles: pkg.styles.dateStyles(), date1904: pkg.date1904 };
+  const input: SheetWorkerInput = { ...options, unread: options.unread && { fromRow: options.unread.fromRow, columns: [...options.unread.columns] }, sharedStrings: pkg.sharedStrings, dateStyles: pkg.styles.dateStyles(), date1904: pkg.date1904 };
   // The worker keeps only its half's positions: a small old generation makes it collect its
   // garbage early instead of growing (the process's peak memory is both threads' heaps).
   const partMB = pkg.zip.size(part) / 1e6;
@@ -97,6 +97,7 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
     texts: pkg.texts,
     area: options.area,
     positions: options.positions,
+    unread: options.unread,
     startInSheetData: split,
     onRow,
   });

@@ -14,6 +14,7 @@ export interface SheetWorkerInput {
   date1904: boolean;
   area: { top: number; bottom: number; left: number; right: number };
   positions?: number[];
+  unread?: { fromRow: number; columns: number[] };
 }
 
 /** Main → worker: the part's bytes, then the end. */
@@ -59,6 +60,7 @@ async function run(input: SheetWorkerInput): Promise<void> {
     date1904: input.date1904,
     area: input.area,
     positions: input.positions,
+    unread: input.unread,
     partial: true,
     onRow: (r, v) => {
       rows.push(r);
