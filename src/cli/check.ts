@@ -245,8 +245,10 @@ export async function readXlsxSource(file: string, kind: FileKind, size: number,
     throw e;
   }
   try {
-    const block = (await findBlock(pkg, TABLE_LOOKUP.portfolio, isKeyHeader)) ?? (await findBlockByHeader(pkg, isKeyHeader, [...TABLE_LOOKUP.settings, ...TABLE_LOOKUP.holidays, ...TABLE_LOOKUP.materials]));
-    if (!block || !block.headers.some(isKeyHeader)) throw noKeyColumn(file, block?.headers ?? []);
+    const ours: string[] = [];
+    const sideNames = [...TABLE_LOOKUP.settings, ...TABLE_LOOKUP.holidays, ...TABLE_LOOKUP.materials];
+    const block = (await findBlock(pkg, TABLE_LOOKUP.portfolio, isKeyHeader)) ?? (await findBlockByHeader(pkg, isKeyHeader, sideNames, ours));
+    if (!block || !block.headers.some(isKeyHeader)) throw noKeyColumn(file, block?.headers ?? [], ours);
     const recorded = recordedColumnsFor(pkg.ownership?.record ?? null, block.table?.name ?? null, block.sheet.name);
     const plan = planOutputColumns(block.headers, recorded, mapHeaders(block.headers).language);
     const geometry = outputGeometry(block, plan);
@@ -280,10 +282,12 @@ export async function readXlsxSource(file: string, kind: FileKind, size: number,
   }
 }
 
-function noKeyColumn(file: string, headers: readonly unknown[]): CliError {
+/** `ours`: the product's own parts that have an ID column, said not to be a portfolio (else a user wonders why History was not taken). */
+function noKeyColumn(file: string, headers: readonly unknown[], ours: readonly string[] = []): CliError {
   const seen = headers.filter((h) => h !== null && String(h).trim() !== '').slice(0, 8).map(String);
+  const own = ours.length ? `; the ${ours.length > 1 ? 'ones' : 'one'} with an ID column ${ours.length > 1 ? 'are' : 'is'} Launch Tracker's own, not a portfolio: ${ours.join(', ')}` : '';
   return new CliError(
-    `${file}: no ID column — looked for a header ${KEY_HEADERS.map((h) => `"${h}"`).join(', ')}${seen.length ? `; found ${seen.join(', ')}` : ''}`,
+    `${file}: no ID column — looked for a header ${KEY_HEADERS.map((h) => `"${h}"`).join(', ')}${seen.length ? `; found ${seen.join(', ')}` : ''}${own}`,
   );
 }
 

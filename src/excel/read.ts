@@ -9,7 +9,7 @@
  * 5 MB: a portfolio too large for one response is read in blocks of rows.
  */
 import { isKeyHeader, KEY_HEADERS } from '../workbook/columns';
-import { isHistoryPartName } from '../workbook/history';
+import { isProductTable } from '../workbook/productParts';
 import type { Cell } from '../workbook/values';
 import { WorkbookError } from './errors';
 import { finishHistoryRead, HistoryRead, PendingHistoryRead, queueHistoryRead } from './history';
@@ -176,19 +176,21 @@ async function discoverTables(ctx: Excel.RequestContext, sync: () => Promise<voi
 
 /**
  * No table named Portfolio: the first table whose header row has an ID column (项目编号/ID),
- * as the command line does with sheets — but never the History table.
+ * as the command line does with sheets — but never a side table or the product's own History
+ * table (isProductTable, the command line's decision too).
  */
 async function findPortfolioByHeader(ctx: Excel.RequestContext, known: readonly string[], sync: () => Promise<void>): Promise<TableRead | null> {
   const tables = ctx.workbook.tables.load('items/name');
   await sync();
-  // The product's History table has an ID column (项目编号) too, and is never a portfolio.
-  const candidates = tables.items
-    .map((t) => t.name)
-    .filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && !isHistoryPartName(n, 'table'));
+  // The History table is skipped by its name before its header is read; under another name, by its header.
+  const candidates = tables.items.map((t) => t.name).filter((n) => !known.some((k) => k.toLowerCase() === n.toLowerCase()) && !isProductTable(n, []));
   if (candidates.length === 0) return null;
   const headers = candidates.map((name) => ({ name, range: ctx.workbook.tables.getItem(name).getHeaderRowRange().load('values') }));
   await sync();
-  const hit = headers.find((h) => (h.range.values[0] ?? []).some((v) => typeof v === 'string' && isKeyHeader(v)));
+  const hit = headers.find((h) => {
+    const cells = (h.range.values[0] ?? []) as Cell[];
+    return !isProductTable(h.name, cells) && cells.some((v) => typeof v === 'string' && isKeyHeader(v));
+  });
   if (!hit) return null;
   const blocks = await loadInBlocks(ctx, [hit.name], sync, true);
   return blocks.portfolio;

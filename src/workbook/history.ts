@@ -624,15 +624,6 @@ export function historyRows(
   return out;
 }
 
-/**
- * Is this table or sheet name one of the history's parts (the History table, the state sheet)?
- * Neither is ever a portfolio, though both have an ID column: a surface that looks for the
- * portfolio by its headers (no table or sheet of the portfolio's name) passes them by.
- */
-export function isHistoryPartName(name: string, what: 'table' | 'sheet'): boolean {
-  return name.toLowerCase() === (what === 'table' ? HISTORY_TABLE : STATE_SHEET).toLowerCase();
-}
-
 /** Is this header row the History table's (either language)? */
 export function isHistoryHeader(cells: readonly Cell[]): boolean {
   const texts = cells.slice(0, 6).map((c) => cellText(c) ?? '');

@@ -71,6 +71,21 @@ test('the portfolio is found by its headers, not in the History table or the sta
   expect(again.out).toMatch(/自上次检查以来（2026-11-21 15:30，命令行）/);
 });
 
+test('the Summary sheet the record names, retitled and first: still not the portfolio (the next copy rewrites it)', async () => {
+  const file = await variant('summary-first.xlsx', (parts) => {
+    hidePortfolioNames(parts);
+    const workbook = text(parts, 'xl/workbook.xml');
+    const summary = workbook.match(/<sheet name="汇总"[^>]*\/>/)![0];
+    parts.set('xl/workbook.xml', Buffer.from(workbook.replace(summary, '').replace('<sheets>', `<sheets>${summary}`)));
+    const sheet = [...parts.keys()].find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && text(parts, n).includes('Launch Tracker 检查汇总'))!;
+    parts.set(sheet, Buffer.from(text(parts, sheet).replace('Launch Tracker 检查汇总', '本周情况')));
+  });
+  const before = JSON.parse((await run('check', EXAMPLE, '--json')).out) as { id: string }[];
+  const result = await run('check', file, '--json');
+  expect(result.code).toBe(0);
+  expect((JSON.parse(result.out) as typeof before).map((r) => r.id)).toEqual(before.map((r) => r.id));
+});
+
 test('a workbook whose only ID column is in the product\'s History and state: one line, exit 2', async () => {
   const file = await variant('no-portfolio.xlsx', (parts) => {
     hidePortfolioNames(parts);
@@ -87,5 +102,7 @@ test('a workbook whose only ID column is in the product\'s History and state: on
   expect(result.code).toBe(2);
   expect(result.err.trim().split('\n')).toHaveLength(1);
   expect(result.err).toMatch(/no ID column|没有.*项目编号|ID/);
+  // Why the History and the state sheet were not taken, though they have one.
+  expect(result.err).toMatch(/the ones with an ID column are Launch Tracker's own, not a portfolio: sheet LaunchTrackerState, table History \(sheet 变更记录\), sheet 汇总$/m);
   expect(result.err).not.toMatch(/\n\s+at /);
 });

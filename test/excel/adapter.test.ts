@@ -272,6 +272,25 @@ describe('errors the user can act on', () => {
     expect(summary.total).toBe(1);
   });
 
+  test('the History table renamed, before the portfolio: still never the portfolio (its header says it is ours)', async () => {
+    const model = new WorkbookModel();
+    const history = ['时间', '项目编号', '变更项', '原值', '新值', '来源'];
+    addTable(model, '变更记录', 'Log', [history, ['2026-11-20 10:00', 'G-1', '版本状态', '', '审核中', '任务窗格'], ['2026-11-20 10:00', 'G-2', '版本状态', '', '审核中', '任务窗格']]);
+    addTable(model, 'Sheet1', 'Clients', [['项目编号', '客户'], ['G-9', '云帆']]);
+    const { pane } = service(model);
+    const summary = await pane.checkPortfolio('zh-CN');
+    expect(summary.rows.map((r) => r.id)).toEqual(['G-9']);
+    expect(model.table('Log')!.headers()).toEqual(history);
+  });
+
+  test('only a History table: no-portfolio, and History is not written to', async () => {
+    const model = new WorkbookModel();
+    addTable(model, '变更记录', 'History', [['时间', '项目编号', '变更项', '原值', '新值', '来源'], ['2026-11-20 10:00', 'G-1', '基线', '', '1 个项目', '命令行']]);
+    const { pane } = service(model);
+    await expect(pane.checkPortfolio('zh-CN')).rejects.toMatchObject({ code: 'no-portfolio' });
+    expect(model.table('History')!.headers()).toHaveLength(6);
+  });
+
   test('another table right of the portfolio: wrong-shape, naming the cells the output columns need', async () => {
     const model = new WorkbookModel();
     const sheet = model.addSheet('Sheet1');

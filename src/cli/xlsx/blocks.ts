@@ -1,9 +1,10 @@
 /**
  * Finding the portfolio and the side tables in a package, and reading their cells: an Excel
  * table (ListObject) by name, else a sheet by name (its table, else its header row), else the
- * first sheet whose header row has an ID column.
+ * first sheet whose header row has an ID column — never one of the product's own
+ * (src/workbook/productParts.ts, the task pane's decision too).
  */
-import { isHistoryPartName } from '../../workbook/history';
+import { isProductSheet, isProductTable } from '../../workbook/productParts';
 import { Cell, cellText, vocabKey } from '../../workbook/values';
 import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
 import { readSheet, SheetReadResult } from './sheetRead';
@@ -52,8 +53,8 @@ function tableBlock(t: TableInfo): Block {
 
 const HEADER_SEARCH_ROWS = 30;
 
-/** A sheet without tables: its header is the first non-empty row, or the first of 30 holding a key header. */
-async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: (h: string) => boolean): Promise<Block | null> {
+/** A sheet without tables: its header is the first non-empty row, or the first of 30 holding a key header (and its A1). */
+async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: (h: string) => boolean): Promise<(Block & { topLeft: Cell }) | null> {
   if (!sheet.isWorksheet || !sheet.part) return null;
   const read = await readSheet(await pkg.zip.stream(sheet.part), {
     sharedStrings: pkg.sharedStrings,
@@ -82,6 +83,7 @@ async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: 
     dataTop: headerRow + 1,
     dataBottom: Infinity,
     headers: texts.slice(first, last + 1),
+    topLeft: read.rows.get(1)?.[0] ?? null,
   };
 }
 
@@ -104,24 +106,34 @@ export async function findBlock(pkg: WorkbookPackage, names: readonly string[], 
 }
 
 /**
- * The first sheet, in workbook order, whose table or header row has a key header — never one of
- * the product's own (the History table and the state sheet, both with an ID column; the Summary
- * sheet the ownership record names), nor a table or sheet named as a side table (`others`: the
- * Materials table has an ID column too).
+ * The first sheet, in workbook order, whose table or header row has a key header. Skipped: the
+ * product's own tables and sheets (isProductTable, isProductSheet; and the Summary sheet the
+ * ownership record names, which the next copy rewrites whatever its A1 says), and the tables and
+ * sheets named one of `sideNames` (the side tables: Materials has an ID column too). The
+ * product's parts that had a key header are added to `skipped` ("table History (sheet 变更记录)",
+ * "sheet 汇总"), for a message that says why none was taken.
  */
-export async function findBlockByHeader(pkg: WorkbookPackage, isKeyHeader: (h: string) => boolean, others: readonly string[] = []): Promise<Block | null> {
+export async function findBlockByHeader(
+  pkg: WorkbookPackage,
+  isKeyHeader: (h: string) => boolean,
+  sideNames: readonly string[] = [],
+  skipped: string[] = [],
+): Promise<Block | null> {
+  const side = new Set(sideNames.map(normalizeName));
   const summary = pkg.ownership?.record.summarySheet?.toLowerCase() ?? null;
-  const side = new Set(others.map(normalizeName));
-  const skipTable = (t: TableInfo) => isHistoryPartName(t.name, 'table') || side.has(normalizeName(t.name));
   for (const sheet of pkg.sheets) {
-    if (isHistoryPartName(sheet.name, 'sheet') || sheet.name.toLowerCase() === summary || side.has(normalizeName(sheet.name))) continue;
-    const tables = pkg.tables.filter((t) => t.sheet === sheet && !skipTable(t));
-    if (tables.length === 0 && pkg.tables.some((t) => t.sheet === sheet)) continue;
-    const keyed = tables.find((t) => t.columns.some(isKeyHeader));
-    if (keyed) return tableBlock(keyed);
+    // A sheet of a side table's name is that table's, with whatever tables it holds (findBlock).
+    if (side.has(normalizeName(sheet.name))) continue;
+    const tables = pkg.tables.filter((t) => t.sheet === sheet);
+    for (const t of tables.filter((x) => x.columns.some(isKeyHeader) && !side.has(normalizeName(x.name)))) {
+      if (!isProductTable(t.name, t.columns)) return tableBlock(t);
+      skipped.push(`table ${t.name} (sheet ${sheet.name})`);
+    }
     if (tables.length > 0) continue;
     const block = await rangeBlock(pkg, sheet, isKeyHeader);
-    if (block && block.headers.some(isKeyHeader)) return block;
+    if (!block || !block.headers.some(isKeyHeader)) continue;
+    if (!isProductSheet(block.topLeft) && sheet.name.toLowerCase() !== summary) return block;
+    skipped.push(`sheet ${sheet.name}`);
   }
   return null;
 }
