@@ -146,14 +146,15 @@ export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.Wri
 
 /** Parts copied as they are that are worth deflating beside the portfolio sheet, and up to how much in all. */
 const BUFFERED_COPY_MIN = 256 * 1024;
-const BUFFERED_COPIES_MAX = 64_000_000;
+const BUFFERED_COPIES_MAX = 8_000_000;
 
 /**
  * Large parts copied as they are (the shared strings, the user's other sheets) are inflated
  * before the zip is written: given to the zip as bytes, they are deflated on the thread pool
  * while the portfolio sheet is spliced, instead of one after another once it is done (10,000
- * rows: the shared strings' 1.5 MB took 60 ms after the sheet). Beyond 64 MB in all, memory
- * matters more: the rest stream as before.
+ * rows: the shared strings' 1.5 MB took 60 ms after the sheet). Beyond 8 MB in all, memory
+ * matters more (100,000 rows: 15 MB of shared strings held twice would add 33 MB to the peak):
+ * the rest stream as before.
  */
 async function bufferLargeCopies(parts: ZipOut[], zip: ZipSource): Promise<void> {
   let budget = BUFFERED_COPIES_MAX;
