@@ -52,7 +52,8 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
   const partMB = pkg.zip.size(part) / 1e6;
   const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: Math.round(64 + partMB), maxYoungGenerationSizeMb: 16 } });
   const head = workerResult(worker, onRow);
-  const send = (m: SheetWorkerInbox) => worker.postMessage(m);
+  // The bytes are handed over (transferred), not copied once more.
+  const send = (m: SheetWorkerInbox) => worker.postMessage(m, m.kind === 'bytes' ? [m.bytes.buffer as ArrayBuffer] : []);
   const middle = Math.floor(pkg.zip.size(part) / 2);
   const source = (await pkg.zip.stream(part))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
