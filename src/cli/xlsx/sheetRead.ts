@@ -1,5 +1,5 @@
 /**
- * Reading a worksheet part as a stream (saxes, one pass, memory for the cells asked for only):
+ * Reading a worksheet part as a stream (scan.ts: htmlparser2's Tokenizer, one pass, memory for the cells asked for only):
  * the values of a block of cells, and — for the portfolio sheet — where in the part's text
  * each row and each cell of the output columns is, so the copy can be spliced without parsing
  * the part again (sheetPatch.ts).
