@@ -68,6 +68,9 @@ export class PortfolioStore {
   /** Tables the product writes that no check reads (History): their events are its own writes. */
   private written = new Set<string>();
   private ownWrites: OwnWrite[] = [];
+  /** Writes of the product's own under way (ownWrite), and the events that arrived meanwhile. */
+  private writesUnderWay = 0;
+  private held: (() => void)[] = [];
   /** The one start of watching under way or done: the pane and the functions may both ask. */
   private watchStart: Promise<void> | null = null;
   private pending: { rows: Set<number>; edits: { row: number; column: number }[]; reload: boolean } | null = null;
@@ -224,8 +227,8 @@ export class PortfolioStore {
     await this.load();
     this.unwatch.push(
       await watchTables(this.excel, {
-        changed: (change) => this.onChange(change),
-        structure: (change) => this.onStructure(change),
+        changed: (change) => this.afterOwnWrites(() => this.onChange(change)),
+        structure: (change) => this.afterOwnWrites(() => this.onStructure(change)),
       }),
     );
   }
@@ -235,11 +238,42 @@ export class PortfolioStore {
     const stops = this.unwatch;
     this.unwatch = [];
     this.watchStart = null;
+    // Events held during a write are not followed once the store has stopped listening.
+    this.held = [];
     await Promise.all(stops.map((stop) => stop()));
   }
 
   get watching(): boolean {
     return this.watchStart !== null;
+  }
+
+  /**
+   * A write of the product's own (the outputs, History) and what `work` tells the store of it
+   * (noteWrite, noteProductTable). Excel raises change events for an add-in's own writes too, at
+   * a time its docs do not give (excel-add-ins-events.md, "Event triggers"; neither
+   * Excel.TableChangedEventArgs nor TableAddedEventArgs says who made a change): one may arrive
+   * while `work` still awaits a later request, before the store knows the columns it added or the
+   * table it made are the product's. Events are therefore held until every such write is done,
+   * and judged then, whatever the machine's speed.
+   */
+  async ownWrite<T>(work: () => Promise<T>): Promise<T> {
+    this.writesUnderWay++;
+    try {
+      return await work();
+    } finally {
+      if (--this.writesUnderWay === 0) this.releaseHeld();
+    }
+  }
+
+  private afterOwnWrites(handle: () => void): void {
+    if (this.writesUnderWay > 0) this.held.push(handle);
+    else handle();
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const handle of held) handle();
   }
 
   /**

@@ -88,7 +88,8 @@ export interface TableChange {
    * retrieved when the changed event is triggered on a single cell"). Undefined otherwise. No
    * table event says who made a change — Excel.TableChangedEventArgs has no triggerSource (only
    * WorksheetChangedEventArgs has one, ExcelApi 1.14) — so the store tells its own writes by
-   * their cells and values (PortfolioStore.expectOwnWrites).
+   * their cells and values (PortfolioStore.expectOwnWrites), and holds events during its other
+   * writes until it knows what they wrote (PortfolioStore.ownWrite).
    */
   valueAfter?: unknown;
 }

@@ -170,26 +170,27 @@ export class ExcelPaneService implements PaneService {
     if (!table) return [];
     const addFormats = this.deps.settings.get(SETTING.severityFormats) !== true;
     const headerLanguage = outcome.headerMap.language;
+    const write = {
+      tableName: table.name,
+      sheetName: table.sheetName,
+      headers: live.headers,
+      ownership: this.store.ownership,
+      values,
+      rows,
+      headerLanguage,
+      severityFormats: addFormats ? addSeverityFormats : undefined,
+    };
     try {
-      this.lastWrite = await writeOutputs(
-        this.excel.run,
-        {
-          tableName: table.name,
-          sheetName: table.sheetName,
-          headers: live.headers,
-          ownership: this.store.ownership,
-          values,
-          rows,
-          headerLanguage,
-          severityFormats: addFormats ? addSeverityFormats : undefined,
-        },
-        onProgress,
-      );
+      // The store learns of the columns added before it hears their change events (ownWrite).
+      this.lastWrite = await this.store.ownWrite(async () => {
+        const stats = await writeOutputs(this.excel.run, write, onProgress);
+        this.store.noteWrite(stats);
+        return stats;
+      });
     } catch (error) {
       const adding = this.store.outputPlan(headerLanguage)?.added.length ?? OUTPUT_KEYS.length;
       throw whereOutputsGo(toPaneError(error), table, live.headers.length, adding, outcome.results.length);
     }
-    this.store.noteWrite(this.lastWrite);
     if (addFormats) await this.rememberSeverityFormats();
     return this.lastWrite.clashes.map(toClash);
   }
@@ -200,10 +201,14 @@ export class ExcelPaneService implements PaneService {
    */
   private async recordHistory(work: () => Promise<SinceView | null>): Promise<void> {
     try {
-      const since = await work();
+      // The store learns which table History is before it hears the table's events (ownWrite).
+      const since = await this.store.ownWrite(async () => {
+        const found = await work();
+        const tableId = this.history.lastWrite?.tableId;
+        if (tableId) this.store.noteProductTable(tableId);
+        return found;
+      });
       if (since !== null) this.since = since;
-      const tableId = this.history.lastWrite?.tableId;
-      if (tableId) this.store.noteProductTable(tableId);
     } catch (error) {
       console.warn('Launch Tracker: History could not be written', error);
     }

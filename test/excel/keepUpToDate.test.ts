@@ -123,12 +123,23 @@ test('the pane and the functions both asking to follow edits at once: one handle
 test('with keep up to date on, Check portfolio writes the outputs once (its own reload is not an edit to follow)', async () => {
   const { model, pane, runtime } = setUp();
   await pane.setKeepUpToDate(true, 'zh-CN');
+  const updates: CheckSummary[] = [];
+  pane.onUpdate((s) => updates.push(s));
   const before = model.syncs.length;
+  // The first check adds the ten output columns and makes History: the fake tells the store of
+  // those changes before each write's sync resolves (model.ts, emitChangesLater), so they reach
+  // it before the pane has said they are its own — on any machine, fast or slow.
   await pane.checkPortfolio('zh-CN');
+  // Were any of them taken for an edit, its re-check would start when the store's 300 ms wait
+  // for more edits ends: that timer was set before this longer one, so it runs first.
   await new Promise((r) => setTimeout(r, 400));
   // One read of the four tables, one write of the 48 rows' outputs, one of History and the
-  // state, nothing more (the History table's own events are not edits to follow).
+  // state, nothing more (the new columns and the History table are not edits to follow) …
   expect(model.syncs.length - before).toBe(3);
+  // … and the pane is not told of an update, nor does the next check say the last one was keep-up-to-date's.
+  expect(updates).toHaveLength(0);
+  const next = await pane.checkPortfolio('zh-CN');
+  expect(next.since?.previous?.source).toBe('pane');
   runtime.store.dispose();
 });
 

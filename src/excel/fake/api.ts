@@ -83,17 +83,19 @@ class Context {
     }
     const changes: TableChange[] = [];
     let responseBytes = 0;
+    let told: Promise<void>;
     try {
       for (const op of ops) responseBytes += op.run(changes) ?? 0;
     } finally {
       this.model.syncs.push({ requestBytes, responseBytes });
       this.calculateAfterRequest();
-      this.afterSync(changes);
+      told = this.afterSync(changes);
     }
     if (web && responseBytes > limit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
     }
-    await Promise.resolve();
+    // The request's change events reach the handlers before its sync resolves (model.ts, emitChangesLater).
+    await told;
   }
 
   /** Automatic calculation after a request that changed values, unless the request suspended it (calc.ts). */
@@ -103,10 +105,13 @@ class Context {
     this.calculationSuspended = false;
   }
 
-  private afterSync(changes: TableChange[]): void {
-    if (changes.length > 0) this.model.emitChangesLater(changes);
-    if (this.structureChanges.length > 0) this.model.emitStructureLater(this.structureChanges.splice(0));
+  /** The request's events sent; settles once the handlers were told (at once when there are none). */
+  private afterSync(changes: TableChange[]): Promise<void> {
+    const told: Promise<void>[] = [];
+    if (changes.length > 0) told.push(this.model.emitChangesLater(changes));
+    if (this.structureChanges.length > 0) told.push(this.model.emitStructureLater(this.structureChanges.splice(0)));
     this.model.notifyView();
+    return told.length > 0 ? Promise.all(told).then(() => undefined) : Promise.resolve();
   }
 }
 

@@ -347,15 +347,18 @@ export class WorkbookModel {
   }
 
   /**
-   * Tell the listeners registered now, a moment later: Excel raises events after the request
-   * that caused them, and only to handlers that existed when the change happened. The docs say
-   * only that "Excel fires event notifications when specific changes occur in the workbook"
-   * (excel-add-ins-events.md); when, relative to context.sync() resolving, they do not say — this
-   * is the fake's reading.
+   * Tell the listeners registered now, in a task after the request that caused the changes;
+   * the promise settles once they were told. Excel raises events for an add-in's own changes
+   * too: "Events within an Excel workbook can be triggered by: … Office Add-in (JavaScript) code
+   * that changes the workbook" (excel-add-ins-events.md, "Event triggers"), and only to handlers
+   * that existed when the change happened. When they reach the handlers, relative to the
+   * context.sync() that made the change resolving, the docs do not say: the fake's sync waits
+   * for them (api.ts), so an add-in always hears of its own change before the code after its
+   * sync runs — the earliest Excel could tell it, the same on a fast machine and a slow one.
    */
-  emitChangesLater(changes: readonly TableChange[]): void {
+  emitChangesLater(changes: readonly TableChange[]): Promise<void> {
     const listeners = [...this.changeListeners];
-    setTimeout(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))), 0);
+    return later(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))));
   }
 
   onTableStructure(listener: (change: TableStructureChange) => void): () => void {
@@ -364,9 +367,9 @@ export class WorkbookModel {
   }
 
   /** Tell the structure listeners registered now, after the request (as emitChangesLater). */
-  emitStructureLater(changes: readonly TableStructureChange[]): void {
+  emitStructureLater(changes: readonly TableStructureChange[]): Promise<void> {
     const listeners = [...this.structureListeners];
-    setTimeout(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))), 0);
+    return later(() => changes.forEach((change) => listeners.forEach((listener) => listener(change))));
   }
 
   /** Preview mode redraws on every change. */
@@ -432,6 +435,19 @@ export class WorkbookModel {
     for (let r = table.top; r <= table.top + table.height; r++) for (let c = table.left; c < table.left + table.width; c++) table.sheet.cells.get(r)?.delete(c);
     return true;
   }
+}
+
+/** `tell` in a task of its own; the promise settles after it. */
+function later(tell: () => void): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      try {
+        tell();
+      } finally {
+        resolve();
+      }
+    }, 0),
+  );
 }
 
 export { columnLetters, columnIndex, intersects, parseAddress, rectAddress } from '../../workbook/address';
