@@ -180,7 +180,7 @@ function trackHistory(input: HistoryInput, collected: CollectedStates, outcome: 
   input.records = [];
   // The state sheet's XML is made now (20 MB for 100,000 rows, outside the JavaScript heap), so
   // that the rows' states (50 MB of objects) are let go before the copy is written.
-  const write = input.blocked === null ? { input, stateXml: Buffer.concat([...stateSheetPieces(stateCells(next))]), records } : null;
+  const write = input.blocked === null ? { input, stateXml: [...stateSheetPieces(stateCells(next))], records } : null;
   return { diff, since, write, dropped, withoutId: collected.withoutId, duplicates: collected.duplicates.size };
 }
 

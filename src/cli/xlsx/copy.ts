@@ -93,8 +93,8 @@ export interface CopyRequest {
 export interface HistoryWrite {
   /** What the input holds of them. */
   input: HistoryInput;
-  /** The state sheet's XML (stateSheetPieces). One buffer: the zip deflates it while the portfolio sheet is spliced. */
-  stateXml: Buffer;
+  /** The state sheet's XML (stateSheetPieces), in pieces. */
+  stateXml: readonly Buffer[];
   /** Every record the History table keeps, the oldest first (the input's after compaction, then the new ones). */
   records: Cell[][];
   /** For a workbook without a History table: the sheet's name and the table's headers. */
@@ -568,12 +568,9 @@ async function firstCellText(pkg: WorkbookPackage, sheet: SheetInfo): Promise<st
 async function historyParts(req: CopyRequest, h: HistoryWrite, plumbing: Plumbing): Promise<ZipOut[]> {
   const { pkg } = req;
   const out: ZipOut[] = [];
-  if (h.input.stateSheet) {
-    out.push({ name: h.input.stateSheet.part!, buffer: h.stateXml });
-    plumbing.hide(h.input.stateSheet);
-  } else {
-    out.push({ name: plumbing.addSheet(STATE_SHEET, 'veryHidden'), buffer: h.stateXml });
-  }
+  const statePart = h.input.stateSheet ? h.input.stateSheet.part! : plumbing.addSheet(STATE_SHEET, 'veryHidden');
+  if (h.input.stateSheet) plumbing.hide(h.input.stateSheet);
+  out.push(stateSheetPart(statePart, h.stateXml));
   const styles = { header: pkg.styles.derive(0, { bold: true }), when: pkg.styles.derive(0, { numFmt: DATETIME_FORMAT }) };
   const table = h.input.table;
   if (table) {
@@ -594,6 +591,16 @@ async function historyParts(req: CopyRequest, h: HistoryWrite, plumbing: Plumbin
   out.push({ name: added.tablePart, buffer: historyTableXml(id, h.headers, h.records.length) });
   out.push({ name: added.relsPart, buffer: added.rels });
   return out;
+}
+
+/**
+ * Up to 8 MB (about 40,000 rows) the state sheet goes to the zip as one buffer, deflated on the
+ * thread pool beside the portfolio sheet; larger, it streams from its pieces, so that it is not
+ * held twice at the copy's peak of memory.
+ */
+function stateSheetPart(name: string, pieces: readonly Buffer[]): ZipOut {
+  const size = pieces.reduce((n, b) => n + b.length, 0);
+  return size <= BUFFERED_COPIES_MAX ? { name, buffer: Buffer.concat(pieces) } : { name, stream: () => Readable.from(pieces) };
 }
 
 // ---- the ownership record ---------------------------------------------------------------------
