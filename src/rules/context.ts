@@ -73,6 +73,8 @@ export interface PlannedAction {
   node: NodeId | null;
   /** Within a class, higher ranks first (remaining path length, or review end). */
   rank: number;
+  /** The node's place in the flow's order (past the end for none): the last tie-break. */
+  position: number;
   due: Day | null;
   /** Which part of a staged step the action is about (the ICP filing's platform or authority review). */
   detail?: 'platform' | 'authority';
@@ -127,7 +129,8 @@ export class RowEval {
   }
 
   act(topic: Topic, verb: Verb, cls: ActionClass, node: NodeId | null, due: Day | null = null, rank = 0): PlannedAction {
-    const action: PlannedAction = { topic, verb, cls, node, rank, due };
+    const { position, nodes } = this.flow;
+    const action: PlannedAction = { topic, verb, cls, node, rank, position: node === null ? nodes.length : (position.get(node) ?? nodes.length), due };
     this.actions.push(action);
     return action;
   }

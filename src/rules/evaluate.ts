@@ -177,40 +177,65 @@ function promoteCriticalPrerequisites(ev: RowEval): void {
   }
 }
 
+/** The row's actions, best first; sorted in place (nothing reads ev.actions after this). */
 function orderActions(ev: RowEval): PlannedAction[] {
-  const order = ev.flow.nodes;
-  if (ev.actions.length < 2) return ev.actions;
-  const position = (a: PlannedAction) => (a.node === null ? order.length : (ev.flow.position.get(a.node) ?? order.length));
-  return [...ev.actions].sort((a, b) => a.cls - b.cls || b.rank - a.rank || position(a) - position(b));
+  return ev.actions.length < 2 ? ev.actions : sortFew(ev.actions, byClassRankPosition);
+}
+
+const byClassRankPosition = (a: PlannedAction, b: PlannedAction) => a.cls - b.cls || b.rank - a.rank || a.position - b.position;
+
+/**
+ * A stable sort in place, as Array.prototype.sort is, for the handful of actions, findings
+ * or dues of one row: insertion sort needs no work array, where the built-in sort allocates
+ * one per call (about a fifth of all the memory a 100,000-row check allocated).
+ */
+function sortFew<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    let j = i - 1;
+    for (; j >= 0 && compare(items[j], item) > 0; j--) items[j + 1] = items[j];
+    items[j + 1] = item;
+  }
+  return items;
 }
 
 // ---- stage -------------------------------------------------------------------------------
 
 const REVIEW_TOPICS: readonly Topic[] = ['verify', 'qualification', 'version', 'realname'];
 
-function stageOf(row: Row, flow: FlowModel): { code: StageCode; inReview: Topic[] } {
-  const inReview: Topic[] = [];
-  if (row.releaseDate !== null) return { code: 'released', inReview };
-  if (!row.hasData) return { code: 'planned', inReview };
+function stageOf(row: Row, flow: FlowModel): { code: StageCode; inReview: readonly Topic[] } {
+  if (row.releaseDate !== null) return STAGE_RELEASED;
+  if (!row.hasData) return STAGE_PLANNED;
   // A set-up step the table does not track holds no row in its stage (unless the table
   // tracks none of the row's steps: then the row is planned from the start); the version
   // and the filing count as done only when known to be (a row is "ready" on evidence).
   const fromStart = tracksNothing(row, flow);
   const notDone = (step: 'register' | 'name' | 'category') => !isDone(effectiveState(row, step)) && (fromStart || !isUntracked(row, step));
-  if (notDone('register')) return { code: 'registration', inReview };
-  if (notDone('name') || notDone('category')) return { code: 'setup', inReview };
+  if (notDone('register')) return STAGE_REGISTRATION;
+  if (notDone('name') || notDone('category')) return STAGE_SETUP;
   const icpInReview = ICP_IN_REVIEW.has(row.icp.status);
   const filed = row.icp.status === 'filed';
   // A mini-program files before its code review (rules.md §2); a mini-game reviews first.
-  if (row.kind === 'miniprogram' && !filed && (fromStart || !isUntracked(row, 'icp'))) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
+  if (row.kind === 'miniprogram' && !filed && (fromStart || !isUntracked(row, 'icp'))) return icpInReview ? STAGE_FILING_IN_REVIEW : STAGE_FILING;
   if (effectiveState(row, 'version').status !== 'approved') {
+    const inReview: Topic[] = [];
     for (const t of REVIEW_TOPICS) if (row.steps[t as 'verify'].status === 'submitted' && !isAbsent(row, t as 'verify')) inReview.push(t);
     if (icpInReview) inReview.push('icp');
     return { code: 'review', inReview };
   }
-  if (!filed) return { code: 'filing', inReview: icpInReview ? ['icp'] : [] };
-  return { code: 'ready', inReview };
+  if (!filed) return icpInReview ? STAGE_FILING_IN_REVIEW : STAGE_FILING;
+  return STAGE_READY;
 }
+
+// Stages without a list of reviews of their own are the same for every row: shared, frozen.
+const fixedStage = (code: StageCode, inReview: readonly Topic[] = []) => Object.freeze({ code, inReview: Object.freeze(inReview) });
+const STAGE_RELEASED = fixedStage('released');
+const STAGE_PLANNED = fixedStage('planned');
+const STAGE_REGISTRATION = fixedStage('registration');
+const STAGE_SETUP = fixedStage('setup');
+const STAGE_FILING = fixedStage('filing');
+const STAGE_FILING_IN_REVIEW = fixedStage('filing', ['icp']);
+const STAGE_READY = fixedStage('ready');
 
 const ICP_IN_REVIEW = new Set(['platform_review', 'sms_pending', 'authority_review']);
 
@@ -234,12 +259,12 @@ function render(
     if (f.args !== undefined) out.args = f.args;
     return out;
   });
-  if (findings.length > 1) findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  let severity: RowSeverity = 'ok';
-  for (const f of findings) if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[severity]) severity = f.severity;
+  if (findings.length > 1) sortFew(findings, bySeverity);
+  // Most severe first: the first finding's severity is the row's.
+  const severity: RowSeverity = findings.length === 0 ? 'ok' : findings[0].severity;
 
   let due: { day: Day; topic: Topic } | null = null;
-  for (const d of ev.dues) if (due === null || d.day < due.day) due = d;
+  for (let i = 0; i < ev.dues.length; i++) if (due === null || ev.dues[i].day < due.day) due = ev.dues[i];
 
   const stage = stageOf(ev.row, ev.flow);
   const nextStep: Action = ordered.length > 0 ? toAction(ordered[0]) : sharedAction(lang, 'row', 'none');
@@ -263,6 +288,8 @@ function render(
   };
 }
 
+const bySeverity = (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+
 /** Which review durations the row's due dates and ETA took: 'rules' also when it needed none. */
 function durationsUsed(bits: number): RowResult['durations'] {
   if ((bits & USED_MEASURED) === 0) return 'rules';
@@ -279,7 +306,7 @@ const NO_DUES: readonly DueItem[] = Object.freeze([]);
 /** Earliest first; most rows have none or one. */
 function dueItems(dues: readonly Due[]): DueItem[] {
   const items = dues.map((d) => ({ date: toIso(d.day), topic: d.topic, kind: d.kind }));
-  return items.length > 1 ? items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : items;
+  return items.length > 1 ? sortFew(items, (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : items;
 }
 const CODES = new Map<Topic, Map<string, string>>();
 const SHARED_ACTIONS: Record<Language, Map<Topic, Map<string, Action>>> = { 'zh-CN': new Map(), en: new Map() };
