@@ -253,12 +253,7 @@ function render(
   const fmt = fmtFor(lang);
   const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : datedAction(a, cat.action(a.topic, a.verb, a.due, fmt, a.detail)));
 
-  const findings: Finding[] = ev.findings.length === 0 ? (NO_FINDINGS as Finding[]) : ev.findings.map((f) => {
-    const out: Finding = { rule: f.rule, severity: f.severity, text: cat.finding[f.rule](f.args ?? NO_ARGS, fmt) };
-    if (f.topic !== undefined) out.step = f.topic;
-    if (f.args !== undefined) out.args = f.args;
-    return out;
-  });
+  const findings: Finding[] = ev.findings.length === 0 ? (NO_FINDINGS as Finding[]) : ev.findings.map((f) => toFinding(f, cat.finding[f.rule](f.args ?? NO_ARGS, fmt)));
   if (findings.length > 1) sortFew(findings, bySeverity);
   // Most severe first: the first finding's severity is the row's.
   const severity: RowSeverity = findings.length === 0 ? 'ok' : findings[0].severity;
@@ -286,6 +281,16 @@ function render(
     expedite,
     durations: durationsUsed(ev.durationsUsed),
   };
+}
+
+function toFinding(f: RawFinding, text: string): Finding {
+  // Most findings have a step and arguments: one literal with every key, as an object given
+  // keys after it is made needs a second allocation to hold them.
+  if (f.topic !== undefined && f.args !== undefined) return { rule: f.rule, severity: f.severity, text, step: f.topic, args: f.args };
+  const out: Finding = { rule: f.rule, severity: f.severity, text };
+  if (f.topic !== undefined) out.step = f.topic;
+  if (f.args !== undefined) out.args = f.args;
+  return out;
 }
 
 const bySeverity = (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
