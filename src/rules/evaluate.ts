@@ -64,6 +64,7 @@ export function createContext(options: EvaluateOptions = {}): EvalContext {
     categoryCache: new Map(),
     quarter: { start: quarterStart(today), next: nextQuarterStart(today) },
     durations: durationOverrides(settings, options.measured),
+    rendered: { actions: new Map(), dues: new Map() },
   };
 }
 
@@ -251,7 +252,7 @@ function render(
   const lang = ev.ctx.language;
   const cat = catalogFor(lang);
   const fmt = fmtFor(lang);
-  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : datedAction(a, cat.action(a.topic, a.verb, a.due, fmt, a.detail)));
+  const toAction = (a: PlannedAction): Action => (a.due === null ? sharedAction(lang, a.topic, a.verb) : datedAction(ev.ctx, a));
 
   const findings: Finding[] = ev.findings.length === 0 ? (NO_FINDINGS as Finding[]) : ev.findings.map((f) => toFinding(f, cat.finding[f.rule](f.args ?? NO_ARGS, fmt)));
   if (findings.length > 1) sortFew(findings, bySeverity);
@@ -272,7 +273,7 @@ function render(
     nextActions: ordered.length < 2 ? (NO_ACTIONS as Action[]) : ordered.slice(1).map(toAction),
     dueDate: due === null ? null : toIso(due.day),
     dueFor: due === null ? null : due.topic,
-    dues: ev.dues.length === 0 ? (NO_DUES as DueItem[]) : dueItems(ev.dues),
+    dues: ev.dues.length === 0 ? (NO_DUES as DueItem[]) : dueItems(ev.ctx, ev.dues),
     eta: eta === null ? null : toIso(eta),
     icpDeadline: ev.icpDeadline === null ? null : toIso(ev.icpDeadline),
     severity,
@@ -309,39 +310,66 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const NO_DUES: readonly DueItem[] = Object.freeze([]);
 
 /** Earliest first; most rows have none or one. */
-function dueItems(dues: readonly Due[]): DueItem[] {
-  const items = dues.map((d) => ({ date: toIso(d.day), topic: d.topic, kind: d.kind }));
+function dueItems(ctx: EvalContext, dues: readonly Due[]): DueItem[] {
+  const items = dues.map((d) => dueItem(ctx, d));
   return items.length > 1 ? sortFew(items, (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : items;
 }
 const CODES = new Map<Topic, Map<string, string>>();
 const SHARED_ACTIONS: Record<Language, Map<Topic, Map<string, Action>>> = { 'zh-CN': new Map(), en: new Map() };
 const SHARED_STAGES: Record<Language, Map<StageCode, Map<string, RowResult['stage']>>> = { 'zh-CN': new Map(), en: new Map() };
 
-/** A two-level cache lookup without building a string key on the hot path. */
-function cached<A, B, V>(outer: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V {
-  let inner = outer.get(a);
-  if (!inner) outer.set(a, (inner = new Map()));
-  let value = inner.get(b);
-  if (value === undefined) inner.set(b, (value = make()));
-  return value;
+function dueItem(ctx: EvalContext, d: Due): DueItem {
+  const byDay = inner(inner(ctx.rendered.dues, d.topic), d.kind);
+  let item = byDay.get(d.day);
+  if (item === undefined) byDay.set(d.day, (item = Object.freeze({ date: toIso(d.day), topic: d.topic, kind: d.kind })));
+  return item;
+}
+
+/**
+ * The inner map of a nested cache, made on first use: looking up by parts needs no string key
+ * built per row (and the look-ups below need no closure made per row either).
+ */
+function inner<A, B, V>(outer: Map<A, Map<B, V>>, a: A): Map<B, V> {
+  let map = outer.get(a);
+  if (map === undefined) outer.set(a, (map = new Map()));
+  return map;
 }
 
 function actionCode(topic: Topic, verb: string): string {
   if (verb === 'none') return 'none';
-  return cached(CODES, topic, verb, () => `${topic}.${verb}`);
+  const byVerb = inner(CODES, topic);
+  let code = byVerb.get(verb);
+  if (code === undefined) byVerb.set(verb, (code = `${topic}.${verb}`));
+  return code;
 }
 
-function datedAction(a: PlannedAction, text: string): Action {
-  const out: Action = { code: actionCode(a.topic, a.verb), text, due: a.due as Day };
+function datedAction(ctx: EvalContext, a: PlannedAction): Action {
+  const code = actionCode(a.topic, a.verb);
+  const byDue = inner(ctx.rendered.actions, code);
+  const key = (a.due as Day) * 4 + (a.detail === undefined ? 0 : a.detail === 'platform' ? 1 : 2);
+  let action = byDue.get(key);
+  if (action === undefined) byDue.set(key, (action = makeDatedAction(ctx.language, a, code)));
+  return action;
+}
+
+function makeDatedAction(lang: Language, a: PlannedAction, code: string): Action {
+  const due = a.due as Day;
+  const out: Action = { code, text: catalogFor(lang).action(a.topic, a.verb, due, fmtFor(lang), a.detail), due };
   if (a.detail !== undefined) out.detail = a.detail;
-  return out;
+  return Object.freeze(out);
 }
 
 function sharedAction(lang: Language, topic: Topic, verb: PlannedAction['verb']): Action {
-  return cached(SHARED_ACTIONS[lang], topic, verb, () => Object.freeze({ code: actionCode(topic, verb), text: catalogFor(lang).action(topic, verb, null, fmtFor(lang)) }));
+  const byVerb = inner(SHARED_ACTIONS[lang], topic);
+  let action = byVerb.get(verb);
+  if (action === undefined) byVerb.set(verb, (action = Object.freeze({ code: actionCode(topic, verb), text: catalogFor(lang).action(topic, verb, null, fmtFor(lang)) })));
+  return action;
 }
 
 function sharedStage(lang: Language, code: StageCode, inReview: readonly Topic[] = []): RowResult['stage'] {
   const key = inReview.length === 0 ? '' : inReview.length === 1 ? inReview[0] : inReview.join();
-  return cached(SHARED_STAGES[lang], code, key, () => Object.freeze({ code, text: catalogFor(lang).stage(code, inReview, fmtFor(lang)) }));
+  const byReviews = inner(SHARED_STAGES[lang], code);
+  let stage = byReviews.get(key);
+  if (stage === undefined) byReviews.set(key, (stage = Object.freeze({ code, text: catalogFor(lang).stage(code, inReview, fmtFor(lang)) })));
+  return stage;
 }
