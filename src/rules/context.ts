@@ -9,7 +9,7 @@ import type { FlowModel, NodeId } from './flow';
 import type { MaterialIndex } from './materials';
 import type { DurationOverrides, ReviewSettingKey } from './reviewTimes';
 import type { Settings } from './settings';
-import type { DueKind, Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
+import type { Action, DueItem, DueKind, Language, RawFinding, Row, RuleId, Severity, Topic, Verb } from './types';
 
 export interface EvalContext {
   today: Day;
@@ -25,6 +25,18 @@ export interface EvalContext {
   quarter: { start: Day; next: Day };
   /** Review durations measured in History that replace the rules' defaults (durations.source = measured); null: the defaults. */
   durations: DurationOverrides | null;
+  /**
+   * Dated actions and due items, made once per evaluation and shared (frozen) by the rows
+   * that have the same: a portfolio repeats a few hundred of them across 100,000 rows.
+   */
+  rendered: RenderedParts;
+}
+
+export interface RenderedParts {
+  /** By action code, then due day * 4 + detail (0 none, 1 platform, 2 authority). */
+  actions: Map<string, Map<number, Action>>;
+  /** By topic, kind, then day. */
+  dues: Map<Topic, Map<DueKind, Map<Day, DueItem>>>;
 }
 
 /** Bits of RowEval.durationsUsed: which kind of review duration a row's due dates and ETA took. */
@@ -73,6 +85,8 @@ export interface PlannedAction {
   node: NodeId | null;
   /** Within a class, higher ranks first (remaining path length, or review end). */
   rank: number;
+  /** The node's place in the flow's order (past the end for none): the last tie-break. */
+  position: number;
   due: Day | null;
   /** Which part of a staged step the action is about (the ICP filing's platform or authority review). */
   detail?: 'platform' | 'authority';
@@ -127,7 +141,8 @@ export class RowEval {
   }
 
   act(topic: Topic, verb: Verb, cls: ActionClass, node: NodeId | null, due: Day | null = null, rank = 0): PlannedAction {
-    const action: PlannedAction = { topic, verb, cls, node, rank, due };
+    const { position, nodes } = this.flow;
+    const action: PlannedAction = { topic, verb, cls, node, rank, position: node === null ? nodes.length : (position.get(node) ?? nodes.length), due };
     this.actions.push(action);
     return action;
   }

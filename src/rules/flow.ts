@@ -29,6 +29,9 @@ export interface Edge {
    * is no FLOW-PREREQ, and the later step says nothing about the earlier one.
    */
   order?: true;
+  /** Positions of `from` and `to` in the flow's nodes, for the per-row walks (schedule.ts). */
+  fromAt: number;
+  toAt: number;
 }
 
 export interface FlowModel {
@@ -62,8 +65,13 @@ export function isSpecialCategory(row: Row, settings: Settings): boolean {
 }
 
 export function buildFlow(row: Row, settings: Settings): FlowModel {
+  const nodes = row.kind === 'minigame' ? MINIGAME_ORDER : MINIPROGRAM_ORDER;
+  const position = new Map(nodes.map((n, i) => [n, i] as const));
   const edges: Edge[] = [];
-  const link = (from: NodeId, to: NodeId, need: Need, order = false) => edges.push(order ? { from, to, need, order } : { from, to, need });
+  const link = (from: NodeId, to: NodeId, need: Need, order = false) => {
+    const at = { fromAt: position.get(from) as number, toAt: position.get(to) as number };
+    edges.push(order ? { from, to, need, order: true, ...at } : { from, to, need, ...at });
+  };
   const special = row.kind === 'minigame' && isSpecialCategory(row, settings);
   const verifyForIcp = verifyNeededForIcp(row);
 
@@ -101,8 +109,6 @@ export function buildFlow(row: Row, settings: Settings): FlowModel {
   // A mini-program's payment column is WeChat Pay (wxpay, rules.md §9): post-launch and
   // optional — offered last (ActionClass.PostLaunch), and release does not wait for it.
   if (row.wantsPayment === true) required.add('payment');
-  const nodes = row.kind === 'minigame' ? MINIGAME_ORDER : MINIPROGRAM_ORDER;
-  const position = new Map(nodes.map((n, i) => [n, i] as const));
   const incoming = nodes.map((n) => edges.filter((e) => e.to === n));
   const outgoing = nodes.map((n) => edges.filter((e) => e.from === n));
   return { nodes, edges, required, special, position, incoming, outgoing, ancestors: ancestorsOf('release', edges) };

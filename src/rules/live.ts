@@ -11,39 +11,40 @@ import type { LiveCondition, LiveResult } from './types';
 
 export function evaluateLive(ev: RowEval): LiveResult {
   const { row, settings: s, today } = ev;
-  const failed: LiveCondition[] = [];
-  if (row.category === null || !categoryFacts(ev.ctx, row.category).live) failed.push('LIVE-CATEGORY');
-  if (row.subjectType === null || row.subjectType === 'personal') failed.push('LIVE-SUBJECT');
+  // The failed conditions as bits (CONDITION_BIT): most rows fail the same few ways, and
+  // each combination's list is built once.
+  let mask = 0;
+  if (row.category === null || !categoryFacts(ev.ctx, row.category).live) mask |= CONDITION_BIT['LIVE-CATEGORY'];
+  if (row.subjectType === null || row.subjectType === 'personal') mask |= CONDITION_BIT['LIVE-SUBJECT'];
 
   let violationClears: Day | null = null;
   if (typeof row.lastViolation === 'number') {
     // rules.md: "eligibility returns 6 months after it".
     const clears = addMonths(row.lastViolation, s['live.violationMonths']);
     if (today < clears) {
-      failed.push('LIVE-VIOLATION-6M');
+      mask |= CONDITION_BIT['LIVE-VIOLATION-6M'];
       violationClears = clears;
     }
   }
   const paid = row.lastPayment !== null && row.lastPayment <= today && today - row.lastPayment <= s['live.paymentDays'];
-  if (!paid) failed.push('LIVE-PAYMENT-90D');
+  if (!paid) mask |= CONDITION_BIT['LIVE-PAYMENT-90D'];
 
-  const audience: LiveCondition[] = [];
-  if (!(row.followers !== null && row.followers > s['live.minFollowers'])) audience.push('LIVE-FOLLOWERS');
-  if (!(row.dau7 !== null && row.dau7 > s['live.minDau'])) audience.push('LIVE-DAU');
-  if (!(row.adSpend !== null && row.adSpend > s['live.minAdSpend'])) audience.push('LIVE-ADSPEND');
-  if (audience.length === 3) failed.push(...audience);
+  // The audience fails only when none of its three conditions holds.
+  const followers = row.followers !== null && row.followers > s['live.minFollowers'];
+  const dau = row.dau7 !== null && row.dau7 > s['live.minDau'];
+  const adSpend = row.adSpend !== null && row.adSpend > s['live.minAdSpend'];
+  if (!followers && !dau && !adSpend) mask |= AUDIENCE_BITS;
 
-  const eligible = failed.length === 0;
-  const mask = conditionMask(failed);
-  const shared = (FAILED_SETS[mask] ??= Object.freeze([...failed]) as LiveCondition[]);
+  const eligible = mask === 0;
+  const failed = (FAILED_SETS[mask] ??= conditionsOf(mask));
   // Only a violation's window has a known end; the other conditions depend on the future.
-  const onlyViolation = failed.length === 1 && failed[0] === 'LIVE-VIOLATION-6M';
+  const onlyViolation = mask === CONDITION_BIT['LIVE-VIOLATION-6M'];
   const eligibleFrom = onlyViolation && violationClears !== null ? toIso(violationClears) : null;
 
   if (row.wantsLive === true) reportLive(ev, failed, violationClears, eligible);
-  if (eligibleFrom !== null) return { eligible, failed: shared, eligibleFrom };
+  if (eligibleFrom !== null) return { eligible, failed, eligibleFrom };
   // Without a date, the answer is one of 128: share it (results are frozen where shared).
-  return (SHARED_RESULTS[mask] ??= Object.freeze({ eligible, failed: shared, eligibleFrom: null }));
+  return (SHARED_RESULTS[mask] ??= Object.freeze({ eligible, failed, eligibleFrom: null }));
 }
 
 /** Most rows fail the same few ways; share one frozen list per combination (7 conditions → 128). */
@@ -56,15 +57,16 @@ const CONDITION_BIT: Record<LiveCondition, number> = {
   'LIVE-DAU': 32,
   'LIVE-ADSPEND': 64,
 };
+const AUDIENCE_BITS = CONDITION_BIT['LIVE-FOLLOWERS'] | CONDITION_BIT['LIVE-DAU'] | CONDITION_BIT['LIVE-ADSPEND'];
+/** In the order results list them (the order of the bits). */
+const CONDITIONS = Object.keys(CONDITION_BIT) as LiveCondition[];
 const FAILED_SETS: (LiveCondition[] | undefined)[] = new Array(128);
 const SHARED_RESULTS: (LiveResult | undefined)[] = new Array(128);
-function conditionMask(failed: readonly LiveCondition[]): number {
-  let mask = 0;
-  for (const c of failed) mask |= CONDITION_BIT[c];
-  return mask;
+function conditionsOf(mask: number): LiveCondition[] {
+  return Object.freeze(CONDITIONS.filter((c) => (mask & CONDITION_BIT[c]) !== 0)) as LiveCondition[];
 }
 
-function reportLive(ev: RowEval, failed: LiveCondition[], violationClears: Day | null, eligible: boolean): void {
+function reportLive(ev: RowEval, failed: readonly LiveCondition[], violationClears: Day | null, eligible: boolean): void {
   const { row, settings: s } = ev;
   for (const rule of failed) {
     ev.add(rule, 'warning', 'live', {

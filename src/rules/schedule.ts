@@ -36,8 +36,7 @@ export function scheduleRow(ev: RowEval): Schedule {
   for (let i = 0; i < n; i++) {
     let earliest = ev.today;
     for (const e of incoming[i]) {
-      const j = position.get(e.from) as number;
-      const t = e.need === 'submitted' ? submitAt[j] : end[j];
+      const t = e.need === 'submitted' ? submitAt[e.fromAt] : end[e.fromAt];
       if (t > earliest) earliest = t;
     }
     const node = nodes[i];
@@ -106,7 +105,7 @@ function scheduleIcp(ev: RowEval, earliest: Day, i: number, start: number[], sub
  * successor's path without the predecessor's own duration.
  */
 export function remainingPaths(ev: RowEval, sched: Schedule): number[] {
-  const { nodes, outgoing, position } = ev.flow;
+  const { nodes, outgoing } = ev.flow;
   const tail: number[] = new Array(nodes.length).fill(Number.NEGATIVE_INFINITY);
   for (let i = nodes.length - 1; i >= 0; i--) {
     if (nodes[i] === 'release') {
@@ -117,7 +116,7 @@ export function remainingPaths(ev: RowEval, sched: Schedule): number[] {
     const duration = s === DONE ? 0 : Math.max(0, sched.end[i] - Math.max(s, ev.today));
     let best = Number.NEGATIVE_INFINITY;
     for (const e of outgoing[i]) {
-      const next = tail[position.get(e.to) as number];
+      const next = tail[e.toAt];
       if (next === Number.NEGATIVE_INFINITY) continue;
       const via = e.need === 'submitted' ? next : duration + next;
       if (via > best) best = via;

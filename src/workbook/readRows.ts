@@ -4,6 +4,7 @@
  */
 import type { Day } from '../rules/dates';
 import { emptyRow, markAbsent, NOTHING_ABSENT, TRACKED_COLUMNS } from '../rules/row';
+import { STEP_IDS } from '../rules/types';
 import type { RawFinding, Row, StepId, Topic, TrackedColumn } from '../rules/types';
 import { ColumnDef, HeaderMap, INPUT_COLUMNS, InputKey } from './columns';
 import { Cell, cellText, DateOptions, isBlank, readDate, readNumber, readYesNo, vocabKey } from './values';
@@ -182,14 +183,14 @@ function assign(r: RowReader, row: Row, b: Bound, cell: Cell): void {
   }
 }
 
+/** The step each step date column belongs to (`versionDate` → version), looked up, not sliced, per cell. */
+const STEP_OF_DATE = new Map<string, StepId>(STEP_IDS.map((s) => [`${s}Date`, s]));
+
 function assignDate(row: Row, key: InputKey, day: Day | null): void {
-  if (key.endsWith('Date') && key !== 'releaseDate' && key !== 'icpDate') {
-    row.steps[key.slice(0, -4) as StepId].date = day;
-  } else if (key === 'icpDate') {
-    row.icp.date = day;
-  } else {
-    (row as unknown as Record<string, unknown>)[key] = day;
-  }
+  const step = STEP_OF_DATE.get(key);
+  if (step !== undefined) row.steps[step].date = day;
+  else if (key === 'icpDate') row.icp.date = day;
+  else (row as unknown as Record<string, unknown>)[key] = day;
 }
 
 /** Is a table row empty in every input column (and so not a portfolio row at all)? */
