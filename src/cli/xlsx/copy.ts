@@ -112,6 +112,8 @@ export async function writeCheckedCopy(req: CopyRequest, destination: NodeJS.Wri
   const patchedSheet: ZipOut = { name: sheetPart, stream: () => sheetStream(req), large: true };
   const tablePart = req.block.table && req.geometry.added.length > 0 ? { name: req.block.table.part, buffer: Buffer.from(patchTable(req), 'utf8') } : null;
   const summary = summarySheetPart(req, await summaryTarget(req), plumbing);
+  // The last cell read (the Summary sheet's title): from here on, only bytes are copied.
+  pkg.releaseSharedStrings();
   const ownership = ownershipPart(req, summary.sheetName, plumbing);
   const history = req.history ? await historyParts(req, req.history, plumbing) : [];
   if (outputFormulas(req) > 0) plumbing.dropCalcChain();

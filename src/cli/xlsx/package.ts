@@ -119,7 +119,26 @@ export interface OwnershipPart {
 }
 
 export class WorkbookPackage {
-  sharedStrings: string[] = [];
+  private strings: string[] | null = [];
+
+  /** The shared string table, as read; an error once released (a read after it would see blanks). */
+  get sharedStrings(): string[] {
+    if (this.strings === null) throw new Error('the shared strings were released before every sheet was read');
+    return this.strings;
+  }
+
+  set sharedStrings(strings: string[]) {
+    this.strings = strings;
+  }
+
+  /**
+   * Lets the shared strings go once every sheet the check reads has been read: the copy's write
+   * needs none of them, and 100,000 rows hold half a million — less for the garbage collector to
+   * go through while the copy is written.
+   */
+  releaseSharedStrings(): void {
+    this.strings = null;
+  }
   styles!: Styles;
   stylesPart: string | null = null;
   sharedStringsPart: string | null = null;
