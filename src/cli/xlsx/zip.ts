@@ -9,7 +9,6 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import * as yauzl from 'yauzl';
 import * as yazl from 'yazl';
-import { LEVEL_PARALLEL, useParallelDeflate } from './deflate';
 
 export class ZipReadError extends Error {}
 
@@ -147,12 +146,10 @@ export type ZipOut =
 
 /**
  * Deflate level: 6 (zlib's default) for small parts; the rewritten portfolio sheet, which can
- * be 100 MB of XML, at 2 — three times as fast (123 MB of sheet: 0.5 s against 1.5 s) for a fifth
- * more bytes — and on several threads (deflate.ts).
+ * be 100 MB of XML, at 2 — three times as fast (123 MB of sheet: 0.5 s against 1.5 s) for a fifth more bytes.
  */
 const LEVEL_SMALL = 6;
-const LEVEL_LARGE = LEVEL_PARALLEL;
-useParallelDeflate();
+const LEVEL_LARGE = 2;
 
 type Crc32 = (data: Buffer, value?: number) => number;
 
