@@ -602,7 +602,7 @@ async function historyParts(req: CopyRequest, h: HistoryWrite, plumbing: Plumbin
  */
 function stateSheetPart(name: string, pieces: readonly Buffer[]): ZipOut {
   const size = pieces.reduce((n, b) => n + b.length, 0);
-  return size <= BUFFERED_COPIES_MAX ? { name, buffer: Buffer.concat(pieces) } : { name, stream: () => Readable.from(pieces) };
+  return size <= BUFFERED_COPIES_MAX ? { name, buffer: Buffer.concat(pieces) } : { name, stream: () => Readable.from(pieces), large: true };
 }
 
 // ---- the ownership record ---------------------------------------------------------------------

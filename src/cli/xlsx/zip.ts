@@ -150,6 +150,16 @@ export type ZipOut =
  */
 const LEVEL_SMALL = 6;
 const LEVEL_LARGE = 2;
+/**
+ * Parts from this size on are deflated at LEVEL_LARGE too (the shared strings, the state sheet,
+ * History, a large sheet copied as it is): 100,000 rows' 15.6 MB of shared strings take 134 ms
+ * instead of 336 ms for 3.30 MB instead of 2.99 MB, their 24 MB state sheet 157 ms instead of 472 ms.
+ */
+const LARGE_PART_BYTES = 1 << 20;
+
+function levelFor(size: number): number {
+  return size >= LARGE_PART_BYTES ? LEVEL_LARGE : LEVEL_SMALL;
+}
 
 type Crc32 = (data: Buffer, value?: number) => number;
 
@@ -199,12 +209,12 @@ export async function writeZip(parts: readonly ZipOut[], destination: NodeJS.Wri
   };
   for (const part of parts) {
     if ('buffer' in part) {
-      zip.addBuffer(part.buffer, part.name, { mtime: part.modified ?? new Date(), compressionLevel: LEVEL_SMALL });
+      zip.addBuffer(part.buffer, part.name, { mtime: part.modified ?? new Date(), compressionLevel: levelFor(part.buffer.length) });
     } else if ('stream' in part) {
       const level = part.large ? LEVEL_LARGE : LEVEL_SMALL;
       zip.addReadStreamLazy(part.name, { mtime: part.modified ?? new Date(), compressionLevel: level }, lazy(part.stream));
     } else {
-      zip.addReadStreamLazy(part.name, { mtime: part.copy.modified(part.name), compressionLevel: LEVEL_SMALL }, lazy(() => part.copy.stream(part.name)));
+      zip.addReadStreamLazy(part.name, { mtime: part.copy.modified(part.name), compressionLevel: levelFor(part.copy.size(part.name)) }, lazy(() => part.copy.stream(part.name)));
     }
   }
   zip.end();
