@@ -23,7 +23,7 @@ import { DATE_FORMAT, DATETIME_FORMAT } from './styles';
 import { appendChild, applyEdits, child, children, Edit, prefixFor, setAttributes, startTag, xmlAttr, xmlText } from './xml';
 import { writeZip, ZipOut, ZipSource } from './zip';
 import { HISTORY_WIDTHS, STATE_SHEET } from '../../workbook/history';
-import { HistoryInput, historySheetXml, historyTableXml } from './history';
+import { HistoryInput, historySheetXml, historyTableXml, worksheetShell, xmlPieces } from './history';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -516,34 +516,17 @@ function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null
     });
     return xml ? `<row r="${r}">${xml}</row>` : '';
   };
-  const cols = req.summary.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('');
-  const head =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
-  const tail = '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  const { head, foot } = worksheetShell(req.summary.widths);
   // In pieces: at 100,000 rows the lists of due items make 17 MB of XML, which as one string
   // (and its parts) was the copy's peak of memory.
   const rows = req.summary.rows;
-  const pieces = [...textPieces(head, (function* () {
+  const pieces = [...xmlPieces(head, (function* () {
     for (let i = 0; i < rows.length; i++) yield rowXml(rows[i], i);
-  })(), tail)];
+  })(), foot)];
   const name = target.existing ? target.existing.part! : plumbing.addSheet(target.name);
   return { sheetName: target.existing ? target.existing.name : target.name, parts: [piecesPart(name, pieces)] };
 }
 
-/** Texts joined and encoded in pieces of about 32 K characters (young garbage, never one large string). */
-function* textPieces(head: string, texts: Iterable<string>, tail: string): Generator<Buffer> {
-  let text = head;
-  for (const t of texts) {
-    text += t;
-    if (text.length >= 1 << 15) {
-      yield Buffer.from(text, 'utf8');
-      text = '';
-    }
-  }
-  yield Buffer.from(text + tail, 'utf8');
-}
 
 /**
  * The product's summary sheet: the one the record names; without a record, in a workbook an

@@ -95,14 +95,16 @@ function textCell(ref: string, text: string, style = 0): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
 }
 
-function worksheet(body: { cols: number[]; rows: string; tablePart?: string }): string {
-  const cols = body.cols.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('');
-  const tableParts = body.tablePart ? `<tableParts count="1"><tablePart r:id="${xmlAttr(body.tablePart)}"/></tableParts>` : '';
-  return (
-    `${DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body.rows}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tableParts}</worksheet>`
-  );
+/** A sheet the product writes whole (state, History, Summary): the XML before its rows and after them. */
+export function worksheetShell(widths: readonly number[], tablePart?: string): { head: string; foot: string } {
+  const cols = widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('');
+  const tableParts = tablePart ? `<tableParts count="1"><tablePart r:id="${xmlAttr(tablePart)}"/></tableParts>` : '';
+  return {
+    head:
+      `${DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
+    foot: `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tableParts}</worksheet>`,
+  };
 }
 
 /**
@@ -116,15 +118,26 @@ const PIECE = 1 << 15;
  * The state sheet, streamed as it is made from the state's rows: every cell an inline string
  * (no shared-string table to grow, no value Excel could reinterpret).
  */
-export function* stateSheetPieces(rows: Iterable<readonly string[]>): Generator<Buffer> {
-  const [head, foot] = worksheet({ cols: [14, 120], rows: '\u0000' }).split('\u0000');
-  let xml = head;
+export function stateSheetPieces(rows: Iterable<readonly string[]>): Generator<Buffer> {
+  const { head, foot } = worksheetShell([14, 120]);
+  return xmlPieces(head, stateRows(rows), foot);
+}
+
+function* stateRows(rows: Iterable<readonly string[]>): Generator<string> {
   let r = 0;
   for (const cells of rows) {
     r++;
     let row = '';
     for (let j = 0; j < cells.length; j++) if (cells[j] !== '') row += textCell(`${columnName(j + 1)}${r}`, cells[j]);
-    if (row !== '') xml += `<row r="${r}">${row}</row>`;
+    if (row !== '') yield `<row r="${r}">${row}</row>`;
+  }
+}
+
+/** `head`, the texts and `foot` joined and encoded in pieces of about PIECE characters (never one large string). */
+export function* xmlPieces(head: string, texts: Iterable<string>, foot: string): Generator<Buffer> {
+  let xml = head;
+  for (const t of texts) {
+    xml += t;
     if (xml.length >= PIECE) {
       yield Buffer.from(xml, 'utf8');
       xml = '';
@@ -162,7 +175,8 @@ export function historySheetXml(headers: readonly string[], records: readonly (r
     }
     chunks.push(`<row r="${r}">${xml}</row>`);
   });
-  return Buffer.from(worksheet({ cols: [...widths], rows: chunks.join(''), tablePart: tableRelId }), 'utf8');
+  const { head, foot } = worksheetShell(widths, tableRelId);
+  return Buffer.from(head + chunks.join('') + foot, 'utf8');
 }
 
 /** The History table part (ECMA-376 Part 1 §18.5.1.2): header row 1, at least one data row. */

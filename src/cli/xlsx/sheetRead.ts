@@ -243,9 +243,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   /** The cell has a <v> / an <is>. */
   let vSeen = false;
   let isSeen = false;
-  let inV = false;
   let inIs = false;
-  let inT = false;
   let inPhonetic = false;
   let cellWanted = false;
   // The value's text: while it is one piece without entities, only where it is in the current
@@ -310,7 +308,6 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
         if (depth === 3 && local === 'row') return openRow(name, attrs!, start, openEnd, selfClosing);
         if (!cellWanted) return;
         if (local === 'v') {
-          inV = true;
           vSeen = true;
           if (cellType !== 'inlineStr') startValue();
         } else if (local === 'f') hasFormula = true;
@@ -318,10 +315,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
           inIs = true;
           isSeen = true;
         } else if (local === 'rPh') inPhonetic = true;
-        else if (local === 't' && inIs && !inPhonetic) {
-          inT = true;
-          tracking = cellType === 'inlineStr' || !vSeen;
-        }
+        else if (local === 't' && inIs && !inPhonetic) tracking = cellType === 'inlineStr' || !vSeen;
         return;
       }
       if (depth === 1) {
@@ -365,13 +359,10 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
         if (local === 'c') return closeCell(end);
         if (local === 'row' && depth === 2) return closeRow();
         if (local === 'v') {
-          inV = false;
           if (cellType !== 'inlineStr') tracking = false;
         } else if (local === 't') {
-          inT = false;
           if (inIs) tracking = false;
-        }
-        else if (local === 'is') inIs = false;
+        } else if (local === 'is') inIs = false;
         else if (local === 'rPh') inPhonetic = false;
         else if (local === 'sheetData') inSheetData = false;
         return;
@@ -442,7 +433,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
 
   function closeCell(end: number): void {
     cellWanted = false;
-    inV = inT = inIs = false;
+    inIs = tracking = false;
     if (!rowInArea) return;
     const skipped = rowNumber >= unreadFrom && col < unread.length && unread[col] === 1;
     const value = skipped ? null : cellValue();
