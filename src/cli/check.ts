@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import { machineResult } from '../rules/result';
 import { SEVERITY_RANK, Severity } from '../rules/types';
-import { checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, measureHistory, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
+import { checkEvaluated, checkPrepared, CheckOptions, CheckOutcome, CheckSetup, checkWorkbook, evaluationOptions, measureHistory, PortfolioRows, PreparedPortfolio, problemText, setUpCheck, WorkbookTables } from '../workbook/check';
+import { PortfolioEvaluation } from '../rules/evaluate';
 import { isKeyHeader, KEY_HEADERS, mapHeaders } from '../workbook/columns';
 import { OUTPUT_KEYS, outputValues, OutputValue, SEVERITY_FILL } from '../workbook/output';
 import { OutputColumnPlan, planOutputColumns, recordedColumnsFor } from '../workbook/ownership';
@@ -16,6 +17,7 @@ import { CsvSource, readCsvSource, writeCsvCopySource } from './csvSource';
 import { Block, BlockData, findBlock, findBlockByHeader, readBlock } from './xlsx/blocks';
 import { OutputAreaNotEmptyError, outputGeometry, OutputGeometry, writeCheckedCopy } from './xlsx/copy';
 import { NotAWorkbookError, WorkbookPackage } from './xlsx/package';
+import { prestartSheetWorker, readMode, releaseSpareWorker } from './xlsx/sheetThread';
 import type { Language } from '../rules/types';
 import { excelSerialFromInstant } from '../rules/dates';
 import { normalizeKey } from '../rules/keys';
@@ -49,6 +51,8 @@ const TABLE_LOOKUP = {
 };
 
 const LARGE_ROWS = 5000;
+/** Files whose sheet is probably read whole by a worker (WHOLE_PART_BYTES to SPLIT_PART_BYTES of XML, 6–10 times the file's bytes). */
+const SPARE_WORKER_FILE_BYTES = { min: 250_000, max: 3_000_000 };
 const LARGE_FILE_BYTES = 2_000_000;
 
 export interface XlsxSource {
@@ -61,6 +65,8 @@ export interface XlsxSource {
   /** The portfolio's rows, read into rules-layer rows as the sheet streamed by. */
   prepared: PreparedPortfolio;
   setup: CheckSetup;
+  /** The rows evaluated as they were read (a worker thread reading the sheet meanwhile); null: evaluated after the read. */
+  evaluation: PortfolioEvaluation | null;
 }
 
 type Source = XlsxSource | CsvSource;
@@ -77,19 +83,21 @@ export async function runCheck(file: string, opts: Record<string, string | boole
   if (out !== null) checkOut(file, out, inPlace);
 
   const phase = phaseTimer(io);
-  const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io);
-  phase(source.kind === 'csv' || source.data.read.threads === 1 ? 'read' : 'read_2_threads');
+  const source = kind === 'csv' ? readCsvSource(file) : await readXlsxSource(file, kind, stat.size, { today, language }, io, true);
+  phase(source.kind === 'csv' ? 'read' : source.evaluation ? 'read_and_check' : source.data.read.threads === 1 ? 'read' : 'read_2_threads');
   try {
     // Measured review times move due dates: History is then read before the check. Otherwise it is
     // read after it, when the rows read are let go (the 100,000-row memory target).
     const early = source.kind !== 'csv' && source.setup.settings['durations.source'] === 'measured' ? await readHistoryInput(source.pkg, source.block.sheet) : null;
     const historyInput = early;
     const rowCount = source.kind === 'csv' ? source.tables.portfolio.rows.length : source.data.rowCount;
-    const progress = rowCount >= LARGE_ROWS ? progressReporter(io, rowCount) : undefined;
+    const progress = rowCount >= LARGE_ROWS && (source.kind === 'csv' || !source.evaluation) ? progressReporter(io, rowCount) : undefined;
     const outcome =
       source.kind === 'csv'
         ? checkWorkbook(source.tables, { today, language, onProgress: progress })
-        : checkPrepared(source.prepared, source.setup, { onProgress: progress, history: historyInput?.records ?? null });
+        : source.evaluation
+          ? checkEvaluated(source.prepared, source.setup, source.evaluation)
+          : checkPrepared(source.prepared, source.setup, { onProgress: progress, history: historyInput?.records ?? null });
     if (progress && io.stderrIsTty) io.stderr('\n');
     phase('check');
 
@@ -224,6 +232,16 @@ function progressReporter(io: Io, total: number): (done: number, all: number) =>
   };
 }
 
+/** Rows checked while they are read, every 5,000 (a table's row count is known; a sheet range's is not). */
+function readProgress(io: Io, block: Block): (checked: number) => void {
+  const total = Number.isFinite(block.dataBottom) ? block.dataBottom - block.dataTop + 1 : null;
+  return (checked) => {
+    if (checked % LARGE_ROWS !== 0) return;
+    const text = total === null ? `checked ${checked} rows` : `checked ${checked} of ${total} rows`;
+    io.stderr(io.stderrIsTty ? `\r${text}` : `${text}\n`);
+  };
+}
+
 function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
   return plan.clashes.map((c) =>
     language === 'en'
@@ -234,9 +252,23 @@ function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
 
 // ---- reading -----------------------------------------------------------------------------
 
-/** The portfolio of an .xlsx/.xlsm file and its side tables, read for a check (also `calendar`'s reader). */
-export async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io): Promise<XlsxSource> {
+/**
+ * The portfolio of an .xlsx/.xlsm file and its side tables, read for a check (also `calendar`'s
+ * reader). `evaluate`: the rows may be evaluated as they are read (`evaluation`), for a caller
+ * that checks them with checkEvaluated.
+ */
+export async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io, evaluate = false): Promise<XlsxSource> {
   if (size > LARGE_FILE_BYTES) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
+  // A workbook of some thousands of rows is likely to have its sheet read by a worker (readBlock's busy).
+  if (evaluate && size >= SPARE_WORKER_FILE_BYTES.min && size <= SPARE_WORKER_FILE_BYTES.max) prestartSheetWorker();
+  try {
+    return await readXlsxPackage(file, kind, size, options, io, evaluate);
+  } finally {
+    releaseSpareWorker();
+  }
+}
+
+async function readXlsxPackage(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io, evaluate: boolean): Promise<XlsxSource> {
   let pkg: WorkbookPackage;
   try {
     pkg = await WorkbookPackage.open(file);
@@ -267,14 +299,27 @@ export async function readXlsxSource(file: string, kind: FileKind, size: number,
     };
     const setup = setUpCheck(tables, options);
     const rows = new PortfolioRows(block.headers, setup.settings['dates.usOrder']);
-    const data = await readBlock(pkg, block, geometry.interest, (index, cells) => rows.addAt(index, cells), rows.readColumns());
-    if (size > LARGE_FILE_BYTES) io.stderr(`read ${data.rowCount} rows\n`);
+    // A mid-sized sheet is read by a worker thread while this one evaluates each row read
+    // (readMode 'whole') — unless review times measured in History move due dates (History is
+    // read after the portfolio). A large sheet is read by both threads, and evaluated after.
+    const whole = evaluate && setup.settings['durations.source'] !== 'measured' && readMode(pkg, block.sheet.part!, true) === 'whole';
+    const evaluation = whole ? new PortfolioEvaluation(evaluationOptions(setup)) : null;
+    const progress = evaluation ? readProgress(io, block) : null;
+    const onRow = (index: number, cells: Cell[]) => {
+      const row = rows.addAt(index, cells);
+      if (row === null || evaluation === null) return;
+      evaluation.add(row);
+      progress?.(evaluation.count);
+    };
+    const data = await readBlock(pkg, block, geometry.interest, onRow, rows.readColumns(), evaluation !== null);
+    if (evaluation && io.stderrIsTty && evaluation.count >= LARGE_ROWS) io.stderr('\n');
+    if (size > LARGE_FILE_BYTES) io.stderr(`read ${evaluation ? 'and checked ' : ''}${data.rowCount} rows\n`);
     if (data.read.formulasWithoutValue > 0) {
       io.stderr(
         `note: ${data.read.formulasWithoutValue} formula cell(s) in ${file} have no saved value and were read as blank — the file was saved by a program that does not calculate formulas; open and save it in Excel, WPS or LibreOffice first to check their values\n`,
       );
     }
-    return { kind: kind === 'xlsm' ? 'xlsm' : 'xlsx', pkg, block, data, plan, geometry, prepared: rows.done(), setup };
+    return { kind: kind === 'xlsm' ? 'xlsm' : 'xlsx', pkg, block, data, plan, geometry, prepared: rows.done(), setup, evaluation };
   } catch (e) {
     pkg.close();
     if (e instanceof CliError) throw e;

@@ -97,6 +97,51 @@ export function evaluatePortfolio(rows: readonly Row[], options: EvaluateOptions
   return results;
 }
 
+/**
+ * A portfolio evaluated as its rows come, while a reader (on another thread) is still reading
+ * the rest: each row at once, as if no rule across rows had anything to say of it; then, once
+ * every row is in, the rules across rows run and the rows they have a finding for are
+ * evaluated again with it. The results are evaluatePortfolio's, row for row (a row's result
+ * depends on the portfolio only through those findings).
+ */
+export class PortfolioEvaluation {
+  private readonly ctx: EvalContext;
+  private readonly rows: Row[] = [];
+  private readonly results: RowResult[] = [];
+  private inOrder = true;
+
+  constructor(options: EvaluateOptions = {}) {
+    this.ctx = createContext(options);
+  }
+
+  /** Rows may come in any order of `index`; `finish` gives them in that order. */
+  add(row: Row): void {
+    const last = this.rows.length > 0 ? this.rows[this.rows.length - 1].index : -1;
+    if (row.index < last) this.inOrder = false;
+    this.rows.push(row);
+    this.results.push(evaluateRow(row, this.ctx));
+  }
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  /** The rows in `index` order and their results, the cross-row findings included. */
+  finish(): { rows: Row[]; results: RowResult[] } {
+    let { rows, results } = this;
+    if (!this.inOrder) {
+      const order = rows.map((_, i) => i).sort((a, b) => rows[a].index - rows[b].index);
+      rows = order.map((i) => this.rows[i]);
+      results = order.map((i) => this.results[i]);
+    }
+    const { ctx } = this;
+    const inferredAt = (i: number): Row => (rows[i].absent.size === 0 ? rows[i] : inferAbsent(rows[i], flowFor(rows[i], ctx), ctx.settings));
+    const cross = portfolioFindings(rows, ctx.settings, inferredAt);
+    for (let i = 0; i < rows.length; i++) if (cross[i].length > 0) results[i] = evaluateRow(rows[i], ctx, cross[i]);
+    return { rows, results };
+  }
+}
+
 export function evaluateRow(typed: Row, ctx: EvalContext, crossRow: readonly RawFinding[] = []): RowResult {
   const flow = flowFor(typed, ctx);
   return evaluateInferred(inferAbsent(typed, flow, ctx.settings), flow, ctx, crossRow);

@@ -6,7 +6,7 @@
 import { Calendar } from '../rules/calendar';
 import type { Day } from '../rules/dates';
 import { todayInShanghai } from '../rules/dates';
-import { evaluatePortfolio } from '../rules/evaluate';
+import { EvaluateOptions, evaluatePortfolio, PortfolioEvaluation } from '../rules/evaluate';
 import { catalogFor } from '../rules/i18n';
 import { normalizeKey } from '../rules/keys';
 import type { Settings } from '../rules/settings';
@@ -97,11 +97,14 @@ export class PortfolioRows {
     this.addAt(this.next, cells);
   }
 
-  /** The cells of table row `index` (0-based); rows may come in any order, rows never given are blank. */
-  addAt(index: number, cells: readonly Cell[]): void {
+  /** The cells of table row `index` (0-based); rows may come in any order, rows never given are blank. The row read, or null for a blank one. */
+  addAt(index: number, cells: readonly Cell[]): Row | null {
     this.next = index + 1;
     this.count = Math.max(this.count, index + 1);
-    if (!isBlankRow(cells, this.bound)) this.rows.push(readRow(cells, this.bound, index, { usOrder: this.usOrder }));
+    if (isBlankRow(cells, this.bound)) return null;
+    const row = readRow(cells, this.bound, index, { usOrder: this.usOrder });
+    this.rows.push(row);
+    return row;
   }
 
   done(): PreparedPortfolio {
@@ -158,20 +161,35 @@ export function checkWorkbook(tables: WorkbookTables, options: CheckOptions = {}
   return checkPrepared(preparePortfolio(tables.portfolio, setup.settings['dates.usOrder']), setup, options);
 }
 
+/** What the rules are given besides the rows: the check's settings, calendar, day, language and materials. */
+export function evaluationOptions(setup: CheckSetup): EvaluateOptions {
+  return { settings: setup.settings, calendar: setup.calendar, today: setup.today, language: setup.language, materials: setup.materials };
+}
+
 /** The check of rows already read (PortfolioRows), with the settings they were read under. */
 export function checkPrepared(prepared: PreparedPortfolio, setup: CheckSetup, options: CheckOptions = {}): CheckOutcome {
-  const problems = [...setup.problems, ...portfolioProblems(setup, prepared)];
   const reviewTimes = measureHistory(options.history, setup, prepared.rows);
   const evaluated = evaluatePortfolio(prepared.rows, {
+    ...evaluationOptions(setup),
     measured: measuredForRules(reviewTimes),
-    settings: setup.settings,
-    calendar: setup.calendar,
-    today: setup.today,
-    language: setup.language,
-    materials: setup.materials,
     onProgress: options.onProgress,
     progressEvery: options.progressEvery,
   });
+  return outcome(prepared, setup, evaluated, reviewTimes);
+}
+
+/**
+ * The check of rows evaluated as they were read (`evaluation` given each row PortfolioRows
+ * read, with evaluationOptions(setup)): the same outcome checkPrepared gives without History.
+ */
+export function checkEvaluated(prepared: PreparedPortfolio, setup: CheckSetup, evaluation: PortfolioEvaluation): CheckOutcome {
+  const { rows, results } = evaluation.finish();
+  if (rows.length !== prepared.rows.length || rows.some((r, i) => r !== prepared.rows[i])) throw new Error('the rows evaluated are not the rows read');
+  return outcome(prepared, setup, results, null);
+}
+
+function outcome(prepared: PreparedPortfolio, setup: CheckSetup, evaluated: readonly RowResult[], reviewTimes: ReviewTimes | null): CheckOutcome {
+  const problems = [...setup.problems, ...portfolioProblems(setup, prepared)];
   const results = Array.from(prepared.positions, (p) => (p < 0 ? null : evaluated[p]));
   const { settings, calendar, language, today } = setup;
   return { results, rows: prepared.rows, headerMap: prepared.headerMap, settings, calendar, language, today, problems, reviewTimes };

@@ -8,7 +8,7 @@ import { isProductSheet, isProductTable } from '../../workbook/productParts';
 import { Cell, cellText, vocabKey } from '../../workbook/values';
 import type { SheetInfo, TableInfo, WorkbookPackage } from './package';
 import { readSheet, SheetReadResult } from './sheetRead';
-import { readSheetInTwoThreads, readsInTwoThreads } from './sheetThread';
+import { readMode, readSheetInTwoThreads } from './sheetThread';
 
 export interface Block {
   sheet: SheetInfo;
@@ -52,6 +52,9 @@ function tableBlock(t: TableInfo): Block {
 }
 
 const HEADER_SEARCH_ROWS = 30;
+
+/** Rows a message of a sheet read whole by the worker: small enough for this thread to start on them soon. */
+const WHOLE_BATCH = 250;
 
 /** A sheet without tables: its header is the first non-empty row, or the first of 30 holding a key header (and its A1). */
 async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: (h: string) => boolean): Promise<(Block & { topLeft: Cell }) | null> {
@@ -145,6 +148,8 @@ export async function findBlockByHeader(
  * (a large sheet is read on two threads, so rows may come out of order): `rows` is then empty and
  * `rowCount` is one more than the last index handed over. `readColumns`: the block's columns
  * (0-based) whose data cells are read; the others' are only seen to be there (null in `cells`).
+ * `busy`: `onDataRow` does real work on each row (evaluates it): a mid-sized sheet is then read
+ * by the worker thread while this one does that work, and rows come in table order.
  */
 export async function readBlock(
   pkg: WorkbookPackage,
@@ -152,6 +157,7 @@ export async function readBlock(
   positions?: number[],
   onDataRow?: (index: number, cells: Cell[]) => void,
   readColumns?: readonly number[],
+  busy = false,
 ): Promise<BlockData> {
   const width = block.lastCol - block.firstCol + 1;
   let headerCells: Cell[] = [];
@@ -169,9 +175,10 @@ export async function readBlock(
   const part = block.sheet.part!;
   const readSet = readColumns ? new Set(readColumns) : null;
   const unread = readSet ? { fromRow: block.dataTop, columns: Array.from({ length: width }, (_, j) => j).filter((j) => !readSet.has(j)).map((j) => block.firstCol + j) } : undefined;
-  const twoThreads = onRow !== undefined && readsInTwoThreads(pkg, part) && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
+  const mode = onRow === undefined ? 'one' : readMode(pkg, part, busy);
+  const twoThreads = mode !== 'one' && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
   const read = twoThreads
-    ? await readSheetInTwoThreads(pkg, part, { area, positions, unread }, onRow)
+    ? await readSheetInTwoThreads(pkg, part, { area, positions, unread, whole: mode === 'whole' ? { batch: WHOLE_BATCH } : undefined }, onRow!)
     : await readSheet(await pkg.zip.stream(part), { sharedStrings: pkg.sharedStrings, styles: pkg.styles, date1904: pkg.date1904, texts: pkg.texts, area, positions, unread, onRow });
   if (!onDataRow) headerCells = read.rows.get(block.headerRow) ?? [];
   const headerTexts = block.table && !block.table.headerRowCount ? [] : headerCells.map(text);

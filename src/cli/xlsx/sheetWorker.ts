@@ -1,8 +1,10 @@
 /**
- * The first half of a large worksheet's read pass, in a worker thread (sheetThread.ts): the
- * main thread sends the part's bytes up to a row boundary in the middle and reads the rest
- * itself, so the two halves are scanned at once on two cores. Rows go back in batches as they
- * are read, then the positions the copy needs.
+ * A worksheet's read pass in a worker thread (sheetThread.ts): of a large sheet its first half
+ * (the main thread sends the part's bytes up to a row boundary in the middle and reads the rest
+ * itself, so the two halves are scanned at once on two cores); of a mid-sized one all of it,
+ * while the main thread evaluates the rows already read. Rows go back in batches as they are
+ * read, then the positions the copy needs. A worker started ahead of its part (a spare) is
+ * given its input in a first message instead of workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Cell } from '../../workbook/values';
@@ -15,10 +17,14 @@ export interface SheetWorkerInput {
   area: { top: number; bottom: number; left: number; right: number };
   positions?: number[];
   unread?: { fromRow: number; columns: number[] };
+  /** The whole part is sent, not its first half. */
+  whole: boolean;
+  /** Rows a message (default BATCH). */
+  batch?: number;
 }
 
-/** Main → worker: the part's bytes, then the end. */
-export type SheetWorkerInbox = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'end' };
+/** Main → worker: (to a spare) the input, then the part's bytes, then the end. */
+export type SheetWorkerInbox = { kind: 'start'; input: SheetWorkerInput } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'end' };
 
 export type SheetWorkerMessage =
   | { kind: 'rows'; rows: number[]; values: Cell[][] }
@@ -27,21 +33,32 @@ export type SheetWorkerMessage =
 
 const BATCH = 2000;
 
-/** The bytes the main thread sends, as a stream to read. */
-async function* inbox(): AsyncGenerator<Buffer> {
-  const queue: SheetWorkerInbox[] = [];
-  let wake: (() => void) | null = null;
+/** What the main thread sends, kept until read: the bytes as a stream, and (to a spare) its input. */
+const queue: SheetWorkerInbox[] = [];
+let wake: (() => void) | null = null;
+function listen(): void {
   parentPort!.on('message', (m: SheetWorkerInbox) => {
+    if (m.kind === 'start') {
+      run(m.input).catch(fail);
+      return;
+    }
     queue.push(m);
     wake?.();
   });
+}
+
+async function* inbox(): AsyncGenerator<Buffer> {
   for (;;) {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     const m = queue.shift()!;
     if (m.kind === 'end') return;
-    yield Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+    if (m.kind === 'bytes') yield Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
   }
+}
+
+function fail(e: Error): void {
+  parentPort!.postMessage({ kind: 'error', message: e.message } satisfies SheetWorkerMessage);
 }
 
 async function run(input: SheetWorkerInput): Promise<void> {
@@ -54,6 +71,7 @@ async function run(input: SheetWorkerInput): Promise<void> {
     values = [];
   };
   const dates = input.dateStyles;
+  const batch = input.batch ?? BATCH;
   const result = await readSheet(inbox(), {
     sharedStrings: input.sharedStrings,
     styles: { isDate: (s) => dates[s] ?? false },
@@ -61,11 +79,11 @@ async function run(input: SheetWorkerInput): Promise<void> {
     area: input.area,
     positions: input.positions,
     unread: input.unread,
-    partial: true,
+    partial: !input.whole,
     onRow: (r, v) => {
       rows.push(r);
       values.push(v);
-      if (rows.length >= BATCH) flush();
+      if (rows.length >= batch) flush();
     },
   });
   flush();
@@ -74,5 +92,6 @@ async function run(input: SheetWorkerInput): Promise<void> {
 }
 
 if (parentPort) {
-  run(workerData as SheetWorkerInput).catch((e: Error) => parentPort!.postMessage({ kind: 'error', message: e.message } satisfies SheetWorkerMessage));
+  listen();
+  if (workerData !== null) run(workerData as SheetWorkerInput).catch(fail);
 }
