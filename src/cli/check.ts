@@ -51,8 +51,6 @@ const TABLE_LOOKUP = {
 };
 
 const LARGE_ROWS = 5000;
-/** Files whose sheet is probably read whole by a worker (WHOLE_PART_BYTES to SPLIT_PART_BYTES of XML, 6–10 times the file's bytes). */
-const SPARE_WORKER_FILE_BYTES = { min: 250_000, max: 3_000_000 };
 const LARGE_FILE_BYTES = 2_000_000;
 
 export interface XlsxSource {
@@ -260,7 +258,7 @@ function ownershipNotes(plan: OutputColumnPlan, language: Language): string[] {
 export async function readXlsxSource(file: string, kind: FileKind, size: number, options: CheckOptions, io: Io, evaluate = false): Promise<XlsxSource> {
   if (size > LARGE_FILE_BYTES) io.stderr(`reading ${file} (${(size / 1e6).toFixed(1)} MB)…\n`);
   // A workbook of some thousands of rows is likely to have its sheet read by a worker (readBlock's busy).
-  if (evaluate && size >= SPARE_WORKER_FILE_BYTES.min && size <= SPARE_WORKER_FILE_BYTES.max) prestartSheetWorker();
+  if (evaluate) prestartSheetWorker(size);
   try {
     return await readXlsxPackage(file, kind, size, options, io, evaluate);
   } finally {

@@ -8,7 +8,7 @@ import type { Day } from './dates';
 import { nextQuarterStart, quarterStart, toIso, todayInShanghai } from './dates';
 import { checkAppId } from './dataQuality';
 import { evaluateExpedite } from './expedite';
-import { canStart, edgeState, effectiveState, FlowModel, flowFor, incomingEdges, inferAbsent, isAbsent, isDone, isUntracked, NodeId, tracksNothing } from './flow';
+import { canStart, edgeState, effectiveState, FlowModel, flowFor, incomingEdges, inferAbsent, inferredRow, isAbsent, isDone, isUntracked, NodeId, tracksNothing } from './flow';
 import { catalogFor, fmtFor } from './i18n';
 import { checkIcp } from './icp';
 import { evaluateLive } from './live';
@@ -135,8 +135,7 @@ export class PortfolioEvaluation {
       results = order.map((i) => this.results[i]);
     }
     const { ctx } = this;
-    const inferredAt = (i: number): Row => (rows[i].absent.size === 0 ? rows[i] : inferAbsent(rows[i], flowFor(rows[i], ctx), ctx.settings));
-    const cross = portfolioFindings(rows, ctx.settings, inferredAt);
+    const cross = portfolioFindings(rows, ctx.settings, (i) => inferredRow(rows[i], ctx));
     for (let i = 0; i < rows.length; i++) if (cross[i].length > 0) results[i] = evaluateRow(rows[i], ctx, cross[i]);
     return { rows, results };
   }

@@ -53,9 +53,6 @@ function tableBlock(t: TableInfo): Block {
 
 const HEADER_SEARCH_ROWS = 30;
 
-/** Rows a message of a sheet read whole by the worker: small enough for this thread to start on them soon. */
-const WHOLE_BATCH = 250;
-
 /** A sheet without tables: its header is the first non-empty row, or the first of 30 holding a key header (and its A1). */
 async function rangeBlock(pkg: WorkbookPackage, sheet: SheetInfo, isKeyHeader?: (h: string) => boolean): Promise<(Block & { topLeft: Cell }) | null> {
   if (!sheet.isWorksheet || !sheet.part) return null;
@@ -178,7 +175,7 @@ export async function readBlock(
   const mode = onRow === undefined ? 'one' : readMode(pkg, part, busy);
   const twoThreads = mode !== 'one' && (await pkg.zip.peek(part, 4096)).includes('<worksheet');
   const read = twoThreads
-    ? await readSheetInTwoThreads(pkg, part, { area, positions, unread, whole: mode === 'whole' ? { batch: WHOLE_BATCH } : undefined }, onRow!)
+    ? await readSheetInTwoThreads(pkg, part, { area, positions, unread, whole: mode === 'whole' }, onRow!)
     : await readSheet(await pkg.zip.stream(part), { sharedStrings: pkg.sharedStrings, styles: pkg.styles, date1904: pkg.date1904, texts: pkg.texts, area, positions, unread, onRow });
   if (!onDataRow) headerCells = read.rows.get(block.headerRow) ?? [];
   const headerTexts = block.table && !block.table.headerRowCount ? [] : headerCells.map(text);

@@ -527,7 +527,6 @@ function summarySheetPart(req: CopyRequest, target: { existing: SheetInfo | null
   return { sheetName: target.existing ? target.existing.name : target.name, parts: [piecesPart(name, pieces)] };
 }
 
-
 /**
  * The product's summary sheet: the one the record names; without a record, in a workbook an
  * earlier version checked, a sheet of the summary's name whose A1 is the summary's title;

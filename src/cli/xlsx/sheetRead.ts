@@ -2,7 +2,7 @@
  * Reading a worksheet part as a stream (scan.ts: htmlparser2's Tokenizer, one pass, memory for the cells asked for only):
  * the values of a block of cells, and — for the portfolio sheet — where in the part's text
  * each row and each cell of the output columns is, so the copy can be spliced without parsing
- * the part again (sheetPatch.ts).
+ * the part again (copy.ts).
  *
  * Cell values as a reader sees them (ECMA-376 Part 1 §18.3.1.4 c, §18.18.11 ST_CellType):
  * shared strings (t="s"), inline strings and rich text (t="inlineStr", phonetic runs left
@@ -506,6 +506,12 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     return n;
   }
 
+  /** A t="s" cell's index into the shared strings. */
+  function sharedIndex(): number {
+    const i = pendingInteger();
+    return i >= 0 ? i : Number(rawText());
+  }
+
   /** Whether cellValue() would be a value (not null), without decoding it. */
   function cellHasValue(): boolean {
     if (cellType === 'inlineStr') return isSeen;
@@ -513,10 +519,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       if (hasFormula) formulasWithoutValue++;
       return isSeen;
     }
-    if (cellType === 's') {
-      const i = pendingInteger();
-      return sharedStrings[i >= 0 ? i : Number(rawText())] !== undefined;
-    }
+    if (cellType === 's') return sharedStrings[sharedIndex()] !== undefined;
     if (cellType === 'str' || cellType === 'b' || cellType === 'e' || cellType === 'd') return true;
     return pendStart >= 0 || rawText() !== '';
   }
@@ -528,11 +531,8 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       return isSeen ? textOf() : null;
     }
     switch (cellType) {
-      case 's': {
-        const i = pendingInteger();
-        const s = sharedStrings[i >= 0 ? i : Number(rawText())];
-        return s === undefined ? null : s;
-      }
+      case 's':
+        return sharedStrings[sharedIndex()] ?? null;
       case 'str':
         return textOf();
       case 'b': {
@@ -547,11 +547,12 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
         return Number.isNaN(d.getTime()) ? t : d;
       }
       default: {
-        const i = pendingInteger();
-        if (i >= 0) return styles.isDate(cellStyle) ? dateFromSerial(i, date1904) ?? i : i;
-        const t = rawText();
-        const n = Number(t);
-        if (t.trim() === '' || !Number.isFinite(n)) return t === '' ? null : textOf();
+        let n = pendingInteger();
+        if (n < 0) {
+          const t = rawText();
+          n = Number(t);
+          if (t.trim() === '' || !Number.isFinite(n)) return t === '' ? null : textOf();
+        }
         return styles.isDate(cellStyle) ? dateFromSerial(n, date1904) ?? n : n;
       }
     }

@@ -51,12 +51,19 @@ const SPARE_PART_MB = SPLIT_PART_BYTES / 1e6;
 let spare: Worker | null = null;
 
 /**
- * Starts a worker before the part it will read is known (while this thread opens the package):
- * its start, about 50 ms, is then not waited for. Only for a sheet read whole by the worker
- * (readMode 'whole'); one that is not used is ended by releaseSpareWorker, and never keeps the
- * process alive.
+ * Files whose portfolio sheet is probably read whole by the worker: WHOLE_PART_BYTES to
+ * SPLIT_PART_BYTES of XML, which deflates 6 to 10 times.
  */
-export function prestartSheetWorker(): void {
+const SPARE_FILE_BYTES = { min: 250_000, max: 3_000_000 };
+
+/**
+ * Starts a worker before the part it will read is known (while this thread opens the package):
+ * its start, about 50 ms, is then not waited for. Only for a file whose sheet is likely to be
+ * read whole by the worker (readMode 'whole'); one that is not used is ended by
+ * releaseSpareWorker, and never keeps the process alive.
+ */
+export function prestartSheetWorker(fileBytes: number): void {
+  if (fileBytes < SPARE_FILE_BYTES.min || fileBytes > SPARE_FILE_BYTES.max) return;
   if (spare !== null || process.env.LAUNCH_TRACKER_THREADS === '1' || !fs.existsSync(WORKER)) return;
   spare = new Worker(WORKER, { workerData: null, resourceLimits: { maxOldGenerationSizeMb: Math.round(64 + SPARE_PART_MB), maxYoungGenerationSizeMb: 16 } });
   spare.unref();
@@ -92,10 +99,13 @@ function rowTagAt(buf: Buffer, from: number): number {
 type Options = Pick<SheetReadOptions, 'area' | 'positions' | 'unread'> & {
   /**
    * The worker reads the whole part and this thread none of it: it is then free to evaluate
-   * the rows as they come (`onRow`), in table order, in batches of `batch` rows.
+   * the rows as they come (`onRow`), in table order, WHOLE_BATCH rows a message.
    */
-  whole?: { batch: number };
+  whole?: boolean;
 };
+
+/** Rows a message of a part read whole by the worker: few, so that this thread can start on them soon. */
+const WHOLE_BATCH = 250;
 
 export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, options: Options, onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
   const input: SheetWorkerInput = {
@@ -105,8 +115,8 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
     sharedStrings: pkg.sharedStrings,
     dateStyles: pkg.styles.dateStyles(),
     date1904: pkg.date1904,
-    whole: options.whole !== undefined,
-    batch: options.whole?.batch,
+    whole: options.whole === true,
+    batch: options.whole ? WHOLE_BATCH : undefined,
   };
   // The worker keeps only its half's positions: a small old generation makes it collect its
   // garbage early instead of growing (the process's peak memory is both threads' heaps).

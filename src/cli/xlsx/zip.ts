@@ -12,6 +12,9 @@ import * as yazl from 'yazl';
 
 export class ZipReadError extends Error {}
 
+/** Output chunk of zlib's streams, inflating the input's parts and deflating the copy's (useLargeDeflateChunks). */
+export const ZLIB_CHUNK = 1 << 18;
+
 /** Archives up to this size are read into memory whole (ZipSource.open). */
 const IN_MEMORY_MAX = 64 * 1024 * 1024;
 
@@ -96,7 +99,7 @@ export class ZipSource {
     );
     if (!deflated) return raw;
     // Inflated here rather than by yauzl: larger chunks mean fewer hand-offs for a 100 MB sheet.
-    const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
+    const inflate = zlib.createInflateRaw({ chunkSize: ZLIB_CHUNK });
     raw.on('error', (e) => inflate.destroy(e));
     return raw.pipe(inflate);
   }
@@ -179,8 +182,6 @@ export function useNativeCrc32(): boolean {
 }
 useNativeCrc32();
 
-/** Output chunk of the streamed parts' deflate, as the input's inflate (ZipSource.stream) uses. */
-export const DEFLATE_CHUNK = 1 << 18;
 
 /**
  * yazl deflates each streamed part with `new zlib.DeflateRaw({ level })`, whose output chunk is
@@ -199,7 +200,7 @@ export function useLargeDeflateChunks(): boolean {
   class LargeChunks extends Base {
     static override largeChunks = true;
     constructor(options?: zlib.ZlibOptions) {
-      super({ chunkSize: DEFLATE_CHUNK, ...options });
+      super({ chunkSize: ZLIB_CHUNK, ...options });
     }
   }
   z.DeflateRaw = LargeChunks;
