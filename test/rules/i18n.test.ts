@@ -1,7 +1,7 @@
 /**
  * Texts follow the language; codes and dates do not (workbook.md "Machine-readable result").
  */
-import { catalogFor } from '../../src/rules/i18n';
+import { catalogFor, fmtFor, groupedInteger } from '../../src/rules/i18n';
 import { makeRow } from '../../src/rules/row';
 import type { Row, RowResult } from '../../src/rules/types';
 import { d, evalRows, patch, REVIEWED, SET_UP, SPEC_RULE_IDS } from './helpers';
@@ -68,5 +68,23 @@ describe('the same portfolio in both languages', () => {
       }
       for (const a of [r.nextStep, ...r.nextActions]) expect(a.text).not.toMatch(/undefined|NaN|\[object|null|^$/);
     }
+  });
+});
+
+describe('numbers in texts', () => {
+  const intl = { en: new Intl.NumberFormat('en-US'), 'zh-CN': new Intl.NumberFormat('zh-CN') } as const;
+  const samples = [0, 7, -7, 999, 1000, -1000, 1234, 12345, 123456, 1234567, -9876543, 50000, 100000, 10000000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+
+  test.each(['en', 'zh-CN'] as const)('%s: whole numbers are grouped as Intl.NumberFormat groups them', (language) => {
+    const f = fmtFor(language);
+    for (const n of samples) expect(f.num(n)).toBe(intl[language].format(n));
+    expect(f.num(1234567)).toBe('1,234,567');
+  });
+
+  test.each(['en', 'zh-CN'] as const)('%s: fractions, -0 and numbers beyond 2^53 still go to Intl', (language) => {
+    const f = fmtFor(language);
+    for (const n of [0.5, 1234.5678, -0.0004, -0, 2 ** 60, 1e21, Infinity, NaN]) expect(f.num(n)).toBe(intl[language].format(n));
+    expect(groupedInteger(-0)).toBeNull();
+    expect(groupedInteger(1.5)).toBeNull();
   });
 });

@@ -346,47 +346,69 @@ export function columnName(c: number): string {
 }
 
 /** The shared string table (§18.4): each <si>'s text, rich runs joined, phonetic runs left out. */
-async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeeper): Promise<string[]> {
+export async function readSharedStrings(stream: NodeJS.ReadableStream, texts: TextKeeper): Promise<string[]> {
   const out: string[] = [];
-  let current: string | null = null;
   let inT = false;
   let phonetic = 0;
-  // Where the item's text is in the part while it is one piece without entities (the common
-  // <si><t>…</t></si>): it is then decoded from the part's bytes once, with no pieces joined.
+  // The item's text while it is one piece without entities (the common <si><t>…</t></si>): only
+  // where it is in the current chunk, decoded from the part's bytes once, with no string made
+  // before; else its pieces as Latin-1 text (the bytes), joined.
   let pieceStart = -1;
   let pieceEnd = -1;
-  let onePiece = true;
+  let pieces: string | null = null;
+  const keepPending = () => {
+    if (pieceStart < 0) return;
+    pieces = (pieces ?? '') + scanner.text(pieceStart, pieceEnd);
+    pieceStart = -1;
+  };
   const scanner = new XmlScanner(
     {
     wantAttributes: () => false,
     open(_name, local, _attrs, _start, _openEnd, selfClosing) {
       if (local === 'si') {
-        current = '';
+        pieces = null;
         pieceStart = -1;
-        onePiece = true;
       } else if (local === 'rPh') phonetic++;
-      else if (local === 't' && current !== null && phonetic === 0) inT = !selfClosing;
+      else if (local === 't' && phonetic === 0) inT = !selfClosing;
     },
-    text(t, start, end) {
+    textAt(start, end) {
       if (!inT) return;
-      current += t;
-      if (start < 0 || pieceStart >= 0) onePiece = false;
-      pieceStart = start;
-      pieceEnd = end;
+      if (pieceStart < 0 && pieces === null) {
+        pieceStart = start;
+        pieceEnd = end;
+        return;
+      }
+      keepPending();
+      pieces += scanner.text(start, end);
+    },
+    // An entity or CDATA: the item is now pieces.
+    text(t) {
+      if (!inT) return;
+      keepPending();
+      pieces = (pieces ?? '') + t;
     },
     close(_name, local) {
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        const direct = onePiece && pieceStart >= 0 ? scanner.decode(pieceStart, pieceEnd) : null;
-        out.push(direct !== null ? fromXstring(direct) : texts.keep(fromXstring(bytesToText(current ?? ''))));
-        current = null;
+        const direct = pieces === null && pieceStart >= 0 ? scanner.decode(pieceStart, pieceEnd) : null;
+        if (direct !== null) out.push(fromXstring(direct));
+        else {
+          keepPending();
+          out.push(texts.keep(fromXstring(bytesToText(pieces ?? ''))));
+        }
+        pieces = null;
+        pieceStart = -1;
       }
     },
     },
     { bytes: true },
   );
-  for await (const chunk of stream) scanner.writeBytes(chunk as Buffer);
+  for await (const chunk of stream) {
+    scanner.writeBytes(chunk as Buffer);
+    // An item that goes on in the next chunk keeps what it has of this one.
+    keepPending();
+  }
   scanner.end();
   return out;
 }

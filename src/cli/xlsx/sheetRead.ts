@@ -131,8 +131,18 @@ export interface DateStyles {
   isDate(s: number): boolean;
 }
 
+/**
+ * The shared strings' count, without the strings (the worker thread, sheetWorker.ts): a t="s"
+ * cell's value is then its index, marked in `onRow`'s `shared`, for the main thread to look up
+ * in the table it holds — no copy of the table sent to the worker, no copies of its strings
+ * sent back.
+ */
+export interface SharedStringCount {
+  count: number;
+}
+
 export interface SheetReadOptions {
-  sharedStrings: readonly string[];
+  sharedStrings: readonly string[] | SharedStringCount;
   styles: DateStyles;
   date1904: boolean;
   /** Shared by the reads of one package. */
@@ -149,8 +159,12 @@ export interface SheetReadOptions {
   unread?: { fromRow: number; columns: readonly number[] };
   /** Stop reading after this many rows of the area that have any value (header search). */
   stopAfterRows?: number;
-  /** Each row of the area that has a value, as it is read, instead of keeping them in `rows`. */
-  onRow?: (row: number, values: Cell[]) => void;
+  /**
+   * Each row of the area that has a value, as it is read, instead of keeping them in `rows`.
+   * `shared` (with a SharedStringCount only, else null): 1 where the value is a shared string's
+   * index; the same array for every row, so read it before the next.
+   */
+  onRow?: (row: number, values: Cell[], shared: Uint8Array | null) => void;
   /** The text starts at this byte of the part, inside <sheetData> (the second half of a split read). */
   startInSheetData?: number;
   /** The text stops before the end of the part (the first half of a split read). */
@@ -209,12 +223,17 @@ export function dateFromSerial(serial: number, date1904: boolean): Date | null {
 export const DAYS_1900_TO_1904 = 1462;
 
 export async function readSheet(stream: Readable | AsyncIterable<Buffer>, options: SheetReadOptions): Promise<SheetReadResult> {
-  const { area, styles, sharedStrings, date1904 } = options;
+  const { area, styles, date1904 } = options;
+  const strings = Array.isArray(options.sharedStrings) ? (options.sharedStrings as readonly string[]) : null;
+  const sharedCount = strings ? strings.length : (options.sharedStrings as SharedStringCount).count;
   const texts = options.texts ?? new TextKeeper();
   const unreadFrom = options.unread?.fromRow ?? Infinity;
   const unread = new Uint8Array(options.unread ? Math.max(0, ...options.unread.columns) + 1 : 0);
   for (const c of options.unread?.columns ?? []) unread[c] = 1;
   const width = area.right - area.left + 1;
+  const shared = strings ? null : new Uint8Array(width);
+  /** The current cell's value is a shared string's index (with a SharedStringCount). */
+  let valueIsIndex = false;
   const rows = new Map<number, Cell[]>();
   const positions = options.positions ? new RowPositions(options.positions) : null;
   const interest = positions?.cols ?? [];
@@ -400,7 +419,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       for (let k = nextInterest; k < interest.length; k++) positions!.insertAt[base + k] = lastCellEnd;
     }
     if (rowHasValue) {
-      options.onRow?.(rowNumber, values!);
+      options.onRow?.(rowNumber, values!, shared);
       lastRow = rowNumber;
       rowsWithValues++;
       if (options.stopAfterRows !== undefined && rowsWithValues >= options.stopAfterRows) stopped = true;
@@ -433,6 +452,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
 
   function closeCell(end: number): void {
     cellWanted = false;
+    valueIsIndex = false;
     inIs = tracking = false;
     if (!rowInArea) return;
     const skipped = rowNumber >= unreadFrom && col < unread.length && unread[col] === 1;
@@ -442,9 +462,11 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     if (has && inBlock) {
       if (values === null) {
         values = new Array<Cell>(width).fill(null);
+        shared?.fill(0);
         if (!options.onRow) rows.set(rowNumber, values);
       }
       if (!skipped) values[col - area.left] = value;
+      if (valueIsIndex) shared![col - area.left] = 1;
       rowHasValue = true;
     }
     if (rowRecorded >= 0) {
@@ -512,6 +534,11 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     return i >= 0 ? i : Number(rawText());
   }
 
+  /** Whether the table has a string at `i` (what `strings[i] !== undefined` says). */
+  function isSharedIndex(i: number): boolean {
+    return i >= 0 && i < sharedCount && Number.isInteger(i);
+  }
+
   /** Whether cellValue() would be a value (not null), without decoding it. */
   function cellHasValue(): boolean {
     if (cellType === 'inlineStr') return isSeen;
@@ -519,7 +546,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       if (hasFormula) formulasWithoutValue++;
       return isSeen;
     }
-    if (cellType === 's') return sharedStrings[sharedIndex()] !== undefined;
+    if (cellType === 's') return isSharedIndex(sharedIndex());
     if (cellType === 'str' || cellType === 'b' || cellType === 'e' || cellType === 'd') return true;
     return pendStart >= 0 || rawText() !== '';
   }
@@ -531,8 +558,13 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       return isSeen ? textOf() : null;
     }
     switch (cellType) {
-      case 's':
-        return sharedStrings[sharedIndex()] ?? null;
+      case 's': {
+        const i = sharedIndex();
+        if (strings) return strings[i] ?? null;
+        if (!isSharedIndex(i)) return null;
+        valueIsIndex = true;
+        return i;
+      }
       case 'str':
         return textOf();
       case 'b': {

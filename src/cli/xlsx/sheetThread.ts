@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Cell } from '../../workbook/values';
 import type { WorkbookPackage } from './package';
+import { decodeRows } from './rowBatch';
 import { readSheet, RowPositions, SheetReadError, SheetReadOptions, SheetReadResult } from './sheetRead';
 import type { SheetWorkerInbox, SheetWorkerInput, SheetWorkerMessage } from './sheetWorker';
 
@@ -112,7 +113,7 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
     area: options.area,
     positions: options.positions,
     unread: options.unread && { fromRow: options.unread.fromRow, columns: [...options.unread.columns] },
-    sharedStrings: pkg.sharedStrings,
+    sharedCount: pkg.sharedStrings.length,
     dateStyles: pkg.styles.dateStyles(),
     date1904: pkg.date1904,
     whole: options.whole === true,
@@ -124,7 +125,7 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
   const ready = partMB <= SPARE_PART_MB ? takeSpare() : null;
   const worker = ready ?? new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: Math.round(64 + partMB), maxYoungGenerationSizeMb: 16 } });
   if (ready) worker.postMessage({ kind: 'start', input } satisfies SheetWorkerInbox);
-  const head = workerResult(worker, onRow);
+  const head = workerResult(worker, options.area.right - options.area.left + 1, pkg.sharedStrings, onRow);
   // The bytes are handed over (transferred), not copied once more.
   const send = (m: SheetWorkerInbox) => worker.postMessage(m, m.kind === 'bytes' ? [m.bytes.buffer as ArrayBuffer] : []);
   const middle = options.whole ? Infinity : Math.floor(pkg.zip.size(part) / 2);
@@ -178,7 +179,7 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
   return join(await head, tail);
 }
 
-function workerResult(worker: Worker, onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
+function workerResult(worker: Worker, width: number, sharedStrings: readonly string[], onRow: (row: number, values: Cell[]) => void): Promise<SheetReadResult> {
   return new Promise<SheetReadResult>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {
@@ -190,7 +191,7 @@ function workerResult(worker: Worker, onRow: (row: number, values: Cell[]) => vo
     worker.on('message', (m: SheetWorkerMessage) => {
       if (m.kind === 'rows') {
         try {
-          for (let i = 0; i < m.rows.length; i++) onRow(m.rows[i], m.values[i]);
+          decodeRows(m.batch, width, sharedStrings, onRow);
         } catch (e) {
           fail((e as Error).message);
         }
