@@ -1,6 +1,6 @@
 /**
- * A worksheet's read pass in a worker thread (sheetThread.ts): of a large sheet its first half
- * (the main thread sends the part's bytes up to a row boundary in the middle and reads the rest
+ * A worksheet's read pass in a worker thread (sheetThread.ts): of a large sheet its first part
+ * (the main thread sends the part's bytes up to a row boundary past the middle and reads the rest
  * itself, so the two halves are scanned at once on two cores); of a mid-sized one all of it,
  * while the main thread evaluates the rows already read. Rows go back in batches as they are
  * read, then the positions the copy needs. A worker started ahead of its part (a spare) is
