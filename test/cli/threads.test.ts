@@ -4,7 +4,7 @@
  * split between the threads (LAUNCH_TRACKER_THREADS=2 splits this 6,000-row sheet), or, as this
  * mid-sized sheet is read by default, read whole by the worker while the main thread evaluates
  * each row read (PortfolioEvaluation). (The unit tests run the TypeScript sources, which read
- * every sheet on one thread.)
+ * every sheet on one thread.) A damaged sheet is reported in one line whichever thread reads it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -80,3 +80,31 @@ test('results and the copy are the same read on one thread or two', async () => 
     expect(b === a).toBe(true);
   }
 }, 120_000);
+
+/** big.xlsx with row `row`'s first cell closed by a wrong end tag. */
+async function damaged(row: number, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'big.xlsx')));
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  const at = xml.indexOf(`<row r="${row}"`);
+  const cellEnd = xml.indexOf('</c>', at);
+  expect([at, cellEnd].every((i) => i > 0)).toBe(true);
+  zip.file('xl/worksheets/sheet1.xml', xml.slice(0, cellEnd) + '</d>' + xml.slice(cellEnd + 4));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+
+test.each([
+  ['read whole by the worker', 100, 'default'],
+  ['in the worker\'s part of a split read', 100, '2'],
+  ['in this thread\'s part of a split read', 5900, '2'],
+  ['read on one thread', 100, '1'],
+] as const)('a damaged sheet %s: one line, exit 2, no copy written', async (_what, row, threads) => {
+  const file = await damaged(row, `damaged-${row}-${threads}.xlsx`);
+  const out = path.join(dir, `damaged-${row}-${threads}-out.xlsx`);
+  const r = spawnSync(process.execPath, [BIN, 'check', file, '--out', out, '--as-of', '2026-11-21'], { encoding: 'utf8', env: env(threads) });
+  expect(r.status).toBe(2);
+  const lines = r.stderr.split('\n').filter((l) => l.startsWith('launch-tracker:') || /^\s+at |Error:/.test(l));
+  expect(lines).toEqual([`launch-tracker: ${file}: not a readable .xlsx workbook (the workbook is damaged or uses a feature that cannot be read): unexpected end tag </d>`]);
+  expect(fs.existsSync(out)).toBe(false);
+}, 60_000);

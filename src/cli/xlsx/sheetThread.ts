@@ -133,6 +133,9 @@ export async function readSheetInTwoThreads(pkg: WorkbookPackage, part: string, 
   const worker = ready ?? new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: Math.round(64 + partMB), maxYoungGenerationSizeMb: 16 } });
   if (ready) worker.postMessage({ kind: 'start', input } satisfies SheetWorkerInbox);
   const head = workerResult(worker, options.area.right - options.area.left + 1, pkg.sharedStrings, onRow);
+  // A worker that fails while this thread reads is reported by `await head` below, not as an
+  // unhandled rejection (a stack trace) meanwhile.
+  head.catch(() => undefined);
   // The bytes are handed over (transferred), not copied once more.
   const send = (m: SheetWorkerInbox) => worker.postMessage(m, m.kind === 'bytes' ? [m.bytes.buffer as ArrayBuffer] : []);
   const middle = options.whole ? Infinity : Math.floor(pkg.zip.size(part) * WORKER_SHARE);
