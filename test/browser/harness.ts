@@ -214,7 +214,8 @@ export async function text(page: Page, testId: string): Promise<string> {
  */
 export async function sheet(page: Page): Promise<{ name: string; rows: Map<number, string[]> }> {
   const { name, rows } = await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // The next frame drawn, or a second gone without one: a renderer that draws nothing is not waited for forever.
+    const frame = () => new Promise((resolve) => (requestAnimationFrame(() => setTimeout(resolve, 0)), setTimeout(resolve, 1000)));
     const table = document.querySelector<HTMLTableElement>('[data-testid="preview-grid"] table[data-sheet]');
     const scroller = document.querySelector<HTMLElement>('[data-testid="preview-scroller"]');
     const out = new Map<number, string[]>();
@@ -231,8 +232,15 @@ export async function sheet(page: Page): Promise<{ name: string; rows: Map<numbe
     const head = table.querySelector('thead')!.getBoundingClientRect().height;
     const rowHeader = table.querySelector('tbody th, thead th')!.getBoundingClientRect().width;
     const [top, left] = [scroller.scrollTop, scroller.scrollLeft];
-    for (let y = 0; ; y += Math.max(1, scroller.clientHeight - head)) {
-      for (let x = 0; ; x += Math.max(1, scroller.clientWidth - rowHeader)) {
+    // A screen at a time, less what stays pinned; never less than a quarter screen (a layout
+    // caught mid-render, its header as tall as the view, stepped 1 px at a time for minutes).
+    const step = (client: number, pinned: number) => Math.max(client - pinned, client / 4, 20);
+    const deadline = Date.now() + 30_000;
+    for (let y = 0; ; y += step(scroller.clientHeight, head)) {
+      for (let x = 0; ; x += step(scroller.clientWidth, rowHeader)) {
+        if (Date.now() > deadline) {
+          throw new Error(`sheet(): the grid was not read in 30 s (at ${x},${y} of ${scroller.scrollWidth}x${scroller.scrollHeight}, view ${scroller.clientWidth}x${scroller.clientHeight}, header ${head}, row header ${rowHeader})`);
+        }
         scroller.scrollTo({ top: y, left: x });
         await frame();
         await frame();
@@ -291,14 +299,15 @@ export async function sheetTabs(page: Page): Promise<string[]> {
 export async function revealCell(page: Page, row: number, column: number): Promise<void> {
   const found = await page.evaluate(
     async ({ row, column }) => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // As in sheet(): the next frame, or a second.
+      const frame = () => new Promise((resolve) => (requestAnimationFrame(() => setTimeout(resolve, 0)), setTimeout(resolve, 1000)));
       const scroller = document.querySelector<HTMLElement>('[data-testid="preview-scroller"]')!;
       const find = () => document.querySelector<HTMLElement>(`[data-testid="preview-cell-${row}-${column}"]`);
       const frozen = scroller.querySelectorAll('thead tr[data-row]').length;
       const height = scroller.querySelector('tr[data-row]')!.getBoundingClientRect().height;
       scroller.scrollTo({ top: Math.max(0, (row - frozen) * height - scroller.clientHeight / 2) });
       await frame();
-      for (let x = 0; !find() && x < scroller.scrollWidth; x += scroller.clientWidth / 2) {
+      for (let x = 0; !find() && x < scroller.scrollWidth; x += Math.max(scroller.clientWidth / 2, 20)) {
         scroller.scrollTo({ left: x });
         await frame();
       }
