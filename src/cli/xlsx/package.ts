@@ -5,7 +5,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { bytesToText, XmlScanner } from './scan';
+import { TextPieces, XmlScanner } from './scan';
 import { columnLetters, parseAddress, Rect, rectAddress } from '../../workbook/address';
 import { OWNERSHIP_NAMESPACE, OwnershipRecord, parseOwnership } from '../../workbook/ownership';
 import { Styles } from './styles';
@@ -350,64 +350,37 @@ export async function readSharedStrings(stream: NodeJS.ReadableStream, texts: Te
   const out: string[] = [];
   let inT = false;
   let phonetic = 0;
-  // The item's text while it is one piece without entities (the common <si><t>…</t></si>): only
-  // where it is in the current chunk, decoded from the part's bytes once, with no string made
-  // before; else its pieces as Latin-1 text (the bytes), joined.
-  let pieceStart = -1;
-  let pieceEnd = -1;
-  let pieces: string | null = null;
-  const keepPending = () => {
-    if (pieceStart < 0) return;
-    pieces = (pieces ?? '') + scanner.text(pieceStart, pieceEnd);
-    pieceStart = -1;
-  };
   const scanner = new XmlScanner(
     {
     wantAttributes: () => false,
     open(_name, local, _attrs, _start, _openEnd, selfClosing) {
-      if (local === 'si') {
-        pieces = null;
-        pieceStart = -1;
-      } else if (local === 'rPh') phonetic++;
+      if (local === 'si') item.clear();
+      else if (local === 'rPh') phonetic++;
       else if (local === 't' && phonetic === 0) inT = !selfClosing;
     },
     textAt(start, end) {
-      if (!inT) return;
-      if (pieceStart < 0 && pieces === null) {
-        pieceStart = start;
-        pieceEnd = end;
-        return;
-      }
-      keepPending();
-      pieces += scanner.text(start, end);
+      if (inT) item.at(start, end);
     },
-    // An entity or CDATA: the item is now pieces.
+    // An entity or CDATA.
     text(t) {
-      if (!inT) return;
-      keepPending();
-      pieces = (pieces ?? '') + t;
+      if (inT) item.add(t);
     },
     close(_name, local) {
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        const direct = pieces === null && pieceStart >= 0 ? scanner.decode(pieceStart, pieceEnd) : null;
-        if (direct !== null) out.push(fromXstring(direct));
-        else {
-          keepPending();
-          out.push(texts.keep(fromXstring(bytesToText(pieces ?? ''))));
-        }
-        pieces = null;
-        pieceStart = -1;
+        out.push(fromXstring(item.decoded(keepText)));
+        item.clear();
       }
     },
     },
     { bytes: true },
   );
+  const item = new TextPieces(scanner);
+  const keepText = (t: string) => texts.keep(t);
   for await (const chunk of stream) {
     scanner.writeBytes(chunk as Buffer);
-    // An item that goes on in the next chunk keeps what it has of this one.
-    keepPending();
+    item.keep();
   }
   scanner.end();
   return out;

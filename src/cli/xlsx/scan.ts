@@ -303,6 +303,64 @@ export class XmlScanner {
 
 }
 
+/**
+ * One element's text as a byte-mode scanner reports it (a cell's value, a shared string): while
+ * it is one piece without entities, only where it is in the current chunk (`start`..`end`) —
+ * most are read from there with no string made; else its pieces as Latin-1 text (the bytes),
+ * joined. `keep()` after each chunk: a text that goes on in the next keeps what it has of this one.
+ */
+export class TextPieces {
+  start = -1;
+  end = -1;
+  pieces: string | null = null;
+
+  constructor(private readonly scanner: XmlScanner) {}
+
+  clear(): void {
+    this.start = -1;
+    this.pieces = null;
+  }
+
+  /** A piece at positions (the scanner's textAt). */
+  at(start: number, end: number): void {
+    if (this.start < 0 && this.pieces === null) {
+      this.start = start;
+      this.end = end;
+      return;
+    }
+    this.keep();
+    this.pieces += this.scanner.text(start, end);
+  }
+
+  /** A piece as text (an entity or CDATA, the scanner's text). */
+  add(text: string): void {
+    this.keep();
+    this.pieces = (this.pieces ?? '') + text;
+  }
+
+  /** The pending piece as text of its own, before the chunk it is in is let go. */
+  keep(): void {
+    if (this.start < 0) return;
+    this.pieces = (this.pieces ?? '') + this.scanner.text(this.start, this.end);
+    this.start = -1;
+  }
+
+  /** The text as written (its bytes as Latin-1). */
+  raw(): string {
+    this.keep();
+    return this.pieces ?? '';
+  }
+
+  /** The text decoded: straight from the part's bytes when it is one piece; else the pieces, through `keepText`. */
+  decoded(keepText: (s: string) => string): string {
+    if (this.pieces === null && this.start >= 0) {
+      const direct = this.scanner.decode(this.start, this.end);
+      if (direct !== null) return direct;
+    }
+    return keepText(bytesToText(this.raw()));
+  }
+}
+
 /** A code point as its UTF-8 bytes, one Latin-1 character each (byte mode). */
 function utf8AsLatin1(cp: number): string {
   return cp < 0x80 ? String.fromCharCode(cp) : Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');

@@ -14,7 +14,7 @@
 import type { Readable } from 'node:stream';
 import type { Cell } from '../../workbook/values';
 import { dayFromExcelSerial, utcDateFromDay } from '../../rules/dates';
-import { bytesToText, XmlScanner } from './scan';
+import { bytesToText, TextPieces, XmlScanner } from './scan';
 import { fromXstring } from './xml';
 
 export interface Area {
@@ -265,12 +265,6 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   let inIs = false;
   let inPhonetic = false;
   let cellWanted = false;
-  // The value's text: while it is one piece without entities, only where it is in the current
-  // chunk (pendStart..pendEnd) — most values are read from there with no string made; else its
-  // pieces as Latin-1 text (the bytes), joined.
-  let pendStart = -1;
-  let pendEnd = -1;
-  let pieces: string | null = null;
   /** Which text is the value: a <v>'s, or else the <t>s of an <is> (for t="inlineStr" cells, always those). */
   let tracking = false;
 
@@ -357,20 +351,11 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       }
     },
     textAt(start, end) {
-      if (!tracking) return;
-      if (pendStart < 0 && pieces === null) {
-        pendStart = start;
-        pendEnd = end;
-        return;
-      }
-      keepPending();
-      pieces += scanner.text(start, end);
+      if (tracking) value.at(start, end);
     },
-    // An entity or CDATA: the value is now pieces.
+    // An entity or CDATA.
     text(text) {
-      if (!tracking) return;
-      keepPending();
-      pieces = (pieces ?? '') + text;
+      if (tracking) value.add(text);
     },
     close(_name, local, closeStart, end) {
       depth--;
@@ -398,6 +383,9 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     },
     { bytes: true, offset: options.startInSheetData, context: tail ? ['worksheet', 'sheetData'] : undefined, partial: options.partial },
   );
+  // The value's text (a <v>'s, or an <is>'s <t>s).
+  const value = new TextPieces(scanner);
+  const keepText = (t: string) => texts.keep(t);
 
   function openRow(name: string, attrs: Record<string, string>, start: number, openEnd: number, selfClosing: boolean): void {
     rowNumber = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
@@ -437,8 +425,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     cellStart = start;
     hasFormula = false;
     vSeen = isSeen = false;
-    pendStart = -1;
-    pieces = null;
+    value.clear();
     tracking = false;
     inPhonetic = false;
     cellWanted = rowInArea;
@@ -489,38 +476,26 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
 
   /** A new value text (a <v> wins over an <is> before it). */
   function startValue(): void {
-    pendStart = -1;
-    pieces = null;
+    value.clear();
     tracking = true;
-  }
-
-  /** The pending piece as text of its own, before the chunk it is in is let go. */
-  function keepPending(): void {
-    if (pendStart < 0) return;
-    pieces = (pieces ?? '') + scanner.text(pendStart, pendEnd);
-    pendStart = -1;
   }
 
   /** The value's text as written (its bytes as Latin-1): for numbers, indexes, booleans, errors, ISO dates. */
   function rawText(): string {
-    keepPending();
-    return pieces ?? '';
+    return value.raw();
   }
 
   /** The value's text decoded: straight from the part's bytes when it is one piece. */
   function textOf(): string {
-    if (pieces === null && pendStart >= 0) {
-      const direct = scanner.decode(pendStart, pendEnd);
-      if (direct !== null) return fromXstring(direct);
-    }
-    return fromXstring(texts.keep(bytesToText(rawText())));
+    return fromXstring(value.decoded(keepText));
   }
 
   /** The value as a non-negative integer of up to 15 digits read from the bytes, or -1 (not one piece, or not such an integer). */
   function pendingInteger(): number {
-    if (pieces !== null || pendStart < 0 || pendEnd - pendStart > 15 || pendEnd === pendStart) return -1;
+    const { start, end } = value;
+    if (value.pieces !== null || start < 0 || end - start > 15 || end === start) return -1;
     let n = 0;
-    for (let i = pendStart; i < pendEnd; i++) {
+    for (let i = start; i < end; i++) {
       const c = scanner.code(i) - 48;
       if (c < 0 || c > 9) return -1;
       n = n * 10 + c;
@@ -548,7 +523,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     }
     if (cellType === 's') return isSharedIndex(sharedIndex());
     if (cellType === 'str' || cellType === 'b' || cellType === 'e' || cellType === 'd') return true;
-    return pendStart >= 0 || rawText() !== '';
+    return value.start >= 0 || rawText() !== '';
   }
 
   function cellValue(): Cell {
@@ -593,8 +568,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   try {
     for await (const chunk of stream) {
       scanner.writeBytes(chunk as Buffer);
-      // A value that goes on in the next chunk keeps what it has of this one.
-      keepPending();
+      value.keep();
       if (stopped) {
         (stream as Readable).destroy?.();
         break;
