@@ -887,7 +887,9 @@ function checkRoomToTheRight(model: WorkbookModel, t: TableModel, col: number): 
   for (let r = t.top; r <= t.top + t.height; r++) {
     const line = t.sheet.cells.get(r);
     if (!line) continue;
-    for (const [c, cell] of line) if (c >= col && (cell.value !== '' || cell.numberFormat || cell.fill || cell.formula)) rightmost = Math.max(rightmost, c);
+    line.forEach((cell, c) => {
+      if (c >= col && c > rightmost && (cell.value !== '' || cell.numberFormat || cell.fill || cell.formula)) rightmost = c;
+    });
   }
   if (rightmost === LAST_COLUMN) {
     throw new FakeOfficeError(

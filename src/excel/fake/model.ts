@@ -146,7 +146,9 @@ export class SheetModel {
   shiftRight(top: number, rows: number, from: number, by: number): void {
     for (let r = top; r < top + rows; r++) {
       const line = this.cells.get(r);
-      if (!line) continue;
+      // Most rows have nothing right of a table that grows (a check adds its ten columns one by
+      // one to every row): no arrays made for them.
+      if (!line || !hasColumnFrom(line, from)) continue;
       const moved = [...line.entries()].filter(([c]) => c >= from).sort((a, b) => b[0] - a[0]);
       for (const [c, cell] of moved) {
         line.delete(c);
@@ -154,6 +156,11 @@ export class SheetModel {
       }
     }
   }
+}
+
+function hasColumnFrom(line: Map<number, unknown>, from: number): boolean {
+  for (const c of line.keys()) if (c >= from) return true;
+  return false;
 }
 
 export class TableModel {
