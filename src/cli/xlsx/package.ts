@@ -369,7 +369,7 @@ export async function readSharedStrings(stream: NodeJS.ReadableStream, texts: Te
       if (local === 't') inT = false;
       else if (local === 'rPh') phonetic--;
       else if (local === 'si') {
-        out.push(fromXstring(item.decoded(keepText)));
+        out.push(fromXstring(item.decoded(texts)));
         item.clear();
       }
     },
@@ -377,7 +377,6 @@ export async function readSharedStrings(stream: NodeJS.ReadableStream, texts: Te
     { bytes: true },
   );
   const item = new TextPieces(scanner);
-  const keepText = (t: string) => texts.keep(t);
   for await (const chunk of stream) {
     scanner.writeBytes(chunk as Buffer);
     item.keep();

@@ -351,13 +351,13 @@ export class TextPieces {
     return this.pieces ?? '';
   }
 
-  /** The text decoded: straight from the part's bytes when it is one piece; else the pieces, through `keepText`. */
-  decoded(keepText: (s: string) => string): string {
+  /** The text decoded: straight from the part's bytes when it is one piece; else the pieces, through `texts.keep` (sheetRead's TextKeeper). */
+  decoded(texts: { keep(text: string): string }): string {
     if (this.pieces === null && this.start >= 0) {
       const direct = this.scanner.decode(this.start, this.end);
       if (direct !== null) return direct;
     }
-    return keepText(bytesToText(this.raw()));
+    return texts.keep(bytesToText(this.raw()));
   }
 }
 

@@ -383,9 +383,9 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     },
     { bytes: true, offset: options.startInSheetData, context: tail ? ['worksheet', 'sheetData'] : undefined, partial: options.partial },
   );
-  // The value's text (a <v>'s, or an <is>'s <t>s).
+  // The value's text (a <v>'s, or an <is>'s <t>s); value.raw(): as written (its bytes as Latin-1),
+  // for numbers, indexes, booleans, errors, ISO dates.
   const value = new TextPieces(scanner);
-  const keepText = (t: string) => texts.keep(t);
 
   function openRow(name: string, attrs: Record<string, string>, start: number, openEnd: number, selfClosing: boolean): void {
     rowNumber = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
@@ -480,14 +480,9 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     tracking = true;
   }
 
-  /** The value's text as written (its bytes as Latin-1): for numbers, indexes, booleans, errors, ISO dates. */
-  function rawText(): string {
-    return value.raw();
-  }
-
   /** The value's text decoded: straight from the part's bytes when it is one piece. */
   function textOf(): string {
-    return fromXstring(value.decoded(keepText));
+    return fromXstring(value.decoded(texts));
   }
 
   /** The value as a non-negative integer of up to 15 digits read from the bytes, or -1 (not one piece, or not such an integer). */
@@ -506,7 +501,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
   /** A t="s" cell's index into the shared strings. */
   function sharedIndex(): number {
     const i = pendingInteger();
-    return i >= 0 ? i : Number(rawText());
+    return i >= 0 ? i : Number(value.raw());
   }
 
   /** Whether the table has a string at `i` (what `strings[i] !== undefined` says). */
@@ -523,7 +518,7 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
     }
     if (cellType === 's') return isSharedIndex(sharedIndex());
     if (cellType === 'str' || cellType === 'b' || cellType === 'e' || cellType === 'd') return true;
-    return value.start >= 0 || rawText() !== '';
+    return value.start >= 0 || value.raw() !== '';
   }
 
   function cellValue(): Cell {
@@ -543,20 +538,20 @@ export async function readSheet(stream: Readable | AsyncIterable<Buffer>, option
       case 'str':
         return textOf();
       case 'b': {
-        const t = rawText().trim();
+        const t = value.raw().trim();
         return t === '1' || t.toLowerCase() === 'true';
       }
       case 'e':
-        return texts.keep(rawText().trim());
+        return texts.keep(value.raw().trim());
       case 'd': {
-        const t = rawText();
+        const t = value.raw();
         const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.trim()}${t.includes('T') ? 'Z' : 'T00:00:00Z'}`);
         return Number.isNaN(d.getTime()) ? t : d;
       }
       default: {
         let n = pendingInteger();
         if (n < 0) {
-          const t = rawText();
+          const t = value.raw();
           n = Number(t);
           if (t.trim() === '' || !Number.isFinite(n)) return t === '' ? null : textOf();
         }
